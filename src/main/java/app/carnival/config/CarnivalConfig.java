@@ -1,0 +1,91 @@
+package app.carnival.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Every Carnival setting, with its default. Set as {@code carnival.*} properties or {@code CARNIVAL_*} env vars. */
+@ConfigMapping(prefix = "carnival")
+public interface CarnivalConfig {
+
+    Fetch fetch();
+
+    Poll poll();
+
+    interface Fetch {
+        /** TCP connect timeout. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Whole request budget, headers and body; a server dripping bytes is cut off here. */
+        @WithDefault("30s")
+        Duration totalTimeout();
+
+        /** Largest body accepted, counted after gzip/deflate decompression. */
+        @WithDefault("5242880")
+        long maxBodyBytes();
+
+        @WithDefault("5")
+        int maxRedirects();
+
+        /**
+         * SSRF guard: when false (the default) the fetcher refuses loopback, private, link-local and
+         * other non-public addresses. Local development and tests turn this on.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        @WithDefault("Carnival/1.0 (+https://github.com/carnival; blog carnival round-ups)")
+        String userAgent();
+    }
+
+    interface Poll {
+        /** Run the background poller. Tests switch it off and poll on demand. */
+        @WithDefault("true")
+        boolean schedulerEnabled();
+
+        /** How often the scheduler looks for due feeds (read by {@code PollScheduler}'s @Scheduled). */
+        @WithDefault("5s")
+        Duration tick();
+
+        /** Normal time between two polls of a healthy feed. */
+        @WithDefault("30m")
+        Duration interval();
+
+        /** Jitter applied to every next-poll time, as a fraction of the delay (0.1 = ±10%). */
+        @WithDefault("0.1")
+        double jitter();
+
+        /** First back-off delay after an error; doubles per consecutive error. */
+        @WithDefault("1m")
+        Duration backoffBase();
+
+        /** Longest back-off delay; a failing feed is still retried at least this often. */
+        @WithDefault("12h")
+        Duration backoffCap();
+
+        /** How long a claimed feed stays reserved by the instance polling it (a crashed poll is retried after this). */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** Feeds claimed per scheduler tick. */
+        @WithDefault("64")
+        int batchSize();
+
+        /** Concurrent fetches in total. */
+        @WithDefault("16")
+        int parallelism();
+
+        /** Concurrent fetches against one host. */
+        @WithDefault("2")
+        int perHostParallelism();
+
+        /** Minimum time between two poll-now requests for the same feed. */
+        @WithDefault("30s")
+        Duration manualMinInterval();
+
+        /** Recent posts shown, with match explanations, for a participant. */
+        @WithDefault("20")
+        int recentPosts();
+    }
+}

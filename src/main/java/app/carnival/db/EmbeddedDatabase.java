@@ -1,0 +1,50 @@
+package app.carnival.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL server run from binaries shipped in a jar (zonky), with its data kept in a
+ * folder so that a restarted service finds its data again.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts a server on a free port, creating the data folder on first use and reusing it after. */
+    public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory.toFile())
+                .setCleanDataDirectory(false)
+                .start();
+        return new EmbeddedDatabase(postgres);
+    }
+
+    /** Starts a throw-away server whose data is deleted on close (tests). */
+    public static EmbeddedDatabase startTemporary() throws IOException {
+        return new EmbeddedDatabase(EmbeddedPostgres.builder().start());
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

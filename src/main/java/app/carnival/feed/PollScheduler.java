@@ -1,0 +1,97 @@
+package app.carnival.feed;
+
+import app.carnival.config.CarnivalConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs polls: the background loop over due feeds, and poll-now requests. Fetches run on a bounded
+ * pool, at most a few per host at once.
+ */
+@ApplicationScoped
+public class PollScheduler {
+
+    private static final Logger LOG = Logger.getLogger(PollScheduler.class);
+
+    private final FeedClaimer claimer;
+    private final FeedPoller poller;
+    private final InstantSource clock;
+    private final CarnivalConfig.Poll config;
+    private final ExecutorService pool;
+
+    public PollScheduler(FeedClaimer claimer, FeedPoller poller, InstantSource clock, CarnivalConfig config) {
+        this.claimer = claimer;
+        this.poller = poller;
+        this.clock = clock;
+        this.config = config.poll();
+        this.pool = Executors.newFixedThreadPool(this.config.parallelism(), r -> {
+            Thread t = new Thread(r, "feed-poller");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Scheduled(every = "${carnival.poll.tick:5s}", delayed = "${carnival.poll.tick:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!config.schedulerEnabled()) {
+            return;
+        }
+        try {
+            pollDue();
+        } catch (RuntimeException e) {
+            // Database down, typically: the next tick tries again.
+            LOG.warnf("Poll cycle failed: %s", e.getMessage());
+        }
+    }
+
+    /** Claims and polls due feeds, batch after batch, until none is due. */
+    public List<PollOutcome> pollDue() {
+        List<PollOutcome> all = new ArrayList<>();
+        List<Long> batch;
+        do {
+            batch = claimer.claimDue(clock.instant(), config.lease(), config.batchSize());
+            all.addAll(pollClaimed(batch));
+        } while (batch.size() == config.batchSize());
+        return all;
+    }
+
+    /** Polls the given feeds now, skipping any that another poll holds. */
+    public List<PollOutcome> pollNow(Collection<Long> feedIds) {
+        List<Long> claimed = new ArrayList<>();
+        List<PollOutcome> busy = new ArrayList<>();
+        for (long id : feedIds) {
+            Optional<Long> got = claimer.claim(id, clock.instant(), config.lease());
+            if (got.isPresent()) {
+                claimed.add(id);
+            } else {
+                busy.add(PollOutcome.busy(id));
+            }
+        }
+        List<PollOutcome> outcomes = new ArrayList<>(pollClaimed(claimed));
+        outcomes.addAll(busy);
+        return outcomes;
+    }
+
+    private List<PollOutcome> pollClaimed(List<Long> feedIds) {
+        List<CompletableFuture<PollOutcome>> running = feedIds.stream()
+                .map(id -> CompletableFuture.supplyAsync(() -> poller.poll(id), pool))
+                .toList();
+        return running.stream().map(CompletableFuture::join).toList();
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,107 @@
+package app.carnival.feed;
+
+import app.carnival.matching.LinkExtractor;
+import app.carnival.security.Digests;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Stores a feed's entries as posts, idempotently: one post per (feed, guid), an entry whose content
+ * hash is unchanged costs no write, an edited entry updates its post.
+ */
+@ApplicationScoped
+public class PostStore {
+
+    /** Keys longer than the column allows are replaced by their hash so an odd feed cannot fail the poll. */
+    private static final int MAX_GUID = 2048;
+    private static final int MAX_URL = 4096;
+    private static final int MAX_AUTHOR = 500;
+
+    /** What an upsert changed. */
+    public record Changes(List<Post> created, List<Post> updated) {
+        public List<Post> all() {
+            List<Post> all = new ArrayList<>(created);
+            all.addAll(updated);
+            return all;
+        }
+    }
+
+    /** Must run inside a transaction. Entries repeating a guid already seen in the same feed body are ignored. */
+    public Changes upsert(Feed feed, List<ParsedEntry> entries, Instant now) {
+        Map<String, ParsedEntry> byGuid = new LinkedHashMap<>();
+        for (ParsedEntry e : entries) {
+            byGuid.putIfAbsent(key(e.guid()), e);
+        }
+        if (byGuid.isEmpty()) {
+            return new Changes(List.of(), List.of());
+        }
+        Map<String, Post> existing = Post.<Post>list("feed = ?1 and guid in ?2", feed, byGuid.keySet()).stream()
+                .collect(Collectors.toMap(p -> p.guid, Function.identity()));
+        List<Post> created = new ArrayList<>();
+        List<Post> updated = new ArrayList<>();
+        for (Map.Entry<String, ParsedEntry> item : byGuid.entrySet()) {
+            ParsedEntry entry = item.getValue();
+            byte[] hash = contentHash(entry);
+            Post post = existing.get(item.getKey());
+            if (post != null && Arrays.equals(post.contentHash, hash)) {
+                continue;
+            }
+            boolean isNew = post == null;
+            if (isNew) {
+                post = new Post();
+                post.feed = feed;
+                post.guid = item.getKey();
+                post.firstSeenAt = now;
+            }
+            fill(post, entry, hash);
+            if (isNew) {
+                post.persist();
+                created.add(post);
+            } else {
+                updated.add(post);
+            }
+        }
+        return new Changes(created, updated);
+    }
+
+    private static void fill(Post post, ParsedEntry entry, byte[] hash) {
+        post.url = entry.url() != null && entry.url().length() <= MAX_URL ? entry.url() : null;
+        post.title = entry.title() == null ? "" : entry.title();
+        post.author = truncate(entry.author(), MAX_AUTHOR);
+        // An entry without dates keeps the time it was first seen, so re-polls do not move it.
+        post.publishedAt = Objects.requireNonNullElse(entry.published(), post.firstSeenAt);
+        post.updatedAt = entry.updated();
+        post.categories = entry.categories().toArray(String[]::new);
+        String base = entry.baseUrl() != null ? entry.baseUrl() : entry.url();
+        post.content = ContentSanitizer.clean(entry.contentHtml(), base);
+        post.links = LinkExtractor.links(entry.contentHtml(), base).toArray(String[]::new);
+        post.summaryOnly = entry.summaryOnly();
+        // The page may have changed with the entry: look at it again if it is needed.
+        post.pageLinks = null;
+        post.contentHash = hash;
+    }
+
+    static String key(String guid) {
+        return guid.length() <= MAX_GUID ? guid : "sha256:" + HexFormat.of().formatHex(Digests.sha256(guid));
+    }
+
+    static byte[] contentHash(ParsedEntry e) {
+        String joined = String.join("\u0000", String.valueOf(e.url()), String.valueOf(e.title()), String.valueOf(e.author()),
+                String.valueOf(e.published()), String.valueOf(e.updated()), String.join("\u0001", e.categories()),
+                String.valueOf(e.contentHtml()), String.valueOf(e.summaryOnly()), String.valueOf(e.baseUrl()));
+        return Digests.sha256(joined);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,221 @@
+package app.carnival.fetch;
+
+import app.carnival.config.CarnivalConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * HTTP GET with the limits every outgoing request of Carnival obeys: SSRF guard on each hop,
+ * http/https only, connect and total timeouts, a redirect cap and a body cap counted after
+ * decompression. Used for feeds, post pages and feed discovery alike.
+ */
+@ApplicationScoped
+public class HttpFetcher {
+
+    public static final String FEED_ACCEPT =
+            "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
+    public static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
+
+    private final CarnivalConfig.Fetch config;
+    private final InstantSource clock;
+    private final CloseableHttpClient client;
+    private final ScheduledExecutorService watchdog;
+
+    public HttpFetcher(CarnivalConfig config, InstantSource clock) {
+        this.config = config.fetch();
+        this.clock = clock;
+        Timeout total = Timeout.of(this.config.totalTimeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedDnsResolver(this.config.allowPrivateNetworks()))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(this.config.connectTimeout()))
+                                .setSocketTimeout(total)
+                                .build())
+                        .setMaxConnTotal(256)
+                        .setMaxConnPerRoute(config.poll().perHostParallelism() * 2)
+                        .build())
+                // Redirects are followed here, hop by hop, to cap them and to notice permanent moves.
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAutomaticRetries()
+                .setUserAgent(this.config.userAgent())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(total).build())
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fetch-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Conditional GET of a feed: sends the validators from the last successful fetch. */
+    public FetchResult fetch(String url, String accept, String etag, String lastModified) throws FetchException {
+        String current = url;
+        String permanent = null;
+        boolean allPermanent = true;
+        for (int hop = 0; hop <= config.maxRedirects(); hop++) {
+            URI uri = checkedUri(current);
+            HttpGet get = new HttpGet(uri);
+            get.setHeader("Accept", accept);
+            if (etag != null) {
+                get.setHeader("If-None-Match", etag);
+            }
+            if (lastModified != null) {
+                get.setHeader("If-Modified-Since", lastModified);
+            }
+            // The socket timeout bounds each read; this bounds the whole exchange (a server dripping bytes).
+            ScheduledFuture<?> deadline = watchdog.schedule(get::cancel, config.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            try (CloseableHttpResponse response = client.executeOpen(null, get, null)) {
+                int status = response.getCode();
+                String location = header(response, "Location");
+                if (isRedirect(status) && location != null) {
+                    allPermanent &= status == 301 || status == 308;
+                    current = uri.resolve(location.trim()).toString();
+                    permanent = allPermanent ? current : null;
+                    get.cancel();
+                    continue;
+                }
+                byte[] body = status >= 200 && status < 300 ? readCapped(response.getEntity(), get) : new byte[0];
+                if (status < 200 || status >= 300) {
+                    get.cancel();
+                }
+                return new FetchResult(status, current, permanent, body,
+                        header(response, "Content-Type"),
+                        header(response, "ETag"), header(response, "Last-Modified"), retryAfter(response));
+            } catch (IllegalArgumentException e) {
+                throw new FetchException("invalid redirect target: " + e.getMessage(), e);
+            } catch (IOException e) {
+                if (get.isCancelled() && deadline.isDone()) {
+                    throw new FetchException("timed out after " + config.totalTimeout().toSeconds() + " s", e);
+                }
+                throw translate(uri, e);
+            } finally {
+                deadline.cancel(false);
+            }
+        }
+        throw new FetchException("too many redirects (more than " + config.maxRedirects() + ")");
+    }
+
+    /** Plain GET of a web page (post page, blog home page). */
+    public FetchResult fetchPage(String url) throws FetchException {
+        return fetch(url, PAGE_ACCEPT, null, null);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        watchdog.shutdownNow();
+        client.close();
+    }
+
+    private static URI checkedUri(String url) throws FetchException {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("not a valid URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException("only http and https URLs can be fetched, not " + (scheme.isEmpty() ? "'" + url + "'" : scheme + ":"));
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new FetchException("URL has no host: " + url);
+        }
+        return uri;
+    }
+
+    private byte[] readCapped(HttpEntity entity, HttpGet get) throws IOException, FetchException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        long cap = config.maxBodyBytes();
+        try (InputStream in = entity.getContent()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buffer = new byte[16384];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > cap) {
+                    get.cancel(); // drop the connection rather than drain a huge or endless body
+                    throw new FetchException("response larger than " + cap + " bytes (after decompression)");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private Duration retryAfter(ClassicHttpResponse response) {
+        String value = header(response, "Retry-After");
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.matches("\\d{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        Instant date = DateUtils.parseStandardDate(v);
+        if (date == null) {
+            return null;
+        }
+        Duration d = Duration.between(clock.instant(), date);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    private static FetchException translate(URI uri, IOException e) {
+        String host = uri.getHost();
+        if (e instanceof GuardedDnsResolver.AddressNotAllowedException) {
+            return new FetchException(e.getMessage(), e);
+        }
+        if (e instanceof UnknownHostException) {
+            return new FetchException("host not found: " + host, e);
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return new FetchException("could not connect to " + host + ": connection refused", e);
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return new FetchException("timed out talking to " + host, e);
+        }
+        return new FetchException("network error talking to " + host + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,18 @@
+package app.carnival.participant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** A participant as listed; {@code participantToken} only in the answer to the registration. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ParticipantView(long id, String series, String name, String blogUrl, String feedUrl, String avatarUrl,
+                              Instant registeredAt, String participantToken) {
+
+    static ParticipantView of(Participant p) {
+        return new ParticipantView(p.id, p.series.slug, p.name, p.blogUrl, p.feed.url, p.avatarUrl, p.createdAt, null);
+    }
+
+    ParticipantView withToken(String token) {
+        return new ParticipantView(id, series, name, blogUrl, feedUrl, avatarUrl, registeredAt, token);
+    }
+}

@@ -1,0 +1,20 @@
+package app.carnival.roundup;
+
+import app.carnival.series.AssignmentView;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The round-up of one assignment: the assignment and its visible responses in publication order. */
+public record RoundupView(AssignmentView assignment, int count, List<Entry> responses) {
+
+    /**
+     * One response.
+     *
+     * @param excerpt   plain text, at most 300 characters
+     * @param matchedBy {@code LINK}, {@code TAG}, both, or empty for a post the host added by hand
+     * @param state     {@code AUTO} or {@code MANUAL}
+     */
+    public record Entry(long id, String participant, String blogUrl, String title, String url, OffsetDateTime publishedAt,
+                        String excerpt, List<String> matchedBy, boolean late, String state) {
+    }
+}

@@ -1,0 +1,42 @@
+package app.carnival.series;
+
+import app.carnival.matching.MatchRule;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * An assignment as the API shows it, times in the assignment's own time zone.
+ *
+ * @param status {@code upcoming}, {@code open}, {@code grace} (closed, late entries still accepted) or {@code closed}
+ */
+public record AssignmentView(
+        String series,
+        int number,
+        String title,
+        String invitationUrl,
+        List<String> aliasUrls,
+        List<String> questions,
+        OffsetDateTime opensAt,
+        OffsetDateTime closesAt,
+        String timezone,
+        int graceMinutes,
+        OffsetDateTime graceEndsAt,
+        MatchRule matchRule,
+        String hashtag,
+        String roundupIntro,
+        String status) {
+
+    public static AssignmentView of(Assignment a, Instant now) {
+        ZoneId zone = ZoneId.of(a.timezone);
+        Instant graceEnd = a.criteria().graceEndsAt();
+        String status = now.isBefore(a.opensAt) ? "upcoming"
+                : !now.isAfter(a.closesAt) ? "open"
+                : !now.isAfter(graceEnd) ? "grace" : "closed";
+        return new AssignmentView(a.series.slug, a.number, a.title, a.invitationUrl, List.copyOf(a.aliasUrls),
+                List.copyOf(a.questions), a.opensAt.atZone(zone).toOffsetDateTime(), a.closesAt.atZone(zone).toOffsetDateTime(),
+                a.timezone, a.graceMinutes, graceEnd.atZone(zone).toOffsetDateTime(), a.matchRule, a.effectiveHashtag(),
+                a.roundupIntro, status);
+    }
+}

@@ -1,0 +1,48 @@
+package app.carnival.series;
+
+import app.carnival.security.Tokens;
+import app.carnival.web.Problems;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/series")
+public class SeriesResource {
+
+    @POST
+    @Transactional
+    public Response create(@Valid @NotNull SeriesRequest request) {
+        if (Series.findBySlug(request.slug()).isPresent()) {
+            throw Problems.conflict("A series with slug '" + request.slug() + "' already exists.");
+        }
+        String token = Tokens.newToken();
+        Series s = new Series();
+        s.slug = request.slug();
+        s.title = request.title().trim();
+        s.description = request.description() == null ? "" : request.description().trim();
+        s.hashtag = request.hashtag().startsWith("#") ? request.hashtag().substring(1) : request.hashtag();
+        s.homeUrl = request.homeUrl() == null ? null : request.homeUrl().trim();
+        s.hostTokenHash = Tokens.hash(token);
+        s.persistAndFlush();
+        Series.getEntityManager().refresh(s);
+        return Response.created(URI.create("/api/series/" + s.slug)).entity(SeriesView.of(s).withHostToken(token)).build();
+    }
+
+    @GET
+    public List<SeriesView> list() {
+        return Series.<Series>list("order by title, slug").stream().map(SeriesView::of).toList();
+    }
+
+    @GET
+    @Path("/{slug}")
+    public SeriesView get(@PathParam("slug") String slug) {
+        return SeriesView.of(Series.require(slug));
+    }
+}

@@ -1,0 +1,18 @@
+package app.carnival.series;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** A series as the API shows it; {@code hostToken} only in the answer to its creation. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SeriesView(String slug, String title, String description, String hashtag, String homeUrl,
+                         Instant createdAt, String hostToken) {
+
+    static SeriesView of(Series s) {
+        return new SeriesView(s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.createdAt, null);
+    }
+
+    SeriesView withHostToken(String token) {
+        return new SeriesView(slug, title, description, hashtag, homeUrl, createdAt, token);
+    }
+}

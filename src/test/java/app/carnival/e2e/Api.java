@@ -1,0 +1,56 @@
+package app.carnival.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+
+/** Small rest-assured helpers shared by the end-to-end tests. */
+final class Api {
+
+    private Api() {
+    }
+
+    /** Creates a series and returns its host token. */
+    static String createSeries(String slug, String hashtag) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "title", "Series " + slug, "description", "A test carnival", "hashtag", hashtag))
+                .post("/api/series")
+                .then().statusCode(201)
+                .extract().path("hostToken");
+    }
+
+    static ValidatableResponse createAssignment(String slug, String hostToken, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + hostToken)
+                .body(body)
+                .post("/api/series/" + slug + "/assignments")
+                .then();
+    }
+
+    static Map<String, Object> assignment(String invitationUrl, String opensAt, String closesAt, int graceMinutes) {
+        return Map.of(
+                "title", "What is your favourite feature?",
+                "invitationUrl", invitationUrl,
+                "questions", List.of("What is it?", "Why?"),
+                "opensAt", opensAt,
+                "closesAt", closesAt,
+                "graceMinutes", graceMinutes);
+    }
+
+    /** Registers a participant and returns its id. */
+    static long register(String slug, String name, String blogUrl, String feedUrl) {
+        return ((Number) given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "blogUrl", blogUrl, "feedUrl", feedUrl))
+                .post("/api/series/" + slug + "/participants")
+                .then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+
+    static ValidatableResponse pollSeries(String slug, String hostToken) {
+        return given().header("Authorization", "Bearer " + hostToken)
+                .post("/api/series/" + slug + "/poll")
+                .then();
+    }
+}

@@ -1,0 +1,107 @@
+package app.carnival.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on loopback for tests: serves documents by path with ETag/Last-Modified and
+ * answers conditional requests with 304, or a canned status. Records every request it saw.
+ */
+public final class FeedServer implements AutoCloseable {
+
+    /** One request as the server saw it. */
+    public record Seen(String path, String ifNoneMatch, String ifModifiedSince, int status) {
+    }
+
+    private record Doc(int status, String contentType, byte[] body, String etag, Map<String, String> headers) {
+    }
+
+    private static final String LAST_MODIFIED = "Wed, 01 May 2024 00:00:00 GMT";
+
+    private final HttpServer server;
+    private final Map<String, Doc> docs = new ConcurrentHashMap<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    public FeedServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Serves {@code body} at {@code path}; the ETag changes with the body. */
+    public FeedServer serve(String path, String contentType, String body) {
+        return serve(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public FeedServer serve(String path, String contentType, byte[] body) {
+        docs.put(path, new Doc(200, contentType, body, "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"", Map.of()));
+        return this;
+    }
+
+    /** Answers {@code path} with a bare status and optional headers (errors, redirects). */
+    public FeedServer status(String path, int status, Map<String, String> headers) {
+        docs.put(path, new Doc(status, "text/plain", ("status " + status).getBytes(StandardCharsets.UTF_8), null, headers));
+        return this;
+    }
+
+    public List<Seen> requests(String path) {
+        return seen.stream().filter(s -> s.path().equals(path)).toList();
+    }
+
+    public void clearRequests() {
+        seen.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String inm = exchange.getRequestHeaders().getFirst("If-None-Match");
+        String ims = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+        Doc doc = docs.get(path);
+        int status;
+        try (exchange) {
+            if (doc == null) {
+                status = 404;
+                exchange.sendResponseHeaders(404, -1);
+            } else if (doc.status() != 200) {
+                status = doc.status();
+                doc.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                exchange.getResponseHeaders().add("Content-Type", doc.contentType());
+                exchange.sendResponseHeaders(status, doc.body().length);
+                exchange.getResponseBody().write(doc.body());
+            } else if (doc.etag().equals(inm)) {
+                status = 304;
+                exchange.getResponseHeaders().add("ETag", doc.etag());
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                status = 200;
+                exchange.getResponseHeaders().add("Content-Type", doc.contentType());
+                exchange.getResponseHeaders().add("ETag", doc.etag());
+                exchange.getResponseHeaders().add("Last-Modified", LAST_MODIFIED);
+                exchange.sendResponseHeaders(200, doc.body().length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(doc.body());
+                }
+            }
+        }
+        seen.add(new Seen(path, inm, ims, status));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
