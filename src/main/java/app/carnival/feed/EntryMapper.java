@@ -10,6 +10,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -22,7 +25,7 @@ final class EntryMapper {
     ParsedEntry map(SyndEntry entry, String feedBase) {
         String entryXmlBase = Urls.resolve(feedBase, xmlBaseOf(entry));
         String linkBase = entryXmlBase != null ? entryXmlBase : feedBase;
-        String url = Urls.resolve(linkBase, entry.getLink());
+        String url = Urls.resolve(linkBase, link(entry));
         String guid = blankToNull(entry.getUri());
         if (guid == null) {
             guid = url != null ? url : blankToNull(entry.getLink());
@@ -30,10 +33,10 @@ final class EntryMapper {
         if (guid == null) {
             return null;
         }
-        String content = firstNonBlankContent(entry.getContents());
+        String content = firstNonBlankContent(entry.getContents(), isAtom(entry));
         SyndContent description = entry.getDescription();
         String summary = description == null ? null : blankToNull(description.getValue());
-        String contentHtml = content != null ? content : summary != null ? asHtml(description) : "";
+        String contentHtml = content != null ? content : summary != null ? asHtml(description, isAtom(entry)) : "";
         String baseUrl = entryXmlBase != null ? entryXmlBase : url != null ? url : feedBase;
         return new ParsedEntry(
                 guid.trim(),
@@ -42,7 +45,7 @@ final class EntryMapper {
                 author(entry),
                 instant(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()),
                 instant(entry.getUpdatedDate()),
-                categories(entry.getCategories()),
+                categories(entry),
                 contentHtml,
                 content == null,
                 baseUrl);
@@ -61,25 +64,42 @@ final class EntryMapper {
         return blankToNull(text.replaceAll("\\s+", " "));
     }
 
+    private static boolean isAtom(SyndEntry entry) {
+        return entry.getWireEntry() instanceof Entry;
+    }
+
     private static String xmlBaseOf(SyndEntry entry) {
         return entry.getWireEntry() instanceof Entry atomEntry ? atomEntry.getXmlBase() : null;
     }
 
-    private static String firstNonBlankContent(List<SyndContent> contents) {
+    /**
+     * ROME copies an RSS guid into a missing link, as isPermaLink allows; but many guids are
+     * opaque ids, so such a link counts only when it is an absolute URL.
+     */
+    private static String link(SyndEntry entry) {
+        if (entry.getWireEntry() instanceof Item item && blankToNull(item.getLink()) == null) {
+            return Urls.resolve(null, entry.getLink());
+        }
+        return entry.getLink();
+    }
+
+    private static String firstNonBlankContent(List<SyndContent> contents, boolean atom) {
         for (SyndContent content : contents) {
             if (content.getValue() != null && !content.getValue().isBlank()) {
-                return asHtml(content);
+                return asHtml(content, atom);
             }
         }
         return null;
     }
 
-    /** Atom text constructs of type "text" are plain text; everything else already is HTML. */
-    private static String asHtml(SyndContent content) {
+    /**
+     * Atom text constructs without a type, or of type "text", are plain text and get escaped.
+     * RSS descriptions are HTML by custom, whatever type ROME labels them with.
+     */
+    private static String asHtml(SyndContent content, boolean atom) {
         String value = content.getValue().trim();
-        return "text".equals(content.getType()) || "text/plain".equals(content.getType())
-                ? Entities.escape(value)
-                : value;
+        boolean plainText = "text".equals(content.getType()) || atom && content.getType() == null;
+        return plainText ? Entities.escape(value) : value;
     }
 
     private static String author(SyndEntry entry) {
@@ -95,15 +115,25 @@ final class EntryMapper {
         return author == null ? null : author.trim();
     }
 
-    private static List<String> categories(List<SyndCategory> categories) {
+    /** Categories, plus Dublin Core subjects, which ROME does not merge for RSS 1.0. */
+    private static List<String> categories(SyndEntry entry) {
         Set<String> names = new LinkedHashSet<>();
-        for (SyndCategory category : categories) {
-            String name = blankToNull(category.getName());
-            if (name != null) {
-                names.add(name.trim());
+        for (SyndCategory category : entry.getCategories()) {
+            addIfPresent(names, category.getName());
+        }
+        if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
+            for (DCSubject subject : dc.getSubjects()) {
+                addIfPresent(names, subject.getValue());
             }
         }
         return List.copyOf(names);
+    }
+
+    private static void addIfPresent(Set<String> names, String name) {
+        String trimmed = blankToNull(name);
+        if (trimmed != null) {
+            names.add(trimmed);
+        }
     }
 
     private static Instant instant(Date date) {
