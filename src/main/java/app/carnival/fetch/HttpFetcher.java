@@ -24,7 +24,6 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.utils.DateUtils;
@@ -95,7 +94,7 @@ public class HttpFetcher {
             }
             // The socket timeout bounds each read; this bounds the whole exchange (a server dripping bytes).
             ScheduledFuture<?> deadline = watchdog.schedule(get::cancel, config.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            try (CloseableHttpResponse response = client.executeOpen(null, get, null)) {
+            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
                 int status = response.getCode();
                 String location = header(response, "Location");
                 if (isRedirect(status) && location != null) {

@@ -1,5 +1,7 @@
 package app.carnival.series;
 
+import app.carnival.roundup.RoundupView;
+import app.carnival.roundup.Roundups;
 import app.carnival.web.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,14 +21,17 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
 
+/** Assignments of a series and everything below them (Quarkus REST resolves one resource class per path prefix). */
 @Path("/api/series/{slug}/assignments")
 public class AssignmentResource {
 
     private final AssignmentService service;
+    private final Roundups roundups;
     private final InstantSource clock;
 
-    public AssignmentResource(AssignmentService service, InstantSource clock) {
+    public AssignmentResource(AssignmentService service, Roundups roundups, InstantSource clock) {
         this.service = service;
+        this.roundups = roundups;
         this.clock = clock;
     }
 
@@ -74,6 +79,12 @@ public class AssignmentResource {
         return AssignmentView.of(a, clock.instant());
     }
 
+    @GET
+    @Path("/{number}/roundup")
+    public RoundupView roundup(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return roundups.of(require(slug, number));
+    }
+
     private static Assignment requireForHost(String slug, String number, String authorization) {
         Series series = Series.require(slug);
         series.requireHost(authorization);
@@ -81,7 +92,7 @@ public class AssignmentResource {
     }
 
     /** The assignment, or 404 for an unknown series, a number that is not a positive integer, or no such number. */
-    public static Assignment require(String slug, String number) {
+    static Assignment require(String slug, String number) {
         return find(Series.require(slug), number);
     }
 

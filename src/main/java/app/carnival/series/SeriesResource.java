@@ -1,20 +1,29 @@
 package app.carnival.series;
 
+import app.carnival.feed.PollNow;
 import app.carnival.security.Tokens;
 import app.carnival.web.Problems;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
 @Path("/api/series")
 public class SeriesResource {
+
+    private final PollNow pollNow;
+
+    public SeriesResource(PollNow pollNow) {
+        this.pollNow = pollNow;
+    }
 
     @POST
     @Transactional
@@ -44,5 +53,11 @@ public class SeriesResource {
     @Path("/{slug}")
     public SeriesView get(@PathParam("slug") String slug) {
         return SeriesView.of(Series.require(slug));
+    }
+
+    @POST
+    @Path("/{slug}/poll")
+    public PollNow.PollReport poll(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return pollNow.series(slug, authorization);
     }
 }

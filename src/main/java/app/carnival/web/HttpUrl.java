@@ -29,19 +29,19 @@ public @interface HttpUrl {
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null || isHttpUrl(value);
         }
-    }
 
-    static boolean isHttpUrl(String value) {
-        String v = value.trim();
-        if (v.isEmpty() || v.length() > 2048) {
-            return false;
-        }
-        try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (java.net.URISyntaxException e) {
-            return false;
+        public static boolean isHttpUrl(String value) {
+            String v = value.trim();
+            if (v.isEmpty() || v.length() > 2048) {
+                return false;
+            }
+            try {
+                URI uri = new URI(v);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank();
+            } catch (java.net.URISyntaxException e) {
+                return false;
+            }
         }
     }
 }

@@ -10,6 +10,10 @@ import java.util.Map;
 /** Small rest-assured helpers shared by the end-to-end tests. */
 final class Api {
 
+    static {
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private Api() {
     }
 

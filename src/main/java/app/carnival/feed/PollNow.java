@@ -5,11 +5,7 @@ import app.carnival.participant.Participant;
 import app.carnival.series.Series;
 import app.carnival.web.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -19,8 +15,8 @@ import java.util.List;
  * Poll-now for hosts (a whole series) and participants (their own feed). Rate limited per feed by
  * its last poll time, which every instance sees in the database. Polls run outside any request transaction.
  */
-@Path("/api")
-public class PollResource {
+@ApplicationScoped
+public class PollNow {
 
     /** What poll-now did: one outcome per feed, plus feeds skipped because they were polled moments ago. */
     public record PollReport(int polled, int newResponses, List<PollOutcome> outcomes, List<String> skipped) {
@@ -30,15 +26,13 @@ public class PollResource {
     private final InstantSource clock;
     private final Duration minInterval;
 
-    public PollResource(PollScheduler scheduler, InstantSource clock, CarnivalConfig config) {
+    public PollNow(PollScheduler scheduler, InstantSource clock, CarnivalConfig config) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.minInterval = config.poll().manualMinInterval();
     }
 
-    @POST
-    @Path("/series/{slug}/poll")
-    public PollReport pollSeries(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public PollReport series(String slug, String authorization) {
         List<Feed> feeds = QuarkusTransaction.requiringNew().call(() -> {
             Series series = Series.require(slug);
             series.requireHost(authorization);
@@ -51,9 +45,7 @@ public class PollResource {
         return report(scheduler.pollNow(due), skipped);
     }
 
-    @POST
-    @Path("/participants/{id}/poll")
-    public PollReport pollParticipant(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public PollReport participant(String id, String authorization) {
         Feed feed = QuarkusTransaction.requiringNew().call(() -> {
             Participant p = Participant.require(id);
             p.requireSelfOrHost(authorization);
