@@ -1,5 +1,6 @@
 package app.carnival.matching;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,22 +17,18 @@ import java.util.regex.Pattern;
  */
 record UriReference(String scheme, String authority, String path, String query) {
 
-    /** RFC 3986 appendix B; it matches every string. */
-    private static final Pattern PARTS =
-            Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$", Pattern.DOTALL);
-    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+    /**
+     * RFC 3986 appendix B, with the scheme restricted to its legal syntax so that, as in browsers,
+     * {@code 1http://x} or {@code ::::} read as relative paths. It matches every string.
+     */
+    private static final Pattern PARTS = Pattern.compile(
+            "^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$", Pattern.DOTALL);
 
     static UriReference parse(String text) {
         Matcher m = PARTS.matcher(text);
         m.matches();
         String scheme = m.group(1);
-        if (scheme != null && !SCHEME.matcher(scheme).matches()) {
-            // e.g. "::::" or "1http://x": not a scheme by RFC 3986, so not a usable URL either
-            return new UriReference("", m.group(2), m.group(3), m.group(4));
-        }
-        return new UriReference(
-                scheme == null ? null : scheme.toLowerCase(java.util.Locale.ROOT),
-                m.group(2), m.group(3), m.group(4));
+        return new UriReference(scheme == null ? null : scheme.toLowerCase(Locale.ROOT), m.group(2), m.group(3), m.group(4));
     }
 
     boolean isAbsolute() {

@@ -78,7 +78,8 @@ public final class UrlNormalizer {
         if (host.startsWith("www.") && host.length() > 4) {
             host = host.substring(4);
         }
-        boolean defaultPort = port.isEmpty() || Integer.parseInt(port) == 80 || Integer.parseInt(port) == 443;
+        // 80 and 443 both count as default because http and https count as one scheme
+        boolean defaultPort = port.isEmpty() || port.matches("0*(80|443)");
         return Optional.of(defaultPort ? host : host + ":" + Integer.parseInt(port));
     }
 
