@@ -80,6 +80,8 @@ final class FeedHealer {
         String body = xml.substring(rootAt);
         if (rootName.equals("feed")) {
             body = addMissingAtomNamespace(body);
+        } else if (rootName.equals("rss")) {
+            body = addMissingChannel(body);
         }
         out.append(fixAmpersands(INVALID_XML_CHARS.matcher(body).replaceAll("")));
         return out.toString();
@@ -128,6 +130,15 @@ final class FeedHealer {
             return body;
         }
         return "<feed xmlns=\"" + ATOM_NS + "\"" + body.substring("<feed".length());
+    }
+
+    /** Feed readers take an {@code <rss>} without channel as an empty feed; ROME fails on it with an NPE. */
+    private static String addMissingChannel(String body) {
+        int close = body.lastIndexOf("</rss>");
+        if (body.contains("<channel") || close < 0) {
+            return body;
+        }
+        return body.substring(0, close) + "<channel/>" + body.substring(close);
     }
 
     /**

@@ -13,7 +13,8 @@ final class ParseErrorMessages {
     static String describe(FeedException e) {
         JDOMParseException xmlError = findCause(e, JDOMParseException.class);
         if (xmlError == null) {
-            return "not a readable feed: " + e.getMessage();
+            // ROME's parsers fail with NullPointerExceptions when required elements (e.g. channel) are missing.
+            return "not a readable feed: required RSS/Atom elements are missing or invalid";
         }
         String detail = xmlError.getCause() != null && xmlError.getCause().getMessage() != null
                 ? xmlError.getCause().getMessage()

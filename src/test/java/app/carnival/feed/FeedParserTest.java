@@ -248,6 +248,24 @@ class FeedParserTest {
         assertEquals("Привет", feed.entries().get(0).title());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"})
+    void wideEncodingsAreRecognisedByByteOrderMarkOrPattern(String charsetName) throws FeedParseException {
+        java.nio.charset.Charset charset = java.nio.charset.Charset.forName(charsetName);
+        String xml = rss("<item><title>Ünïcödé ✓</title><guid>w</guid></item>").replace("UTF-8", "UTF-16");
+        byte[] withoutBom = xml.getBytes(charset);
+        byte[] withBom = ("\uFEFF" + xml).getBytes(charset);
+
+        for (byte[] body : List.of(withoutBom, withBom)) {
+            assertEquals("Ünïcödé ✓", parser.parse(body, "text/xml", FEED_URL).entries().get(0).title());
+        }
+    }
+
+    @Test
+    void rssWithoutChannelIsAnEmptyFeed() throws FeedParseException {
+        assertTrue(parse("<rss version=\"2.0\">\n</rss>").entries().isEmpty());
+    }
+
     @Test
     void htmlEntitiesAndBareAmpersandsAreHealedButCdataIsLeftAlone() throws FeedParseException {
         ParsedEntry entry = parse(rss("""
