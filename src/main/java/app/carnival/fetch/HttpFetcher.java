@@ -101,13 +101,10 @@ public class HttpFetcher {
                     allPermanent &= status == 301 || status == 308;
                     current = uri.resolve(location.trim()).toString();
                     permanent = allPermanent ? current : null;
-                    get.cancel();
                     continue;
                 }
+                // Error and redirect bodies are not read; closing the response discards the connection.
                 byte[] body = status >= 200 && status < 300 ? readCapped(response.getEntity(), get) : new byte[0];
-                if (status < 200 || status >= 300) {
-                    get.cancel();
-                }
                 return new FetchResult(status, current, permanent, body,
                         header(response, "Content-Type"),
                         header(response, "ETag"), header(response, "Last-Modified"), retryAfter(response));

@@ -85,20 +85,24 @@ public class ResponseRecorder {
             }
             Response response = existing.get(key(assignment.id, post.id));
             if (decision.matched()) {
-                if (response == null) {
+                boolean isNew = response == null;
+                if (isNew) {
                     response = new Response();
                     response.assignment = assignment;
                     response.post = post;
                     response.participant = participant;
                     response.state = Response.State.AUTO;
                     response.matchedAt = clock.instant();
+                }
+                // Only evidence the rule counts is reported: a TAG_ONLY match is "by tag" even if it links back.
+                response.byLink = decision.byLink() && assignment.matchRule.usesLink();
+                response.byTag = decision.byTag() && assignment.matchRule.usesTag();
+                response.late = decision.late();
+                if (isNew) {
                     response.persist();
                     existing.put(key(assignment.id, post.id), response);
                     created++;
                 }
-                response.byLink = decision.byLink();
-                response.byTag = decision.byTag();
-                response.late = decision.late();
             } else if (response != null && response.state == Response.State.AUTO) {
                 // The post was edited (or the assignment changed) and no longer qualifies.
                 response.delete();
