@@ -3,6 +3,8 @@ package app.carnival.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -54,6 +56,17 @@ public class ProblemMappers {
         String message = "has the wrong type or format";
         return build(400, "Invalid request: " + field + " " + message, List.of(new Problem.FieldError(field, message)))
                 .build();
+    }
+
+    // Quarkus ships mappers for these two; ours must be at least as specific to win.
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return unmappableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unmappableJson(e);
     }
 
     @ServerExceptionMapper
