@@ -9,6 +9,13 @@ public final class MatchedBy {
     private MatchedBy() {
     }
 
+    /** The evidence that made a matched decision count under the rule; empty when it did not match. */
+    public static List<String> of(MatchDecision decision, MatchRule rule) {
+        return decision.matched()
+                ? of(decision.byLink() && rule.usesLink(), decision.byTag() && rule.usesTag())
+                : List.of();
+    }
+
     public static List<String> of(boolean byLink, boolean byTag) {
         List<String> by = new ArrayList<>(2);
         if (byLink) {

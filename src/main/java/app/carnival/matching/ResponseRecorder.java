@@ -95,8 +95,9 @@ public class ResponseRecorder {
                     response.matchedAt = clock.instant();
                 }
                 // Only evidence the rule counts is reported: a TAG_ONLY match is "by tag" even if it links back.
-                response.byLink = decision.byLink() && assignment.matchRule.usesLink();
-                response.byTag = decision.byTag() && assignment.matchRule.usesTag();
+                List<String> by = MatchedBy.of(decision, assignment.matchRule);
+                response.byLink = by.contains("LINK");
+                response.byTag = by.contains("TAG");
                 response.late = decision.late();
                 if (isNew) {
                     response.persist();

@@ -41,7 +41,7 @@ final class Explanations {
                 }
                 MatchDecision d = Matcher.decide(a.criteria(), facts, post.pageLinksOrNull());
                 String reason = r != null && r.state == Response.State.HIDDEN ? d.reason() + "; hidden by the host" : d.reason();
-                return new ParticipantDetail.Verdict(a.number, d.matched(), MatchedBy.of(d.byLink(), d.byTag()), d.late(),
+                return new ParticipantDetail.Verdict(a.number, d.matched(), MatchedBy.of(d, a.matchRule), d.late(),
                         reason, r == null ? null : r.state.name());
             }).toList();
             return new ParticipantDetail.PostExplanation(post.title, post.url, post.publishedAt, verdicts);
