@@ -3,6 +3,8 @@ package app.carnival.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Every Carnival setting, with its default. Set as {@code carnival.*} properties or {@code CARNIVAL_*} env vars. */
 @ConfigMapping(prefix = "carnival")
@@ -34,6 +36,12 @@ public interface CarnivalConfig {
          */
         @WithDefault("false")
         boolean allowPrivateNetworks();
+
+        /**
+         * Address blocks exempt from the SSRF guard (e.g. {@code 10.20.0.0/16} for a trusted internal
+         * feed server) while it stays on for everything else. Empty by default.
+         */
+        Optional<List<String>> allowNetworks();
 
         @WithDefault("Carnival/1.0 (+https://github.com/carnival; blog carnival round-ups)")
         String userAgent();

@@ -2,9 +2,9 @@ package app.carnival.fetch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * Resolves host names and refuses non-public addresses. The connection manager connects to exactly
@@ -13,21 +13,25 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  */
 final class GuardedDnsResolver implements DnsResolver {
 
+    private final DnsResolver dns;
     private final boolean allowPrivateNetworks;
+    private final List<Cidr> exceptions;
 
-    GuardedDnsResolver(boolean allowPrivateNetworks) {
+    GuardedDnsResolver(DnsResolver dns, boolean allowPrivateNetworks, List<Cidr> exceptions) {
+        this.dns = dns;
         this.allowPrivateNetworks = allowPrivateNetworks;
+        this.exceptions = List.copyOf(exceptions);
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        InetAddress[] addresses = dns.resolve(host);
         if (allowPrivateNetworks) {
             return addresses;
         }
         for (InetAddress address : addresses) {
             Optional<String> reason = AddressPolicy.whyNotPublic(address);
-            if (reason.isPresent()) {
+            if (reason.isPresent() && exceptions.stream().noneMatch(c -> c.contains(address))) {
                 throw new AddressNotAllowedException(host, address, reason.get());
             }
         }
@@ -36,7 +40,7 @@ final class GuardedDnsResolver implements DnsResolver {
 
     @Override
     public String resolveCanonicalHostname(String host) throws UnknownHostException {
-        return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        return dns.resolveCanonicalHostname(host);
     }
 
     /** Subclass of UnknownHostException so the HTTP client gives up on the host instead of retrying. */

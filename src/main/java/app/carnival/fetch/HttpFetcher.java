@@ -3,6 +3,7 @@ package app.carnival.fetch;
 import app.carnival.config.CarnivalConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +16,14 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -49,19 +53,26 @@ public class HttpFetcher {
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
 
+    @Inject
     public HttpFetcher(CarnivalConfig config, InstantSource clock) {
-        this.config = config.fetch();
+        this(config.fetch(), config.poll().perHostParallelism() * 2, clock, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** @param dns where names are looked up; the SSRF guard checks whatever it answers */
+    HttpFetcher(CarnivalConfig.Fetch config, int connectionsPerHost, InstantSource clock, DnsResolver dns) {
+        this.config = config;
         this.clock = clock;
         Timeout total = Timeout.of(this.config.totalTimeout());
+        List<Cidr> exceptions = config.allowNetworks().orElse(List.of()).stream().map(Cidr::parse).toList();
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(this.config.allowPrivateNetworks()))
+                        .setDnsResolver(new GuardedDnsResolver(dns, this.config.allowPrivateNetworks(), exceptions))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(this.config.connectTimeout()))
                                 .setSocketTimeout(total)
                                 .build())
                         .setMaxConnTotal(256)
-                        .setMaxConnPerRoute(config.poll().perHostParallelism() * 2)
+                        .setMaxConnPerRoute(connectionsPerHost)
                         .build())
                 // Redirects are followed here, hop by hop, to cap them and to notice permanent moves.
                 .disableRedirectHandling()

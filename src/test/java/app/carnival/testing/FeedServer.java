@@ -1,16 +1,19 @@
 package app.carnival.testing;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback for tests: serves documents by path with ETag/Last-Modified and
@@ -19,7 +22,7 @@ import java.util.concurrent.Executors;
 public final class FeedServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Seen(String path, String ifNoneMatch, String ifModifiedSince, int status) {
+    public record Seen(String path, String ifNoneMatch, String ifModifiedSince, int status, String userAgent, String accept) {
     }
 
     private record Doc(int status, String contentType, byte[] body, String etag, Map<String, String> headers) {
@@ -30,10 +33,14 @@ public final class FeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, HttpHandler> custom = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     public FeedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -58,18 +65,61 @@ public final class FeedServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code path} with a handler of the test's own (drips, bombs, odd headers). */
+    public FeedServer route(String path, HttpHandler handler) {
+        custom.put(path, handler);
+        return this;
+    }
+
+    /** Holds every answer on {@code path} this long, to make requests overlap. */
+    public FeedServer delay(String path, Duration delay) {
+        delays.put(path, delay);
+        return this;
+    }
+
+    /** Most requests the server was handling at the same moment since the last clear. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
     public List<Seen> requests(String path) {
         return seen.stream().filter(s -> s.path().equals(path)).toList();
     }
 
     public void clearRequests() {
         seen.clear();
+        maxInFlight.set(0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            String path = exchange.getRequestURI().getPath();
+            Duration delay = delays.get(path);
+            if (delay != null) {
+                Thread.sleep(delay.toMillis());
+            }
+            if (custom.containsKey(path)) {
+                seen.add(seen(exchange, path, 0));
+                custom.get(path).handle(exchange);
+            } else {
+                serveDoc(exchange, path);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static Seen seen(HttpExchange exchange, String path, int status) {
+        var h = exchange.getRequestHeaders();
+        return new Seen(path, h.getFirst("If-None-Match"), h.getFirst("If-Modified-Since"), status,
+                h.getFirst("User-Agent"), h.getFirst("Accept"));
+    }
+
+    private void serveDoc(HttpExchange exchange, String path) throws IOException {
         String inm = exchange.getRequestHeaders().getFirst("If-None-Match");
-        String ims = exchange.getRequestHeaders().getFirst("If-Modified-Since");
         Doc doc = docs.get(path);
         int status;
         try (exchange) {
@@ -97,7 +147,7 @@ public final class FeedServer implements AutoCloseable {
                 }
             }
         }
-        seen.add(new Seen(path, inm, ims, status));
+        seen.add(seen(exchange, path, status));
     }
 
     @Override

@@ -1,0 +1,281 @@
+package app.carnival.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.carnival.config.CarnivalConfig;
+import app.carnival.testing.FeedServer;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.impl.InMemoryDnsResolver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The fetcher against a real loopback server: SSRF guard, limits, redirects, headers, network faults. */
+class HttpFetcherTest {
+
+    static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+    static FeedServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = new FeedServer();
+        server.serve("/feed", "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A fetcher with the real defaults plus the given settings. */
+    static HttpFetcher fetcher(Map<String, String> settings) {
+        return fetcher(settings, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    static HttpFetcher fetcher(Map<String, String> settings, org.apache.hc.client5.http.DnsResolver dns) {
+        CarnivalConfig config = new SmallRyeConfigBuilder()
+                .withMapping(CarnivalConfig.class)
+                .withConverter(Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .withDefaultValues(settings)
+                .build()
+                .getConfigMapping(CarnivalConfig.class);
+        return new HttpFetcher(config.fetch(), 4, InstantSource.fixed(NOW), dns);
+    }
+
+    static HttpFetcher open() {
+        return fetcher(Map.of("carnival.fetch.allow-private-networks", "true"));
+    }
+
+    // --- SSRF guard -------------------------------------------------------------------------
+
+    @Test
+    void guardIsOnByDefaultAndRefusesLoopbackBeforeConnecting() {
+        server.clearRequests();
+        HttpFetcher guarded = fetcher(Map.of());
+        assertThatThrownBy(() -> guarded.fetch(server.url("/feed"), HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("address not allowed").hasMessageContaining("loopback");
+        assertThat(server.requests("/feed")).isEmpty();
+    }
+
+    @Test
+    void guardRefusesNamesThatResolveToPrivateAddressesAtConnectTime() throws Exception {
+        // The name is looked up once, by the connection itself: what is checked is what is connected to.
+        InMemoryDnsResolver dns = new InMemoryDnsResolver();
+        dns.add("feeds.example", InetAddress.getByName("10.1.2.3"));
+        dns.add("meta.example", InetAddress.getByName("169.254.169.254"));
+        dns.add("mapped.example", InetAddress.getByName("::ffff:127.0.0.1"));
+        HttpFetcher guarded = fetcher(Map.of(), dns);
+        assertThatThrownBy(() -> guarded.fetch("http://feeds.example/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("address not allowed").hasMessageContaining("private");
+        assertThatThrownBy(() -> guarded.fetch("http://meta.example/latest/meta-data/", HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("link-local");
+        assertThatThrownBy(() -> guarded.fetch("http://mapped.example/", HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("address not allowed");
+    }
+
+    @Test
+    void guardRefusesLiteralAddressesIncludingIpv6() {
+        HttpFetcher guarded = fetcher(Map.of());
+        for (String url : new String[] {"http://[::1]:1/", "http://0.0.0.0:1/", "http://[::ffff:7f00:1]:1/", "http://2130706433/"}) {
+            assertThatThrownBy(() -> guarded.fetch(url, HttpFetcher.FEED_ACCEPT, null, null))
+                    .as(url).isInstanceOf(FetchException.class).hasMessageContaining("not allowed");
+        }
+    }
+
+    @Test
+    void everyRedirectHopIsChecked() {
+        server.clearRequests();
+        int port = Integer.parseInt(server.url("").replaceAll(".*:", ""));
+        server.status("/hop", 302, Map.of("Location", "http://127.0.0.2:" + port + "/feed"));
+        HttpFetcher mostlyGuarded = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"));
+        assertThatThrownBy(() -> mostlyGuarded.fetch(server.url("/hop"), HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("address not allowed").hasMessageContaining("127.0.0.2");
+        assertThat(server.requests("/hop")).hasSize(1);
+    }
+
+    @Test
+    void allowNetworksExemptsOnlyTheListedBlock() throws Exception {
+        HttpFetcher mostlyGuarded = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"));
+        assertThat(mostlyGuarded.fetch(server.url("/feed"), HttpFetcher.FEED_ACCEPT, null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyHttpAndHttpsAreFetched() {
+        HttpFetcher open = open();
+        for (String url : new String[] {"file:///etc/passwd", "ftp://example.org/feed", "gopher://x/", "jar:file:/x!/y", "feed.xml"}) {
+            assertThatThrownBy(() -> open.fetch(url, HttpFetcher.FEED_ACCEPT, null, null))
+                    .as(url).isInstanceOf(FetchException.class).hasMessageContaining("only http and https");
+        }
+        server.status("/to-file", 302, Map.of("Location", "file:///etc/passwd"));
+        assertThatThrownBy(() -> open.fetch(server.url("/to-file"), HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("only http and https");
+    }
+
+    // --- limits -----------------------------------------------------------------------------
+
+    @Test
+    void gzipBombStopsAtTheCapCountedAfterDecompression() throws Exception {
+        byte[] bomb = gzip(new byte[64 * 1024 * 1024]); // 64 MiB of zeros, about 64 KiB on the wire
+        server.route("/bomb", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, bomb.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bomb);
+            }
+        });
+        HttpFetcher capped = fetcher(Map.of("carnival.fetch.allow-private-networks", "true",
+                "carnival.fetch.max-body-bytes", String.valueOf(1024 * 1024)));
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        assertThatThrownBy(() -> capped.fetch(server.url("/bomb"), HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("larger than 1048576 bytes");
+    }
+
+    @Test
+    void gzipFeedsAreDecompressed() throws Exception {
+        String feed = "<rss version=\"2.0\"><channel><title>zipped</title></channel></rss>";
+        byte[] zipped = gzip(feed.getBytes(StandardCharsets.UTF_8));
+        server.route("/gz", exchange -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, zipped.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(zipped);
+            }
+        });
+        FetchResult r = open().fetch(server.url("/gz"), HttpFetcher.FEED_ACCEPT, null, null);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(feed);
+    }
+
+    @Test
+    void aServerThatDripsIsCutOffAtTheTotalTimeout() {
+        server.route("/drip", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 60; i++) {
+                    out.write('<');
+                    out.flush();
+                    Thread.sleep(250);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client hung up: that is the point
+            }
+        });
+        HttpFetcher impatient = fetcher(Map.of("carnival.fetch.allow-private-networks", "true",
+                "carnival.fetch.total-timeout", "2s"));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> impatient.fetch(server.url("/drip"), HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void aRedirectLoopEndsAtTheCap() {
+        server.status("/loop-a", 302, Map.of("Location", "/loop-b"));
+        server.status("/loop-b", 302, Map.of("Location", "/loop-a"));
+        assertThatThrownBy(() -> open().fetch(server.url("/loop-a"), HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("too many redirects");
+    }
+
+    // --- redirects and headers --------------------------------------------------------------
+
+    @Test
+    void permanentRedirectsAreReportedTemporaryOnesAreNot() throws Exception {
+        server.status("/moved", 301, Map.of("Location", "/moved-2"));
+        server.status("/moved-2", 308, Map.of("Location", "/feed"));
+        server.status("/temp", 302, Map.of("Location", "/feed"));
+        server.status("/temp-307", 307, Map.of("Location", "/feed"));
+        server.status("/mixed", 301, Map.of("Location", "/temp"));
+        HttpFetcher open = open();
+        FetchResult moved = open.fetch(server.url("/moved"), HttpFetcher.FEED_ACCEPT, null, null);
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.permanentUrl()).isEqualTo(server.url("/feed"));
+        assertThat(open.fetch(server.url("/temp"), HttpFetcher.FEED_ACCEPT, null, null).permanentUrl()).isNull();
+        assertThat(open.fetch(server.url("/temp-307"), HttpFetcher.FEED_ACCEPT, null, null).permanentUrl()).isNull();
+        assertThat(open.fetch(server.url("/mixed"), HttpFetcher.FEED_ACCEPT, null, null).permanentUrl()).isNull();
+    }
+
+    @Test
+    void sendsAUserAgentNamingCarnivalAndAFeedAccept() throws Exception {
+        server.clearRequests();
+        open().fetch(server.url("/feed"), HttpFetcher.FEED_ACCEPT, null, null);
+        FeedServer.Seen seen = server.requests("/feed").get(0);
+        assertThat(seen.userAgent()).startsWith("Carnival/");
+        assertThat(seen.accept()).contains("application/rss+xml").contains("application/atom+xml");
+    }
+
+    @Test
+    void retryAfterIsReadInSecondsAndAsAnHttpDate() throws Exception {
+        server.status("/busy", 503, Map.of("Retry-After", "120"));
+        server.status("/limited", 429, Map.of("Retry-After", "Wed, 01 May 2024 13:00:00 GMT"));
+        HttpFetcher open = open();
+        assertThat(open.fetch(server.url("/busy"), HttpFetcher.FEED_ACCEPT, null, null).retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(open.fetch(server.url("/limited"), HttpFetcher.FEED_ACCEPT, null, null).retryAfter()).isEqualTo(Duration.ofHours(1));
+    }
+
+    // --- network faults ---------------------------------------------------------------------
+
+    @Test
+    void connectionRefusedIsAReadableError() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int closed = port;
+        assertThatThrownBy(() -> open().fetch("http://127.0.0.1:" + closed + "/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class).hasMessageContaining("connection refused");
+    }
+
+    @Test
+    void connectionResetIsAReadableError() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread resetter = new Thread(() -> {
+                try (Socket c = s.accept()) {
+                    c.setSoLinger(true, 0); // close with RST
+                } catch (IOException ignored) {
+                    // test over
+                }
+            });
+            resetter.start();
+            assertThatThrownBy(() -> open().fetch("http://127.0.0.1:" + s.getLocalPort() + "/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                    .isInstanceOf(FetchException.class).hasMessageContaining("127.0.0.1");
+            resetter.join(5000);
+        }
+    }
+
+    @Test
+    void unknownHostIsAReadableError() {
+        HttpFetcher withEmptyDns = fetcher(Map.of("carnival.fetch.allow-private-networks", "true"), new InMemoryDnsResolver());
+        assertThatThrownBy(() -> withEmptyDns.fetch("http://no-such-host.invalid/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class).hasMessage("host not found: no-such-host.invalid");
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new HashMap<>(base);
+        m.put(key, value);
+        return m;
+    }
+}
