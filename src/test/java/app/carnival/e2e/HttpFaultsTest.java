@@ -1,0 +1,166 @@
+package app.carnival.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import app.carnival.feed.PollScheduler;
+import app.carnival.testing.FeedServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the poller does with each kind of HTTP answer, seen through the participant view. */
+@QuarkusTest
+class HttpFaultsTest {
+
+    static FeedServer server;
+    static String token;
+
+    @Inject
+    PollScheduler scheduler;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new FeedServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String ok(String title) {
+        return Feeds.wordpress(server.url("/"), Feeds.wordpressItem(server.url("/p/" + title), title, "Mon, 03 Jun 2024 10:00:00 +0000", "x", "<p>x</p>"));
+    }
+
+    long enrol(String series, String path) {
+        if (given().get("/api/series/" + series).statusCode() == 404) {
+            token = Api.createSeries(series, "faults");
+        }
+        return Api.register(series, path, server.url("/"), server.url(path));
+    }
+
+    static JsonPath feed(long participant) {
+        return given().get("/api/participants/" + participant).then().statusCode(200).extract().jsonPath();
+    }
+
+    static Duration untilNextPoll(JsonPath p) {
+        return Duration.between(Instant.parse(p.getString("feed.lastPolledAt")), Instant.parse(p.getString("feed.nextPollAt")));
+    }
+
+    static void poll(long participant) {
+        given().header("Authorization", "Bearer " + token).post("/api/participants/" + participant + "/poll").then().statusCode(200);
+    }
+
+    @Test
+    void notFoundIsAnErrorWithBackoffThatGrows() {
+        server.status("/f404", 404, Map.of());
+        long p = enrol("faults-404", "/f404");
+        poll(p);
+        JsonPath first = feed(p);
+        assertThat(first.getString("feed.lastError")).isEqualTo("HTTP 404 Not Found");
+        assertThat(first.getInt("feed.errorCount")).isEqualTo(1);
+        assertThat(untilNextPoll(first)).isBetween(Duration.ofSeconds(53), Duration.ofSeconds(67));
+        poll(p);
+        JsonPath second = feed(p);
+        assertThat(second.getInt("feed.errorCount")).isEqualTo(2);
+        assertThat(untilNextPoll(second)).isBetween(Duration.ofSeconds(107), Duration.ofSeconds(133));
+        assertThat(second.getBoolean("feed.paused")).isFalse();
+
+        // Recovery resets the count and goes back to the normal interval.
+        server.serve("/f404", "application/rss+xml", ok("back"));
+        poll(p);
+        JsonPath healed = feed(p);
+        assertThat(healed.getInt("feed.errorCount")).isZero();
+        assertThat(healed.getString("feed.lastError")).isNull();
+        assertThat(untilNextPoll(healed)).isGreaterThan(Duration.ofMinutes(25));
+    }
+
+    @Test
+    void goneFeedsArePausedWithTheReasonShownAndNotPolledAgain() {
+        server.status("/f410", 410, Map.of());
+        long p = enrol("faults-410", "/f410");
+        poll(p);
+        given().get("/api/participants/" + p).then()
+                .body("feed.paused", equalTo(true))
+                .body("feed.pausedReason", containsString("410"))
+                .body("feed.lastStatus", equalTo(410));
+        server.clearRequests();
+        scheduler.pollDue();
+        assertThat(server.requests("/f410")).isEmpty();
+    }
+
+    @Test
+    void retryAfterOn429And503IsHonoured() {
+        server.status("/f503", 503, Map.of("Retry-After", "7200"));
+        server.status("/f429", 429, Map.of("Retry-After", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(3))));
+        long a = enrol("faults-retry", "/f503");
+        long b = enrol("faults-retry", "/f429");
+        poll(a);
+        poll(b);
+        assertThat(untilNextPoll(feed(a))).isBetween(Duration.ofSeconds(7190), Duration.ofSeconds(7210));
+        assertThat(untilNextPoll(feed(b))).isBetween(Duration.ofMinutes(175), Duration.ofMinutes(181));
+        assertThat(feed(a).getString("feed.lastError")).isEqualTo("HTTP 503 Service Unavailable");
+    }
+
+    @Test
+    void permanentRedirectUpdatesTheFeedUrlTemporaryDoesNot() {
+        server.serve("/new-home", "application/rss+xml", ok("moved"));
+        server.status("/old-home", 301, Map.of("Location", server.url("/new-home")));
+        server.serve("/still-here", "application/rss+xml", ok("temp"));
+        server.status("/temp-home", 302, Map.of("Location", server.url("/still-here")));
+        server.status("/temp-307", 307, Map.of("Location", server.url("/still-here")));
+        long moved = enrol("faults-redirect", "/old-home");
+        long temp = enrol("faults-redirect", "/temp-home");
+        long temp307 = enrol("faults-redirect", "/temp-307");
+        poll(moved);
+        poll(temp);
+        poll(temp307);
+        assertThat(feed(moved).getString("feed.url")).isEqualTo(server.url("/new-home"));
+        assertThat(feed(temp).getString("feed.url")).isEqualTo(server.url("/temp-home"));
+        assertThat(feed(temp307).getString("feed.url")).isEqualTo(server.url("/temp-307"));
+        assertThat(feed(moved).getList("recentPosts.title")).containsExactly("moved");
+    }
+
+    @Test
+    void connectionRefusedAndUnknownHostsBackOff() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        token = Api.createSeries("faults-net", "faults");
+        long refused = Api.register("faults-net", "Refused", server.url("/"), "http://127.0.0.1:" + closed + "/feed");
+        long unknown = Api.register("faults-net", "Unknown", server.url("/"), "http://no-such-host.invalid/feed");
+        poll(refused);
+        poll(unknown);
+        assertThat(feed(refused).getString("feed.lastError")).contains("connection refused");
+        assertThat(feed(unknown).getString("feed.lastError")).isEqualTo("host not found: no-such-host.invalid");
+        assertThat(untilNextPoll(feed(unknown))).isBetween(Duration.ofSeconds(53), Duration.ofSeconds(67));
+        assertThat(feed(unknown).getBoolean("feed.paused")).isFalse();
+    }
+
+    @Test
+    void feedsOfOneHostAreNeverFetchedMoreThanTheLimitAtOnce() {
+        token = Api.createSeries("faults-host", "faults");
+        for (int i = 0; i < 6; i++) {
+            server.serve("/slow/" + i, "application/rss+xml", ok("slow" + i));
+            server.delay("/slow/" + i, Duration.ofMillis(400));
+            Api.register("faults-host", "Slow " + i, server.url("/"), server.url("/slow/" + i));
+        }
+        server.clearRequests();
+        scheduler.pollDue();
+        for (int i = 0; i < 6; i++) {
+            assertThat(server.requests("/slow/" + i)).hasSize(1);
+        }
+        assertThat(server.maxConcurrentRequests()).isEqualTo(2);
+    }
+}
