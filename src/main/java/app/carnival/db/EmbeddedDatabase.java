@@ -22,17 +22,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts a server on a free port, creating the data folder on first use and reusing it after. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
-        Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory.toFile())
-                .setCleanDataDirectory(false)
-                .start();
-        return new EmbeddedDatabase(postgres);
+        return start(dataDirectory, 0);
     }
 
-    /** Starts a throw-away server whose data is deleted on close (tests). */
-    public static EmbeddedDatabase startTemporary() throws IOException {
-        return new EmbeddedDatabase(EmbeddedPostgres.builder().start());
+    /** As {@link #start(Path)}, on a given port (0: any free one), so a restarted server keeps its address. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory.toFile())
+                .setCleanDataDirectory(false);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        return new EmbeddedDatabase(builder.start());
     }
 
     public String jdbcUrl() {
