@@ -1,4 +1,4 @@
-package app.carnival.feed;
+package app.carnival.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Locates the shared feed corpus (read-only) for tests. */
-final class Corpus {
+public final class Corpus {
 
     private Corpus() {
     }
 
-    static Path root() {
+    public static Path root() {
         String configured = System.getProperty("carnival.corpus");
         if (configured == null || configured.isBlank()) {
             configured = System.getenv("CARNIVAL_CORPUS");
@@ -30,7 +30,7 @@ final class Corpus {
     }
 
     /** Regular files directly inside {@code relativeDir} (not its subfolders), sorted by name. */
-    static List<Path> files(String relativeDir) {
+    public static List<Path> files(String relativeDir) {
         Path dir = root().resolve(relativeDir);
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.filter(Files::isRegularFile).sorted().toList();
@@ -39,7 +39,7 @@ final class Corpus {
         }
     }
 
-    static byte[] read(Path file) {
+    public static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
