@@ -78,7 +78,7 @@ public class FeedPoller {
             ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
             return QuarkusTransaction.requiringNew().call(() -> store(feedId, result, parsed));
         } catch (FetchException | FeedParseException e) {
-            String error = e instanceof FeedParseException ? "not a readable feed: " + e.getMessage() : e.getMessage();
+            String error = e.getMessage();
             Integer finalStatus = status;
             inTransaction(feedId, feed -> failed(feed, finalStatus, error, null));
             return PollOutcome.failed(feedId, url, status, error);

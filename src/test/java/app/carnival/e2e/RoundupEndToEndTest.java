@@ -143,7 +143,7 @@ class RoundupEndToEndTest {
                 .body("feed.lastError", org.hamcrest.Matchers.containsString("not a feed"));
         given().get("/api/participants/" + truncated).then().statusCode(200)
                 .body("feed.errorCount", equalTo(1))
-                .body("feed.lastError", org.hamcrest.Matchers.startsWith("not a readable feed"));
+                .body("feed.lastError", org.hamcrest.Matchers.startsWith("truncated feed"));
         given().get("/api/participants/" + error).then().statusCode(200)
                 .body("feed.lastStatus", equalTo(500))
                 .body("feed.lastError", equalTo("HTTP 500 Internal Server Error"))
