@@ -89,8 +89,9 @@ class ConcurrencyTest {
             Api.createAssignment("race-poll", token, Api.assignment(INVITATION, "2024-08-01T00:00:00Z", "2024-08-10T00:00:00Z", 0));
             long p = Api.register("race-poll", "Racer", site, server.url("/race/feed"));
 
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
             List<String> results = race(12, () -> given().header("Authorization", "Bearer " + token)
-                    .post(p % 2 == 0 ? "/api/participants/" + p + "/poll" : "/api/series/race-poll/poll")
+                    .post(calls.getAndIncrement() % 2 == 0 ? "/api/participants/" + p + "/poll" : "/api/series/race-poll/poll")
                     .then().statusCode(200).extract().path("outcomes[0].result"));
             assertThat(results).contains("updated").allMatch(r -> List.of("updated", "not-modified", "busy").contains(r));
 
