@@ -56,9 +56,25 @@ public interface CarnivalConfig {
         @WithDefault("5s")
         Duration tick();
 
-        /** Normal time between two polls of a healthy feed. */
+        /** Time between two polls of a healthy feed whose posting rhythm is not known yet. */
         @WithDefault("30m")
         Duration interval();
+
+        /** Shortest time between two polls; used close to a deadline. */
+        @WithDefault("5m")
+        Duration minInterval();
+
+        /** Longest time between two polls of a healthy feed (a blog that posts once a month). */
+        @WithDefault("4h")
+        Duration maxInterval();
+
+        /** Longest time between two polls while an assignment of one of the feed's series is open. */
+        @WithDefault("10m")
+        Duration openInterval();
+
+        /** How close to an open assignment's deadline (grace included) feeds are polled at the minimum interval. */
+        @WithDefault("24h")
+        Duration deadlineWindow();
 
         /** Jitter applied to every next-poll time, as a fraction of the delay (0.1 = ±10%). */
         @WithDefault("0.1")

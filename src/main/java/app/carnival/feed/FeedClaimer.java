@@ -20,24 +20,31 @@ import java.util.Optional;
 @ApplicationScoped
 public class FeedClaimer {
 
-    private static final String CLAIM_DUE = """
-            UPDATE feed SET leased_until = ?
-            WHERE id IN (
-                SELECT f.id FROM feed f
-                WHERE NOT f.paused AND f.next_poll_at <= ?
-                  AND (f.leased_until IS NULL OR f.leased_until < ?)
-                  AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = f.id)
-                ORDER BY f.next_poll_at
-                LIMIT ?
-                FOR UPDATE SKIP LOCKED)
-            RETURNING id
+    /** What a poll needs from the row, read by the claim itself: no second round trip. */
+    private static final String RETURNING = """
+            RETURNING f.id, f.url, f.etag, f.last_modified, f.body_hash, f.error_count, f.posting_interval_seconds,
+                (SELECT min(a.closes_at + a.grace_minutes * interval '1 minute')
+                 FROM participant p JOIN assignment a ON a.series_id = p.series_id
+                 WHERE p.feed_id = f.id AND a.opens_at <= ?
+                   AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until
             """;
 
+    private static final String CLAIM_DUE = """
+            UPDATE feed f SET leased_until = ?
+            WHERE f.id IN (
+                SELECT d.id FROM feed d
+                WHERE NOT d.paused AND d.next_poll_at <= ?
+                  AND (d.leased_until IS NULL OR d.leased_until < ?)
+                  AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id)
+                ORDER BY d.next_poll_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            """ + RETURNING;
+
     private static final String CLAIM_ONE = """
-            UPDATE feed SET leased_until = ?
-            WHERE id = ? AND (leased_until IS NULL OR leased_until < ?)
-            RETURNING id
-            """;
+            UPDATE feed f SET leased_until = ?
+            WHERE f.id = ? AND (f.leased_until IS NULL OR f.leased_until < ?)
+            """ + RETURNING;
 
     private final AgroalDataSource dataSource;
 
@@ -46,35 +53,45 @@ public class FeedClaimer {
     }
 
     /** Claims up to {@code limit} due feeds, oldest due first. */
-    public List<Long> claimDue(Instant now, Duration lease, int limit) {
+    public List<ClaimedFeed> claimDue(Instant now, Duration lease, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM_DUE)) {
             ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setInt(4, limit);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(now));
+            return read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due feeds", e);
         }
     }
 
     /** Claims one feed whatever its due time (poll-now); empty when another poll holds it. */
-    public Optional<Long> claim(long feedId, Instant now, Duration lease) {
+    public Optional<ClaimedFeed> claim(long feedId, Instant now, Duration lease) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM_ONE)) {
             ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
             ps.setLong(2, feedId);
             ps.setTimestamp(3, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
+            return read(ps).stream().findFirst();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim feed " + feedId, e);
         }
+    }
+
+    private static List<ClaimedFeed> read(PreparedStatement ps) throws SQLException {
+        List<ClaimedFeed> claimed = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long interval = rs.getLong(7);
+                Duration postingInterval = rs.wasNull() ? null : Duration.ofSeconds(interval);
+                Timestamp openUntil = rs.getTimestamp(8);
+                claimed.add(new ClaimedFeed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5), rs.getInt(6), postingInterval, openUntil == null ? null : openUntil.toInstant()));
+            }
+        }
+        return claimed;
     }
 }

@@ -6,100 +6,99 @@ import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HttpFetcher;
 import app.carnival.matching.ResponseRecorder;
 import app.carnival.participant.Participant;
+import app.carnival.security.Digests;
 import app.carnival.series.Assignment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Polls one claimed feed: fetch (outside any transaction), parse, then store posts, match responses
- * and record the feed's state in one transaction of its own, so a broken feed never rolls back another.
+ * Polls one claimed feed: fetch (outside any transaction), parse only when the body changed, then
+ * store posts, match responses and record the feed's state in one transaction of its own, so a
+ * broken feed never rolls back another. Feeds that only need their state recorded (304, errors)
+ * hand it back to the caller, which writes many at once.
  */
 @ApplicationScoped
 public class FeedPoller {
 
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
 
+    /** The outcome of a poll, and the feed state still to write (null when the poll wrote it itself). */
+    public record Polled(PollOutcome outcome, FeedState pendingState) {
+    }
+
     private final HttpFetcher fetcher;
     private final FeedParser parser = new FeedParser();
     private final PostStore posts;
     private final ResponseRecorder recorder;
+    private final FeedStateWriter states;
     private final InstantSource clock;
     private final PollSchedule schedule;
     private final HostLimiter hosts;
 
-    public FeedPoller(HttpFetcher fetcher, PostStore posts, ResponseRecorder recorder, InstantSource clock, CarnivalConfig config) {
+    public FeedPoller(HttpFetcher fetcher, PostStore posts, ResponseRecorder recorder, FeedStateWriter states,
+                      InstantSource clock, CarnivalConfig config) {
         this.fetcher = fetcher;
         this.posts = posts;
         this.recorder = recorder;
+        this.states = states;
         this.clock = clock;
-        CarnivalConfig.Poll poll = config.poll();
-        this.schedule = new PollSchedule(poll.interval(), poll.jitter(), poll.backoffBase(), poll.backoffCap(),
-                new Random());
-        this.hosts = new HostLimiter(poll.perHostParallelism());
+        this.schedule = new PollSchedule(config.poll(), new Random());
+        this.hosts = new HostLimiter(config.poll().perHostParallelism());
     }
 
-    /** Polls a feed the caller has claimed, and releases the claim. Never throws: failures are recorded on the feed. */
-    public PollOutcome poll(long feedId) {
-        Feed snapshot = QuarkusTransaction.requiringNew().call(() -> Feed.<Feed>findById(feedId));
-        if (snapshot == null) {
-            return PollOutcome.failed(feedId, null, null, "feed no longer exists");
-        }
-        String url = snapshot.url;
+    /** Polls a feed the caller has claimed. Never throws: failures become the feed's recorded state. */
+    public Polled poll(ClaimedFeed feed) {
         Integer status = null;
         try {
             FetchResult result;
-            try (HostLimiter.Permit permit = hosts.acquire(url)) {
-                result = fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, snapshot.etag, snapshot.lastModified);
+            try (HostLimiter.Permit permit = hosts.acquire(feed.url())) {
+                result = fetcher.fetch(feed.url(), HttpFetcher.FEED_ACCEPT, feed.etag(), feed.lastModified());
             }
             status = result.status();
             if (result.notModified()) {
-                inTransaction(feedId, feed -> succeeded(feed, result));
-                return PollOutcome.notModified(feedId, url);
+                return pending(PollOutcome.notModified(feed.id(), feed.url()), succeeded(feed, result, null, null, null));
             }
             if (status == 410) {
                 String reason = "paused: the server says the feed is gone for good (HTTP 410)";
-                inTransaction(feedId, feed -> pause(feed, result, reason));
-                return PollOutcome.paused(feedId, url, status, reason);
+                FeedState paused = failed(feed, status, reason, null);
+                return pending(PollOutcome.paused(feed.id(), feed.url(), status, reason), pause(paused, reason));
             }
             if (!result.ok()) {
                 String error = "HTTP " + status + " " + HttpStatusText.of(status);
-                inTransaction(feedId, feed -> failed(feed, result.status(), error, result.retryAfter()));
-                return PollOutcome.failed(feedId, url, status, error);
+                return pending(PollOutcome.failed(feed.id(), feed.url(), status, error), failed(feed, status, error, result.retryAfter()));
+            }
+            byte[] bodyHash = Digests.sha256(result.body());
+            if (Arrays.equals(bodyHash, feed.bodyHash())) {
+                // Same bytes as last time from a server without (working) validators: nothing to parse.
+                return pending(PollOutcome.notModified(feed.id(), feed.url()), succeeded(feed, result, bodyHash, null, null));
             }
             ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
-            return QuarkusTransaction.requiringNew().call(() -> store(feedId, result, parsed));
+            PollOutcome stored = QuarkusTransaction.requiringNew().call(() -> store(feed, result, parsed, bodyHash));
+            return new Polled(stored, null);
         } catch (FetchException | FeedParseException e) {
-            String error = e.getMessage();
-            Integer finalStatus = status;
-            inTransaction(feedId, feed -> failed(feed, finalStatus, error, null));
-            return PollOutcome.failed(feedId, url, status, error);
+            return pending(PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()), failed(feed, status, e.getMessage(), null));
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Polling feed %d (%s) failed", feedId, url);
+            LOG.errorf(e, "Polling feed %d (%s) failed", feed.id(), feed.url());
             String error = "internal error while storing the feed; it will be retried";
-            try {
-                Integer finalStatus = status;
-                inTransaction(feedId, feed -> failed(feed, finalStatus, error, null));
-            } catch (RuntimeException again) {
-                // Database unreachable: the lease runs out and the feed is claimed again later.
-                LOG.warnf("Could not record the failure of feed %d: %s", feedId, again.getMessage());
-            }
-            return PollOutcome.failed(feedId, url, status, error);
+            return pending(PollOutcome.failed(feed.id(), feed.url(), status, error), failed(feed, status, error, null));
         }
     }
 
-    private PollOutcome store(long feedId, FetchResult result, ParsedFeed parsed) {
-        Feed feed = Feed.findById(feedId);
-        Instant now = clock.instant();
-        PostStore.Changes changes = posts.upsert(feed, parsed.entries(), now);
+    private PollOutcome store(ClaimedFeed claimed, FetchResult result, ParsedFeed parsed, byte[] bodyHash) {
+        Feed.getEntityManager().createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+        Feed feed = Feed.getEntityManager().getReference(Feed.class, claimed.id());
+        PostStore.Changes changes = posts.upsert(feed, parsed.entries(), clock.instant());
         int newResponses = 0;
         if (!changes.all().isEmpty()) {
             List<Participant> participants = Participant.ofFeed(feed);
@@ -109,60 +108,41 @@ public class FeedPoller {
                             .collect(Collectors.groupingBy(a -> a.series.id));
             newResponses = recorder.record(participants, changes.all(), assignments);
         }
-        if (parsed.title() != null && !parsed.title().isBlank()) {
-            feed.title = parsed.title().length() > 500 ? parsed.title().substring(0, 500) : parsed.title();
-        }
-        succeeded(feed, result);
-        return new PollOutcome(feedId, feed.url, "updated", result.status(), parsed.entries().size(),
+        Duration rhythm = PollSchedule.postingInterval(parsed.entries().stream()
+                .map(ParsedEntry::published).filter(Objects::nonNull).toList());
+        String title = parsed.title() == null || parsed.title().isBlank() ? null
+                : parsed.title().substring(0, Math.min(500, parsed.title().length()));
+        states.writeInTransaction(succeeded(claimed, result, bodyHash, title, rhythm));
+        return new PollOutcome(claimed.id(), claimed.url(), "updated", result.status(), parsed.entries().size(),
                 changes.created().size(), changes.updated().size(), newResponses, null);
     }
 
-    private void succeeded(Feed feed, FetchResult result) {
+    /** @param bodyHash null for a 304 (keep the stored one); rhythm null when not learnt from this poll */
+    private FeedState succeeded(ClaimedFeed feed, FetchResult result, byte[] bodyHash, String title, Duration rhythm) {
         Instant now = clock.instant();
-        if (!result.notModified()) {
-            feed.etag = result.etag();
-            feed.lastModified = result.lastModified();
-        }
-        movePermanently(feed, result);
-        feed.lastStatus = result.status();
-        feed.errorCount = 0;
-        feed.lastError = null;
-        feed.lastPolledAt = now;
-        feed.nextPollAt = schedule.afterSuccess(now, result.retryAfter());
-        feed.leasedUntil = null;
+        ClaimedFeed known = rhythm == null ? feed : new ClaimedFeed(feed.id(), feed.url(), feed.etag(), feed.lastModified(),
+                feed.bodyHash(), feed.errorCount(), rhythm, feed.openUntil());
+        boolean newValidators = !result.notModified();
+        String moved = result.permanentUrl() != null && !result.permanentUrl().equals(feed.url())
+                && result.permanentUrl().length() <= 2048 ? result.permanentUrl() : null;
+        return new FeedState(feed.id(), result.status(), 0, null, now, schedule.afterSuccess(now, known, result.serverHint()),
+                false, null, newValidators, result.etag(), result.lastModified(), bodyHash, title,
+                rhythm == null ? null : rhythm.toSeconds(), moved);
     }
 
-    private void failed(Feed feed, Integer status, String error, Duration retryAfter) {
+    private FeedState failed(ClaimedFeed feed, Integer status, String error, Duration retryAfter) {
         Instant now = clock.instant();
-        feed.lastStatus = status;
-        feed.errorCount++;
-        feed.lastError = error;
-        feed.lastPolledAt = now;
-        feed.nextPollAt = schedule.afterFailure(now, feed.errorCount, retryAfter);
-        feed.leasedUntil = null;
+        int errors = feed.errorCount() + 1;
+        return new FeedState(feed.id(), status, errors, error, now, schedule.afterFailure(now, errors, retryAfter),
+                false, null, false, null, null, null, null, null, null);
     }
 
-    private void pause(Feed feed, FetchResult result, String reason) {
-        failed(feed, result.status(), reason, null);
-        feed.paused = true;
-        feed.pausedReason = reason;
+    private static FeedState pause(FeedState s, String reason) {
+        return new FeedState(s.feedId(), s.status(), s.errorCount(), s.error(), s.polledAt(), s.nextPollAt(), true, reason,
+                false, null, null, null, null, null, null);
     }
 
-    /** 301/308 all the way: the feed has moved, unless another feed row already has that address. */
-    private static void movePermanently(Feed feed, FetchResult result) {
-        String moved = result.permanentUrl();
-        if (moved != null && !moved.equals(feed.url) && moved.length() <= 2048 && Feed.findByUrl(moved).isEmpty()) {
-            LOG.infof("Feed %d moved permanently: %s -> %s", feed.id, feed.url, moved);
-            feed.url = moved;
-        }
-    }
-
-    private static void inTransaction(long feedId, java.util.function.Consumer<Feed> change) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Feed feed = Feed.findById(feedId);
-            if (feed != null) {
-                change.accept(feed);
-            }
-        });
+    private static Polled pending(PollOutcome outcome, FeedState state) {
+        return new Polled(outcome, state);
     }
 }

@@ -25,13 +25,16 @@ public class PollScheduler {
 
     private final FeedClaimer claimer;
     private final FeedPoller poller;
+    private final FeedStateWriter states;
     private final InstantSource clock;
     private final CarnivalConfig.Poll config;
     private final ExecutorService pool;
 
-    public PollScheduler(FeedClaimer claimer, FeedPoller poller, InstantSource clock, CarnivalConfig config) {
+    public PollScheduler(FeedClaimer claimer, FeedPoller poller, FeedStateWriter states, InstantSource clock,
+                         CarnivalConfig config) {
         this.claimer = claimer;
         this.poller = poller;
+        this.states = states;
         this.clock = clock;
         this.config = config.poll();
         this.pool = Executors.newFixedThreadPool(this.config.parallelism(), r -> {
@@ -58,7 +61,7 @@ public class PollScheduler {
     /** Claims and polls due feeds, batch after batch, until none is due. */
     public List<PollOutcome> pollDue() {
         List<PollOutcome> all = new ArrayList<>();
-        List<Long> batch;
+        List<ClaimedFeed> batch;
         do {
             batch = claimer.claimDue(clock.instant(), config.lease(), config.batchSize());
             all.addAll(pollClaimed(batch));
@@ -68,12 +71,12 @@ public class PollScheduler {
 
     /** Polls the given feeds now, skipping any that another poll holds. */
     public List<PollOutcome> pollNow(Collection<Long> feedIds) {
-        List<Long> claimed = new ArrayList<>();
+        List<ClaimedFeed> claimed = new ArrayList<>();
         List<PollOutcome> busy = new ArrayList<>();
         for (long id : feedIds) {
-            Optional<Long> got = claimer.claim(id, clock.instant(), config.lease());
+            Optional<ClaimedFeed> got = claimer.claim(id, clock.instant(), config.lease());
             if (got.isPresent()) {
-                claimed.add(id);
+                claimed.add(got.get());
             } else {
                 busy.add(PollOutcome.busy(id));
             }
@@ -83,11 +86,14 @@ public class PollScheduler {
         return outcomes;
     }
 
-    private List<PollOutcome> pollClaimed(List<Long> feedIds) {
-        List<CompletableFuture<PollOutcome>> running = feedIds.stream()
-                .map(id -> CompletableFuture.supplyAsync(() -> poller.poll(id), pool))
+    /** Polls in parallel, then records in one batch the states the polls did not write themselves. */
+    private List<PollOutcome> pollClaimed(List<ClaimedFeed> feeds) {
+        List<CompletableFuture<FeedPoller.Polled>> running = feeds.stream()
+                .map(feed -> CompletableFuture.supplyAsync(() -> poller.poll(feed), pool))
                 .toList();
-        return running.stream().map(CompletableFuture::join).toList();
+        List<FeedPoller.Polled> polled = running.stream().map(CompletableFuture::join).toList();
+        states.writeBatch(polled.stream().map(FeedPoller.Polled::pendingState).filter(java.util.Objects::nonNull).toList());
+        return polled.stream().map(FeedPoller.Polled::outcome).toList();
     }
 
     @PreDestroy

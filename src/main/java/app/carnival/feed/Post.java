@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.List;
 public class Post extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_ids")
+    // Ids 50 at a time (the sequence's increment) so that a feed's new posts are inserted in one batch.
+    @SequenceGenerator(name = "post_ids", sequenceName = "post_id_seq", allocationSize = 50)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -40,6 +43,9 @@ public class Post extends PanacheEntityBase {
 
     public String[] categories;
     public String content;
+
+    /** Plain text of {@link #content}. */
+    public String text;
     public String[] links;
 
     @Column(name = "summary_only")
@@ -54,8 +60,8 @@ public class Post extends PanacheEntityBase {
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
 
-    public PostFacts facts(String plainText) {
-        return new PostFacts(url, title, plainText, List.of(links), List.of(categories), publishedAt, summaryOnly);
+    public PostFacts facts() {
+        return new PostFacts(url, title, text, List.of(links), List.of(categories), publishedAt, summaryOnly);
     }
 
     public List<String> pageLinksOrNull() {

@@ -1,6 +1,5 @@
 package app.carnival.feed;
 
-import app.carnival.matching.LinkExtractor;
 import app.carnival.security.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -81,9 +80,10 @@ public class PostStore {
         post.publishedAt = Objects.requireNonNullElse(entry.published(), post.firstSeenAt);
         post.updatedAt = entry.updated();
         post.categories = entry.categories().toArray(String[]::new);
-        String base = entry.baseUrl() != null ? entry.baseUrl() : entry.url();
-        post.content = ContentSanitizer.clean(entry.contentHtml(), base);
-        post.links = LinkExtractor.links(entry.contentHtml(), base).toArray(String[]::new);
+        EntryContent content = EntryContent.of(entry.contentHtml(), entry.baseUrl() != null ? entry.baseUrl() : entry.url());
+        post.content = content.safeHtml();
+        post.text = content.text();
+        post.links = content.links().toArray(String[]::new);
         post.summaryOnly = entry.summaryOnly();
         // The page may have changed with the entry: look at it again if it is needed.
         post.pageLinks = null;

@@ -48,6 +48,8 @@ public class HttpFetcher {
             "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
     public static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
 
+    private static final java.util.regex.Pattern MAX_AGE = java.util.regex.Pattern.compile("(?i)(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,9})");
+
     private final CarnivalConfig.Fetch config;
     private final InstantSource clock;
     private final CloseableHttpClient client;
@@ -118,7 +120,7 @@ public class HttpFetcher {
                 byte[] body = status >= 200 && status < 300 ? readCapped(response.getEntity(), get) : new byte[0];
                 return new FetchResult(status, current, permanent, body,
                         header(response, "Content-Type"),
-                        header(response, "ETag"), header(response, "Last-Modified"), retryAfter(response));
+                        header(response, "ETag"), header(response, "Last-Modified"), retryAfter(response), maxAge(response));
             } catch (IllegalArgumentException e) {
                 throw new FetchException("invalid redirect target: " + e.getMessage(), e);
             } catch (IOException e) {
@@ -198,6 +200,15 @@ public class HttpFetcher {
         }
         Duration d = Duration.between(clock.instant(), date);
         return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static Duration maxAge(ClassicHttpResponse response) {
+        String cacheControl = header(response, "Cache-Control");
+        if (cacheControl == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = MAX_AGE.matcher(cacheControl);
+        return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
     }
 
     private static boolean isRedirect(int status) {

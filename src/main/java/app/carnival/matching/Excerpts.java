@@ -2,6 +2,7 @@ package app.carnival.matching;
 
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /** Plain text and short excerpts of post HTML, for matching and for round-ups. */
 public final class Excerpts {
@@ -18,7 +19,12 @@ public final class Excerpts {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return WHITESPACE.matcher(Jsoup.parse(html).body().text()).replaceAll(" ").strip();
+        return plainText(Jsoup.parse(html).body());
+    }
+
+    /** The visible text under an already parsed element, as {@link #plainText(String)}. */
+    public static String plainText(Element root) {
+        return WHITESPACE.matcher(root.text()).replaceAll(" ").strip();
     }
 
     /**
@@ -26,10 +32,14 @@ public final class Excerpts {
      * fits together with a trailing "…". A first word longer than that is cut mid-word.
      */
     public static String excerpt(String html, int maxChars) {
+        return shorten(plainText(html), maxChars);
+    }
+
+    /** Plain text cut as {@link #excerpt(String, int)} does. */
+    public static String shorten(String text, int maxChars) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
         }
-        String text = plainText(html);
         if (text.length() <= maxChars) {
             return text;
         }

@@ -28,7 +28,7 @@ public final class LinkExtractor {
     }
 
     /** Links under {@code root}, whose document's base URI resolves them. */
-    static List<String> links(Element root) {
+    public static List<String> links(Element root) {
         Set<String> urls = new LinkedHashSet<>();
         for (Element a : root.select("a[href]")) {
             if (a.attr("href").isBlank()) {

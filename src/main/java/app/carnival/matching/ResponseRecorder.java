@@ -75,7 +75,7 @@ public class ResponseRecorder {
     }
 
     private int recordPost(Participant participant, Post post, List<Assignment> assignments, Map<String, Response> existing) {
-        PostFacts facts = post.facts(Excerpts.plainText(post.content));
+        PostFacts facts = post.facts();
         int created = 0;
         for (Assignment assignment : assignments) {
             MatchDecision decision = Matcher.decide(assignment.criteria(), facts, post.pageLinksOrNull());

@@ -1,7 +1,6 @@
 package app.carnival.participant;
 
 import app.carnival.feed.Post;
-import app.carnival.matching.Excerpts;
 import app.carnival.matching.MatchDecision;
 import app.carnival.matching.MatchedBy;
 import app.carnival.matching.Matcher;
@@ -32,7 +31,7 @@ final class Explanations {
             responses.put(r.assignment.id + ":" + r.post.id, r);
         }
         return posts.stream().map(post -> {
-            PostFacts facts = post.facts(Excerpts.plainText(post.content));
+            PostFacts facts = post.facts();
             List<ParticipantDetail.Verdict> verdicts = assignments.stream().map(a -> {
                 Response r = responses.get(a.id + ":" + post.id);
                 if (r != null && r.state == Response.State.MANUAL) {

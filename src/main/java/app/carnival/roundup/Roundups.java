@@ -29,7 +29,7 @@ public class Roundups {
                 assignment, Response.State.HIDDEN);
         List<RoundupView.Entry> entries = visible.stream().map(r -> new RoundupView.Entry(
                 r.id, r.participant.name, r.participant.blogUrl, r.post.title, r.post.url,
-                r.post.publishedAt.atZone(zone).toOffsetDateTime(), Excerpts.excerpt(r.post.content, EXCERPT_CHARS),
+                r.post.publishedAt.atZone(zone).toOffsetDateTime(), Excerpts.shorten(r.post.text, EXCERPT_CHARS),
                 MatchedBy.of(r.byLink, r.byTag), r.late, r.state.name())).toList();
         return new RoundupView(AssignmentView.of(assignment, clock.instant()), entries.size(), entries);
     }

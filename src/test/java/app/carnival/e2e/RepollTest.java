@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import app.carnival.feed.ClaimedFeed;
 import app.carnival.feed.Feed;
 import app.carnival.feed.FeedClaimer;
 import app.carnival.feed.PollScheduler;
@@ -134,12 +135,13 @@ class RepollTest {
         Api.register("lease", "Lee", site, server.url("/lease/feed"));
         Instant now = Instant.now();
 
-        List<Long> first = claimer.claimDue(now, Duration.ofMinutes(5), 1000);
+        List<Long> first = claimer.claimDue(now, Duration.ofMinutes(5), 1000).stream().map(ClaimedFeed::id).toList();
         assertThat(first).isNotEmpty();
-        assertThat(claimer.claimDue(now, Duration.ofMinutes(5), 1000)).doesNotContainAnyElementsOf(first);
+        assertThat(claimer.claimDue(now, Duration.ofMinutes(5), 1000)).extracting(ClaimedFeed::id).doesNotContainAnyElementsOf(first);
         assertThat(claimer.claim(first.get(0), now, Duration.ofMinutes(5))).isEmpty();
         // A crashed instance's claim comes back once its lease has run out.
-        assertThat(claimer.claimDue(now.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5), 1000)).containsAll(first);
+        assertThat(claimer.claimDue(now.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5), 1000)).extracting(ClaimedFeed::id)
+                .containsAll(first);
 
         // Hand the feeds back so that other tests can poll them.
         QuarkusTransaction.requiringNew().run(() -> Feed.getEntityManager()

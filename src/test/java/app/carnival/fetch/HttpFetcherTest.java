@@ -3,9 +3,8 @@ package app.carnival.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.carnival.config.CarnivalConfig;
 import app.carnival.testing.FeedServer;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import app.carnival.testing.TestConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -48,13 +46,7 @@ class HttpFetcherTest {
     }
 
     static HttpFetcher fetcher(Map<String, String> settings, org.apache.hc.client5.http.DnsResolver dns) {
-        CarnivalConfig config = new SmallRyeConfigBuilder()
-                .withMapping(CarnivalConfig.class)
-                .withConverter(Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
-                .withDefaultValues(settings)
-                .build()
-                .getConfigMapping(CarnivalConfig.class);
-        return new HttpFetcher(config.fetch(), 4, InstantSource.fixed(NOW), dns);
+        return new HttpFetcher(TestConfig.carnival(settings).fetch(), 4, InstantSource.fixed(NOW), dns);
     }
 
     static HttpFetcher open() {
@@ -273,9 +265,4 @@ class HttpFetcherTest {
         return bytes.toByteArray();
     }
 
-    static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> m = new HashMap<>(base);
-        m.put(key, value);
-        return m;
-    }
 }

@@ -33,7 +33,7 @@ class ExcerptsTest {
 
     @Test
     void plainTextOfNullIsEmpty() {
-        assertEquals("", Excerpts.plainText(null));
+        assertEquals("", Excerpts.plainText((String) null));
     }
 
     @ParameterizedTest(name = "[{index}] {0} / {1}")
