@@ -1,0 +1,160 @@
+package app.carnival.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carnival.db.EmbeddedDatabase;
+import app.carnival.testing.FeedServer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two service processes poll one PostgreSQL database: every feed is fetched exactly once per
+ * cycle, and both instances take part.
+ */
+class MultiInstanceIT {
+
+    static final int FEEDS = 120;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoInstancesPollEachFeedExactlyOncePerCycle() throws Exception {
+        List<Process> instances = new ArrayList<>();
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg")); FeedServer feeds = new FeedServer()) {
+            for (int i = 0; i < FEEDS; i++) {
+                feeds.serve("/f" + i, "application/rss+xml", "<rss version=\"2.0\"><channel><title>F" + i
+                        + "</title><item><title>Post " + i + "</title><link>https://b" + i + ".example/1</link></item></channel></rss>");
+                feeds.delay("/f" + i, Duration.ofMillis(20));
+            }
+            int portA = freePort();
+            int portB = freePort();
+            instances.add(start(db, portA, "A"));
+            awaitUp(portA);
+            instances.add(start(db, portB, "B"));
+            awaitUp(portB);
+
+            post(portA, "/api/series", "{\"slug\":\"multi\",\"title\":\"Multi\",\"hashtag\":\"multi\"}");
+            for (int i = 0; i < FEEDS; i++) {
+                post(i % 2 == 0 ? portA : portB, "/api/series/multi/participants",
+                        "{\"name\":\"P" + i + "\",\"blogUrl\":\"https://b" + i + ".example/\",\"feedUrl\":\"" + feeds.url("/f" + i) + "\"}");
+            }
+            Instant firstCycle = Instant.now().minusSeconds(60);
+            awaitAllPolledSince(db, firstCycle);
+            assertEachFetched(feeds, 1);
+
+            Instant secondCycle = Instant.now();
+            sql(db, "UPDATE feed SET next_poll_at = now()");
+            awaitAllPolledSince(db, secondCycle);
+            assertEachFetched(feeds, 2);
+
+            List<String> agents = new ArrayList<>();
+            for (int i = 0; i < FEEDS; i++) {
+                feeds.requests("/f" + i).forEach(r -> agents.add(r.userAgent()));
+            }
+            assertThat(agents).anyMatch(a -> a.contains("instance A")).anyMatch(a -> a.contains("instance B"));
+        } finally {
+            for (Process p : instances) {
+                p.destroy();
+                p.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void assertEachFetched(FeedServer feeds, int times) {
+        for (int i = 0; i < FEEDS; i++) {
+            assertThat(feeds.requests("/f" + i)).as("/f" + i).hasSize(times);
+        }
+    }
+
+    private Process start(EmbeddedDatabase db, int port, String name) throws Exception {
+        String jar = System.getProperty("carnival.jar", "target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx256m", "-jar", jar);
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("CARNIVAL_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        env.put("CARNIVAL_FETCH_USER_AGENT", "Carnival/1.0 (instance " + name + ")");
+        env.put("CARNIVAL_POLL_TICK", "100ms");
+        env.put("CARNIVAL_POLL_BATCH_SIZE", "4");
+        env.put("CARNIVAL_POLL_INTERVAL", "1h");
+        env.put("CARNIVAL_POLL_MIN_INTERVAL", "1h");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(dir.resolve("instance-" + name + ".log").toFile());
+        return pb.start();
+    }
+
+    private void awaitUp(int port) throws Exception {
+        await("instance on port " + port + " up", () -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static void post(int port, String path, String json) throws Exception {
+        int status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertThat(status).as(path).isEqualTo(201);
+    }
+
+    private static void awaitAllPolledSince(EmbeddedDatabase db, Instant since) throws Exception {
+        await("every feed polled", () -> {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
+                 var ps = c.prepareStatement("SELECT count(*) FROM feed WHERE last_polled_at >= ? AND leased_until IS NULL")) {
+                ps.setTimestamp(1, Timestamp.from(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == FEEDS;
+                }
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static void sql(EmbeddedDatabase db, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, ""); Statement st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+}
