@@ -31,8 +31,15 @@ public final class FeedParser {
             throw new FeedParseException("empty response body");
         }
         try {
-            String xml = healer.heal(decoder.decode(healer.gunzipIfCompressed(body), contentType));
-            return toParsedFeed(read(xml), feedUrl);
+            String xml = decoder.decode(healer.gunzipIfCompressed(body), contentType);
+            try {
+                // Most feeds are well-formed: parse them as they are, the healing pass costs more than ROME itself.
+                return toParsedFeed(read(xml), feedUrl);
+            } catch (FeedParseException | RuntimeException strictFailure) {
+                // Every defect the healer mends (DOCTYPE, junk before the prolog, HTML entities, bare '&', a bare
+                // Atom <feed>) makes the strict parse fail, so healing only after a failure changes no outcome.
+                return toParsedFeed(read(healer.heal(xml)), feedUrl);
+            }
         } catch (RuntimeException e) {
             // ROME and JDOM signal some malformations with unchecked exceptions; never let them escape.
             throw new FeedParseException("could not read the feed: "
