@@ -19,7 +19,9 @@ public class FeedStateWriter {
 
     private static final String UPDATE = """
             UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, last_polled_at = ?, next_poll_at = ?,
-                leased_until = NULL, paused = paused OR ?, paused_reason = COALESCE(?, paused_reason),
+                leased_until = NULL,
+                paused = CASE WHEN ? THEN TRUE WHEN ?::text IS NULL THEN FALSE ELSE paused END,
+                paused_reason = CASE WHEN ? THEN ? WHEN ?::text IS NULL THEN NULL ELSE paused_reason END,
                 etag = CASE WHEN ? THEN ? ELSE etag END,
                 last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
                 body_hash = COALESCE(?, body_hash), title = COALESCE(?, title),
@@ -74,8 +76,12 @@ public class FeedStateWriter {
                 ps.setString(i++, s.error());
                 ps.setTimestamp(i++, Timestamp.from(s.polledAt()));
                 ps.setTimestamp(i++, Timestamp.from(s.nextPollAt()));
+                // A success (no error) resumes a paused feed: a poll-now found it back.
+                ps.setBoolean(i++, s.pause());
+                ps.setString(i++, s.error());
                 ps.setBoolean(i++, s.pause());
                 ps.setString(i++, s.pausedReason());
+                ps.setString(i++, s.error());
                 ps.setBoolean(i++, s.newValidators());
                 ps.setString(i++, s.etag());
                 ps.setBoolean(i++, s.newValidators());

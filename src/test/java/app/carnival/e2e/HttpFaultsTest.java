@@ -96,6 +96,14 @@ class HttpFaultsTest {
         server.clearRequests();
         scheduler.pollDue();
         assertThat(server.requests("/f410")).isEmpty();
+
+        // The participant says it is back: a poll-now that succeeds resumes the feed.
+        server.serve("/f410", "application/rss+xml", ok("back again"));
+        poll(p);
+        given().get("/api/participants/" + p).then()
+                .body("feed.paused", equalTo(false))
+                .body("feed.pausedReason", org.hamcrest.Matchers.nullValue())
+                .body("recentPosts[0].title", equalTo("back again"));
     }
 
     @Test
