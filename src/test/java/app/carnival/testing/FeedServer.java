@@ -121,33 +121,28 @@ public final class FeedServer implements AutoCloseable {
     private void serveDoc(HttpExchange exchange, String path) throws IOException {
         String inm = exchange.getRequestHeaders().getFirst("If-None-Match");
         Doc doc = docs.get(path);
-        int status;
+        int status = doc == null ? 404 : doc.status() != 200 ? doc.status() : doc.etag().equals(inm) ? 304 : 200;
+        // Recorded before answering, so a client that has its answer always finds its request here.
+        seen.add(seen(exchange, path, status));
         try (exchange) {
-            if (doc == null) {
-                status = 404;
+            if (status == 404 && doc == null) {
                 exchange.sendResponseHeaders(404, -1);
-            } else if (doc.status() != 200) {
-                status = doc.status();
-                doc.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                exchange.getResponseHeaders().add("Content-Type", doc.contentType());
-                exchange.sendResponseHeaders(status, doc.body().length);
-                exchange.getResponseBody().write(doc.body());
-            } else if (doc.etag().equals(inm)) {
-                status = 304;
+            } else if (status == 304) {
                 exchange.getResponseHeaders().add("ETag", doc.etag());
                 exchange.sendResponseHeaders(304, -1);
             } else {
-                status = 200;
+                if (status == 200) {
+                    exchange.getResponseHeaders().add("ETag", doc.etag());
+                    exchange.getResponseHeaders().add("Last-Modified", LAST_MODIFIED);
+                }
+                doc.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                 exchange.getResponseHeaders().add("Content-Type", doc.contentType());
-                exchange.getResponseHeaders().add("ETag", doc.etag());
-                exchange.getResponseHeaders().add("Last-Modified", LAST_MODIFIED);
-                exchange.sendResponseHeaders(200, doc.body().length);
+                exchange.sendResponseHeaders(status, doc.body().length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(doc.body());
                 }
             }
         }
-        seen.add(seen(exchange, path, status));
     }
 
     @Override
