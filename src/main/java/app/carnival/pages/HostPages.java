@@ -83,7 +83,7 @@ public class HostPages {
         if (token == null) {
             return Response.ok(Templates.login(series.slug, series.title, null)).build();
         }
-        return Response.ok(Templates.dashboard(dashboardView(series, token, DONE.get(done), null))).build();
+        return Response.ok(Templates.dashboard(dashboardView(series, token, confirmation(done), null))).build();
     }
 
     @POST
@@ -144,7 +144,7 @@ public class HostPages {
         if (token == null) {
             return Response.seeOther(URI.create("/series/" + slug + "/host")).build();
         }
-        return Response.ok(Templates.curation(curationView(Assignment.require(series, number), token, DONE.get(done), null))).build();
+        return Response.ok(Templates.curation(curationView(Assignment.require(series, number), token, confirmation(done), null))).build();
     }
 
     @POST
@@ -228,6 +228,10 @@ public class HostPages {
             throw Problems.forbidden("This form did not come from this site, or it is out of date: reload the page and try again.");
         }
         return token;
+    }
+
+    private static String confirmation(String done) {
+        return done == null ? null : DONE.get(done); // Map.of refuses null keys
     }
 
     private static Long parseId(String field, String id) {

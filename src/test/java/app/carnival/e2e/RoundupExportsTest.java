@@ -123,7 +123,7 @@ class RoundupExportsTest {
                 .containsExactlyElementsOf(json.getList("responses.url", String.class));
         assertThat(snippet.select("li a")).allMatch(a -> a.attr("rel").equals("nofollow ugc"));
         assertThat(snippet.select("li strong")).extracting(Element::text).containsExactly("Alice", "Alice", "Bob");
-        assertThat(snippet.select("script, style, html, body")).isEmpty();
+        assertThat(html).doesNotContain("<html", "<body", "<script", "<style");
     }
 
     @Test
