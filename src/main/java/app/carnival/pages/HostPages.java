@@ -32,6 +32,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -153,11 +154,9 @@ public class HostPages {
     public Response changeState(@PathParam("slug") String slug, @PathParam("number") String number,
                                 @CookieParam(HostSession.COOKIE) String cookie, @RestForm String csrf,
                                 @RestForm String responseId, @RestForm String state) {
-        Series series = Series.require(slug);
-        String token = requireHost(series, cookie, csrf);
-        Assignment a = Assignment.require(series, number);
         State target = "HIDDEN".equals(state) ? State.HIDDEN : State.AUTO;
-        return act(a, token, () -> curation.setState(a.id, responseId, target), target == State.HIDDEN ? "hidden" : "restored");
+        return act(slug, number, cookie, csrf, a -> curation.setState(a.id, responseId, target),
+                target == State.HIDDEN ? "hidden" : "restored");
     }
 
     @POST
@@ -166,10 +165,7 @@ public class HostPages {
     public Response add(@PathParam("slug") String slug, @PathParam("number") String number,
                         @CookieParam(HostSession.COOKIE) String cookie, @RestForm String csrf,
                         @RestForm String url, @RestForm String participantId) {
-        Series series = Series.require(slug);
-        String token = requireHost(series, cookie, csrf);
-        Assignment a = Assignment.require(series, number);
-        return act(a, token, () -> {
+        return act(slug, number, cookie, csrf, a -> {
             if (url == null || !HttpUrl.Validator.isHttpUrl(url)) {
                 throw Problems.invalidField("url", "must be the post's address, starting with http:// or https://");
             }
@@ -182,10 +178,8 @@ public class HostPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@PathParam("slug") String slug, @PathParam("number") String number,
                            @CookieParam(HostSession.COOKIE) String cookie, @RestForm String csrf, @RestForm String postId) {
-        Series series = Series.require(slug);
-        String token = requireHost(series, cookie, csrf);
-        Assignment a = Assignment.require(series, number);
-        return act(a, token, () -> curation.add(a.id, new AddResponseRequest(null, parseId("postId", postId), null)), "accepted");
+        return act(slug, number, cookie, csrf, a -> curation.add(a.id, new AddResponseRequest(null, parseId("postId", postId), null)),
+                "accepted");
     }
 
     @ServerExceptionMapper
@@ -193,14 +187,20 @@ public class HostPages {
         return ErrorPage.of(e);
     }
 
-    /** Runs a curation action: on success back to the page (POST-redirect-GET), on a refusal the page with the reason. */
-    private Response act(Assignment a, String token, Runnable action, String done) {
+    /**
+     * Runs a curation action for the logged-in host (403 otherwise): on success back to the page
+     * (POST-redirect-GET), on a refusal the page again with the reason.
+     */
+    private Response act(String slug, String number, String cookie, String csrf, Consumer<Assignment> action, String done) {
+        Series series = Series.require(slug);
+        String token = requireHost(series, cookie, csrf);
+        Assignment a = Assignment.require(series, number);
         try {
-            action.run();
+            action.accept(a);
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.curation(curationView(a, token, null, e.getMessage()))).build();
         }
-        return Response.seeOther(URI.create("/series/" + a.series.slug + "/host/" + a.number + "?done=" + done)).build();
+        return Response.seeOther(URI.create("/series/" + slug + "/host/" + a.number + "?done=" + done)).build();
     }
 
     private Views.HostDashboard dashboardView(Series series, String token, String message, String error) {

@@ -1,6 +1,7 @@
 package app.carnival.pages;
 
 import app.carnival.feed.Feed;
+import app.carnival.matching.MatchRule;
 import app.carnival.participant.Participant;
 import app.carnival.roundup.Links;
 import app.carnival.roundup.NearMiss;
@@ -84,9 +85,19 @@ final class Views {
         }
     }
 
+    /** What a post must do to be picked up under the rule: "uses #x and links to the invitation". */
+    static String howToAnswer(MatchRule rule, String hashtag) {
+        return switch (rule) {
+            case LINK_OR_TAG -> "uses #" + hashtag + " or links to the invitation";
+            case LINK_AND_TAG -> "uses #" + hashtag + " and links to the invitation";
+            case LINK_ONLY -> "links to the invitation";
+            case TAG_ONLY -> "uses #" + hashtag;
+        };
+    }
+
     record AssignmentPage(String slug, String seriesTitle, String hashtag, int number, String title, String invitationUrl,
                           List<String> questions, String opens, String closes, String timezone, String closesIso,
-                          String status, String when, String intro, List<EntryCard> entries) {
+                          String status, String when, String howTo, String intro, List<EntryCard> entries) {
 
         static AssignmentPage of(Assignment a, RoundupView roundup, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
@@ -94,7 +105,7 @@ final class Views {
             return new AssignmentPage(a.series.slug, a.series.title, a.effectiveHashtag(), a.number, a.title,
                     Links.httpOrNull(a.invitationUrl), List.copyOf(a.questions), Times.format(a.opensAt, zone),
                     Times.format(a.closesAt, zone), a.timezone, a.closesAt.toString(), card.status(), card.when(),
-                    a.roundupIntro, roundup.responses().stream().map(EntryCard::of).toList());
+                    howToAnswer(a.matchRule, a.effectiveHashtag()), a.roundupIntro, roundup.responses().stream().map(EntryCard::of).toList());
         }
 
         public boolean open() {

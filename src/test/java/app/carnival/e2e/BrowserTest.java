@@ -1,6 +1,5 @@
 package app.carnival.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.testing.Chromium;
@@ -26,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -57,7 +57,9 @@ class BrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         if (chromium != null) {
             chromium.close();
         }
@@ -115,12 +117,12 @@ class BrowserTest {
         browser.get(url("/series/" + SLUG + "/register"));
         browser.findElement(By.id("name")).sendKeys("Alice");
         browser.findElement(By.id("blogUrl")).sendKeys("not a url");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(browser.findElement(By.id("blogUrl-error")).getText()).contains("http");
         WebElement blogUrl = browser.findElement(By.id("blogUrl"));
         blogUrl.clear();
         blogUrl.sendKeys(alice);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Alice!");
         assertThat(browser.findElement(By.id("participant-token")).getAttribute("value")).hasSizeGreaterThan(40);
         assertThat(browser.findElement(By.cssSelector("code.url")).getText()).isEqualTo(server.url("/b-alice/feed"));
@@ -135,21 +137,26 @@ class BrowserTest {
         // 3. The host logs in with the token, hides the spam and accepts the near-miss.
         browser.get(url("/series/" + SLUG + "/host"));
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("logged in");
         assertThat(browser.findElements(By.cssSelector("table.feeds tbody tr"))).hasSize(2);
-        browser.findElement(By.cssSelector("button[aria-label=\"Poll Alice's feed now\"]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("button[aria-label=\"Poll Alice's feed now\"]")));
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("Polled").contains("/b-alice/feed");
         screenshot("host-dashboard-desktop");
-        browser.findElement(By.linkText("#1: Tabs or spaces, and why?")).click();
-        browser.findElement(By.xpath("//li[contains(@class,'entry')][.//h3[contains(.,'Cheap watches')]]//button[text()='Hide']")).click();
+        clickAndWait(browser.findElement(By.linkText("#1: Tabs or spaces, and why?")));
+        clickAndWait(browser.findElement(By.xpath("//li[contains(@class,'entry')][.//h3[contains(.,'Cheap watches')]]//button[text()='Hide']")));
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("hidden");
         assertThat(browser.findElement(By.cssSelector("#near-h")).getText()).isEqualTo("Near-misses (1)");
-        browser.findElement(By.xpath("//li[contains(@class,'near-miss')][.//h3[contains(.,'A postscript on spaces')]]//button[text()='Accept']")).click();
+        clickAndWait(browser.findElement(By.xpath("//li[contains(@class,'near-miss')][.//h3[contains(.,'A postscript on spaces')]]//button[text()='Accept']")));
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("accepted");
         assertThat(browser.findElement(By.id("export-md")).getAttribute("value"))
                 .contains("Thanks to everyone").contains("[Tabs, obviously](" + alice + "tabs/)").doesNotContain("Cheap watches");
         screenshot("host-curation-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        fullPageScreenshot("host-curation-phone-full", new Dimension(390, 844));
+        browser.get(url("/series/" + SLUG + "/host"));
+        fullPageScreenshot("host-dashboard-phone-full", new Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(1280, 900));
         assertNoScriptRan();
 
         // 4. A reader (no cookie) sees the curated round-up.
@@ -161,14 +168,32 @@ class BrowserTest {
         browser.get(url("/series/" + SLUG + "/host/1"));
         assertThat(browser.getCurrentUrl()).endsWith("/series/" + SLUG + "/host");
 
-        // 5. The assignment page at phone and desktop widths.
+        // 5. The assignment page at phone and desktop widths (the viewport, and the whole page).
         browser.get(url("/series/" + SLUG + "/1"));
-        browser.manage().window().setSize(new Dimension(390, 844));
-        screenshot("assignment-phone");
-        assertThat(horizontalOverflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
-        browser.manage().window().setSize(new Dimension(1280, 900));
-        screenshot("assignment-desktop");
-        given().get("/api/series/" + SLUG + "/assignments/1/roundup").then().statusCode(200);
+        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1280, 900))) {
+            String name = "assignment-" + (size.width < 600 ? "phone" : "desktop");
+            browser.manage().window().setSize(size);
+            screenshot(name);
+            assertThat(horizontalOverflow()).as("no sideways scrolling at %s px", size.width).isLessThanOrEqualTo(0);
+            fullPageScreenshot(name + "-full", size);
+        }
+        assertThat(browser.findElement(By.cssSelector(".howto")).getText()).contains("uses #browsermeme and links to the invitation");
+    }
+
+    /** Clicks a button or link that loads another page, and waits until the old page is gone. */
+    void clickAndWait(WebElement element) throws InterruptedException {
+        WebElement oldPage = browser().findElement(By.tagName("html"));
+        element.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                oldPage.isDisplayed();
+            } catch (StaleElementReferenceException gone) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the click did not load another page: " + browser().getCurrentUrl());
     }
 
     List<String> titles() {
@@ -188,6 +213,15 @@ class BrowserTest {
     long horizontalOverflow() {
         return (Long) browser().executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    }
+
+    /** Grows the window to the page's height for one shot, then restores it. */
+    void fullPageScreenshot(String name, Dimension size) throws Exception {
+        long height = (Long) browser().executeScript("return document.documentElement.scrollHeight;");
+        long chrome = (Long) browser().executeScript("return window.outerHeight - window.innerHeight;");
+        browser().manage().window().setSize(new Dimension(size.width, (int) (height + chrome)));
+        screenshot(name);
+        browser().manage().window().setSize(size);
     }
 
     void screenshot(String name) throws Exception {
