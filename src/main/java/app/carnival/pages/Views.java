@@ -72,7 +72,7 @@ final class Views {
                      String publishedIso, String excerpt, boolean late, String matchedBy, String state) {
 
         static EntryCard of(RoundupView.Entry e) {
-            String by = e.matchedBy().isEmpty() ? "added by the host"
+            String by = e.matchedBy().isEmpty() ? "nothing (added by the host)"
                     : String.join(" and ", e.matchedBy().stream().map(m -> m.equals("LINK") ? "link-back" : "hashtag").toList());
             return new EntryCard(e.id(), e.participant(), Links.httpOrNull(e.blogUrl()),
                     e.title() == null || e.title().isBlank() ? "(untitled)" : e.title(), Links.httpOrNull(e.url()),
@@ -82,6 +82,10 @@ final class Views {
 
         public boolean hidden() {
             return state.equals("HIDDEN");
+        }
+
+        public boolean manual() {
+            return state.equals("MANUAL");
         }
     }
 

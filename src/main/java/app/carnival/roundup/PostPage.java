@@ -18,6 +18,9 @@ import org.jsoup.nodes.Element;
  */
 public record PostPage(String url, String title, Instant published, List<String> tags, String contentHtml) {
 
+    /** As long as a URL the API accepts; a longer canonical link is ignored. */
+    private static final int MAX_URL = 2048;
+
     private static final List<String> DATE_SELECTORS = List.of(
             "meta[property=article:published_time]", "meta[name=article:published_time]",
             "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=dc.date]", "meta[name=DC.date.issued]",
@@ -29,7 +32,7 @@ public record PostPage(String url, String title, Instant published, List<String>
         if (url == null) {
             url = firstHttp(page, "meta[property=og:url]", "content");
         }
-        if (url == null) {
+        if (url == null || url.length() > MAX_URL) {
             url = page.location();
         }
         String title = meta(page, "meta[property=og:title]");

@@ -8,7 +8,12 @@ import java.util.regex.Pattern;
  */
 public final class RoundupMarkdown {
 
-    private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]()#+!|~{}])");
+    /** Characters that are Markdown syntax anywhere in a line (emphasis, code, links, strikethrough). */
+    private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]~])");
+    /** What makes a line a heading or a bullet only at its start ("&gt;" for quotes is already an entity). */
+    private static final Pattern BLOCK_MARK = Pattern.compile("^(#|[-+](?=\\s))");
+    /** "2024. A year" would start a numbered list: the dot is escaped. */
+    private static final Pattern ORDERED_MARK = Pattern.compile("^(\\d+)([.)])(?=\\s)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private RoundupMarkdown() {
@@ -39,7 +44,9 @@ public final class RoundupMarkdown {
     static String text(String s) {
         String flat = WHITESPACE.matcher(s).replaceAll(" ").strip();
         String html = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return SPECIAL.matcher(html).replaceAll("\\\\$1");
+        String escaped = SPECIAL.matcher(html).replaceAll("\\\\$1");
+        String noBlock = BLOCK_MARK.matcher(escaped).replaceFirst("\\\\$1");
+        return ORDERED_MARK.matcher(noBlock).replaceFirst("$1\\\\$2");
     }
 
     /** A link destination cannot contain spaces or unbalanced parentheses: percent-encode them. */

@@ -39,11 +39,19 @@ class RoundupWritersTest {
         String md = RoundupMarkdown.write(HOSTILE);
 
         assertThat(md).startsWith("First paragraph.\n\nSecond &lt;b&gt;paragraph&lt;/b&gt;.\n\n");
-        assertThat(md).doesNotContain("<script", "<img", "](javascript:");
-        assertThat(md).contains("- **Mallory &lt;img src=x onerror=alert\\(1\\)&gt;** — &lt;script&gt;alert\\('t'\\)&lt;/script&gt; "
-                + "\\[click\\]\\(javascript:alert\\(1\\)\\) — Text with &lt;script&gt;alert\\(2\\)&lt;/script&gt; and \\*stars\\*\n");
-        assertThat(md).contains("- **Alice** — [Fine \\(really\\)](https://alice.example/a_%281%29) _(late)_\n");
-        assertThat(md).contains("- **Bob** — [\\(untitled\\)](https://bob.example/p) — Excerpt\n");
+        assertThat(md).doesNotContain("<script", "<img", "[click](");
+        assertThat(md).contains("- **Mallory &lt;img src=x onerror=alert(1)&gt;** — &lt;script&gt;alert('t')&lt;/script&gt; "
+                + "\\[click\\](javascript:alert(1)) — Text with &lt;script&gt;alert(2)&lt;/script&gt; and \\*stars\\*\n");
+        assertThat(md).contains("- **Alice** — [Fine (really)](https://alice.example/a_%281%29) _(late)_\n");
+        assertThat(md).contains("- **Bob** — [(untitled)](https://bob.example/p) — Excerpt\n");
+    }
+
+    @Test
+    void markdownEscapesLineStartsOnlyWhereTheyMakeBlocks() {
+        assertThat(RoundupMarkdown.text("# not a heading, C# and #meme15")).isEqualTo("\\# not a heading, C# and #meme15");
+        assertThat(RoundupMarkdown.text("- not a list")).isEqualTo("\\- not a list");
+        assertThat(RoundupMarkdown.text("2024. A year")).isEqualTo("2024\\. A year");
+        assertThat(RoundupMarkdown.text("Wow! C++ -- fine")).isEqualTo("Wow! C++ -- fine");
     }
 
     @Test
