@@ -110,8 +110,13 @@ class BrowserTest {
         ChromeDriver browser = browser();
         browser.manage().window().setSize(new Dimension(1280, 900));
 
-        // 1. Alice registers with her home page only; the empty round-up first tells her what to do.
-        browser.get(url("/series/" + SLUG + "/1"));
+        // 1. Alice finds the series; she registers with her home page only; the empty round-up first tells her what to do.
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.xpath("//li[contains(@class,'card')][.//a[@href='/series/" + SLUG + "']]")).getText())
+                .contains("Next deadline: #1 “Tabs or spaces, and why?” closes in 3 days, 5 hours");
+        clickAndWait(browser.findElement(By.linkText("Series " + SLUG)));
+        assertThat(browser.findElement(By.cssSelector("#open-h + ul .card h3")).getText()).isEqualTo("#1: Tabs or spaces, and why?");
+        clickAndWait(browser.findElement(By.linkText("#1: Tabs or spaces, and why?")));
         assertThat(browser.findElement(By.cssSelector(".empty")).getText()).contains("register your blog").contains("#browsermeme");
         assertThat(browser.findElement(By.cssSelector("time[data-countdown]")).getText()).startsWith("closes in 3 days, 5 hours");
         browser.get(url("/series/" + SLUG + "/register"));

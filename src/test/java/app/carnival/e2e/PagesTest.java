@@ -104,6 +104,14 @@ class PagesTest {
     }
 
     @Test
+    void theApiDocumentDescribesTheApiNotThePages() {
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/series/{slug}/assignments/{number}/roundup.atom",
+                "/api/series/{slug}/assignments/{number}/near-misses", "/api/series/{slug}/participants.opml");
+        assertThat(openapi).doesNotContain("/series/{slug}/host", "/series/{slug}/register");
+    }
+
+    @Test
     void unknownThingsAreHtml404s() {
         assertThat(page("/series/no-such-series", 404).select(".error").text()).contains("no-such-series");
         page("/series/no-such-series/1", 404);
