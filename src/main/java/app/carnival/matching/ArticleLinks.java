@@ -33,14 +33,19 @@ public final class ArticleLinks {
         }
         // Jsoup.parse applies <base href> to the document's base URI, which absUrl then uses
         Document page = Jsoup.parse(pageHtml, pageUrl == null ? "" : pageUrl);
-        Element content = mainContent(page);
+        return LinkExtractor.links(mainContent(page));
+    }
+
+    /** The article body of a post page, without navigation, sidebars and comments (removed from {@code page}). */
+    public static Element mainContent(Document page) {
+        Element content = container(page);
         content.select(NOT_CONTENT).stream()
                 .filter(element -> element != content)
                 .forEach(Element::remove);
-        return LinkExtractor.links(content);
+        return content;
     }
 
-    private static Element mainContent(Document page) {
+    private static Element container(Document page) {
         for (String selector : CONTENT_SELECTORS) {
             Element found = page.selectFirst(selector);
             if (found != null) {

@@ -78,6 +78,11 @@ public final class Matcher {
                 .anyMatch(invitation::contains);
     }
 
+    /** Whether the post at {@code postUrl} is the invitation itself (or one of its aliases). */
+    public static boolean isInvitation(AssignmentCriteria a, String postUrl) {
+        return isInvitation(postUrl, invitationKeys(a));
+    }
+
     private static boolean isInvitation(String postUrl, Set<String> invitation) {
         return UrlNormalizer.normalize(postUrl).map(invitation::contains).orElse(false);
     }

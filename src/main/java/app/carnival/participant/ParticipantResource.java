@@ -1,7 +1,6 @@
 package app.carnival.participant;
 
 import app.carnival.series.Series;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -22,10 +21,10 @@ public class ParticipantResource {
         this.registration = registration;
     }
 
+    /** Not transactional: the feed is looked for on the network first (see {@link Registration#register}). */
     @POST
-    @Transactional
     public Response register(@PathParam("slug") String slug, @Valid @NotNull ParticipantRequest request) {
-        ParticipantView created = registration.register(Series.require(slug), request);
+        ParticipantView created = registration.register(slug, request);
         return Response.created(URI.create("/api/participants/" + created.id())).entity(created).build();
     }
 

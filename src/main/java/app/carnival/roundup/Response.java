@@ -49,6 +49,10 @@ public class Response extends PanacheEntityBase {
 
     public boolean late;
 
+    /** Added by the host (by URL or from a near-miss): restoring it from HIDDEN makes it MANUAL again. */
+    @Column(name = "added_by_host")
+    public boolean addedByHost;
+
     @Enumerated(EnumType.STRING)
     public State state;
 

@@ -12,7 +12,7 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
      *
      * @param excerpt   plain text, at most 300 characters
      * @param matchedBy {@code LINK}, {@code TAG}, both, or empty for a post the host added by hand
-     * @param state     {@code AUTO} or {@code MANUAL}
+     * @param state     {@code AUTO} or {@code MANUAL}; {@code HIDDEN} only in the host's list
      */
     public record Entry(long id, String participant, String blogUrl, String title, String url, OffsetDateTime publishedAt,
                         String excerpt, List<String> matchedBy, boolean late, String state) {

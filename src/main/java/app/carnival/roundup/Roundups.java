@@ -4,7 +4,9 @@ import app.carnival.matching.Excerpts;
 import app.carnival.matching.MatchedBy;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentView;
+import app.carnival.series.Series;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,16 +23,47 @@ public class Roundups {
         this.clock = clock;
     }
 
+    /** What readers see: the visible responses in publication order. */
     public RoundupView of(Assignment assignment) {
-        ZoneId zone = ZoneId.of(assignment.timezone);
-        List<Response> visible = Response.list(
-                "from Response r join fetch r.post p join fetch r.participant pa"
-                        + " where r.assignment = ?1 and r.state <> ?2 order by p.publishedAt, r.id",
-                assignment, Response.State.HIDDEN);
-        List<RoundupView.Entry> entries = visible.stream().map(r -> new RoundupView.Entry(
+        List<RoundupView.Entry> entries = entries(assignment, false);
+        return new RoundupView(AssignmentView.of(assignment, clock.instant()), entries.size(), entries);
+    }
+
+    /** What the host curates: every response, hidden ones included, in publication order. */
+    public List<RoundupView.Entry> forHost(Assignment assignment) {
+        return entries(assignment, true);
+    }
+
+    /** The series' most recently matched visible responses, newest first, with the assignment each answers. */
+    public List<SeriesEntry> newestOfSeries(Series series, int limit) {
+        List<Response> newest = Response.find(
+                        "from Response r join fetch r.post p join fetch r.participant pa join fetch r.assignment a"
+                                + " where a.series = ?1 and r.state <> ?2 order by r.matchedAt desc, r.id desc",
+                        series, Response.State.HIDDEN)
+                .page(0, limit).list();
+        return newest.stream().map(r -> new SeriesEntry(r.assignment.number, r.assignment.title, r.matchedAt,
+                entry(r, ZoneId.of(r.assignment.timezone)))).toList();
+    }
+
+    /** A response in the series feed: the entry and the assignment it answers. */
+    public record SeriesEntry(int assignment, String assignmentTitle, Instant matchedAt, RoundupView.Entry entry) {
+    }
+
+    static RoundupView.Entry entry(Response r, ZoneId zone) {
+        return new RoundupView.Entry(
                 r.id, r.participant.name, r.participant.blogUrl, r.post.title, r.post.url,
                 r.post.publishedAt.atZone(zone).toOffsetDateTime(), Excerpts.shorten(r.post.text, EXCERPT_CHARS),
-                MatchedBy.of(r.byLink, r.byTag), r.late, r.state.name())).toList();
-        return new RoundupView(AssignmentView.of(assignment, clock.instant()), entries.size(), entries);
+                MatchedBy.of(r.byLink, r.byTag), r.late, r.state.name());
+    }
+
+    private static List<RoundupView.Entry> entries(Assignment assignment, boolean withHidden) {
+        ZoneId zone = ZoneId.of(assignment.timezone);
+        List<Response.State> states = withHidden ? List.of(Response.State.values())
+                : List.of(Response.State.AUTO, Response.State.MANUAL);
+        List<Response> responses = Response.list(
+                "from Response r join fetch r.post p join fetch r.participant pa"
+                        + " where r.assignment = ?1 and r.state in ?2 order by p.publishedAt, r.id",
+                assignment, states);
+        return responses.stream().map(r -> entry(r, zone)).toList();
     }
 }

@@ -1,8 +1,12 @@
 package app.carnival.series;
 
+import app.carnival.roundup.AddResponseRequest;
+import app.carnival.roundup.Curation;
+import app.carnival.roundup.NearMiss;
+import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.RoundupView;
 import app.carnival.roundup.Roundups;
-import app.carnival.web.Problems;
+import app.carnival.roundup.StateChange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.transaction.Transactional;
@@ -15,8 +19,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
@@ -25,13 +32,22 @@ import java.util.List;
 @Path("/api/series/{slug}/assignments")
 public class AssignmentResource {
 
+    static final String ATOM = "application/atom+xml; charset=UTF-8";
+    static final String MARKDOWN = "text/markdown; charset=UTF-8";
+    static final String HTML = "text/html; charset=UTF-8";
+
     private final AssignmentService service;
     private final Roundups roundups;
+    private final RoundupExports exports;
+    private final Curation curation;
     private final InstantSource clock;
 
-    public AssignmentResource(AssignmentService service, Roundups roundups, InstantSource clock) {
+    public AssignmentResource(AssignmentService service, Roundups roundups, RoundupExports exports, Curation curation,
+                              InstantSource clock) {
         this.service = service;
         this.roundups = roundups;
+        this.exports = exports;
+        this.curation = curation;
         this.clock = clock;
     }
 
@@ -54,7 +70,7 @@ public class AssignmentResource {
     @GET
     @Path("/{number}")
     public AssignmentView get(@PathParam("slug") String slug, @PathParam("number") String number) {
-        return AssignmentView.of(require(slug, number), clock.instant());
+        return AssignmentView.of(Assignment.require(slug, number), clock.instant());
     }
 
     @PUT
@@ -82,28 +98,72 @@ public class AssignmentResource {
     @GET
     @Path("/{number}/roundup")
     public RoundupView roundup(@PathParam("slug") String slug, @PathParam("number") String number) {
-        return roundups.of(require(slug, number));
+        return roundups.of(Assignment.require(slug, number));
+    }
+
+    @GET
+    @Path("/{number}/roundup.atom")
+    @Produces(ATOM)
+    public String roundupAtom(@PathParam("slug") String slug, @PathParam("number") String number, @Context UriInfo uri) {
+        return exports.atom(Assignment.require(slug, number), uri.getBaseUri());
+    }
+
+    @GET
+    @Path("/{number}/roundup.md")
+    @Produces(MARKDOWN)
+    public String roundupMarkdown(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return exports.markdown(Assignment.require(slug, number));
+    }
+
+    /** The snippet a host pastes into their own post (a fragment, not a page). */
+    @GET
+    @Path("/{number}/roundup.html")
+    @Produces(HTML)
+    public String roundupHtml(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return exports.htmlSnippet(Assignment.require(slug, number));
+    }
+
+    /** Host: every response, hidden ones included. */
+    @GET
+    @Path("/{number}/responses")
+    public List<RoundupView.Entry> responses(@PathParam("slug") String slug, @PathParam("number") String number,
+                                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return roundups.forHost(requireForHost(slug, number, authorization));
+    }
+
+    /** Host: add a post by URL, or accept a near-miss by postId. Not transactional: the page may be fetched first. */
+    @POST
+    @Path("/{number}/responses")
+    public Response addResponse(@PathParam("slug") String slug, @PathParam("number") String number,
+                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @Valid @NotNull AddResponseRequest request) {
+        Assignment a = requireForHost(slug, number, authorization);
+        RoundupView.Entry added = curation.add(a.id, request);
+        return Response.created(URI.create("/api/series/" + slug + "/assignments/" + a.number + "/responses/" + added.id()))
+                .entity(added).build();
+    }
+
+    /** Host: hide ({@code HIDDEN}) or restore ({@code AUTO}) a response. */
+    @PATCH
+    @Path("/{number}/responses/{id}")
+    public RoundupView.Entry changeResponse(@PathParam("slug") String slug, @PathParam("number") String number,
+                                            @PathParam("id") String id,
+                                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                            @Valid @NotNull StateChange change) {
+        return curation.setState(requireForHost(slug, number, authorization).id, id, change.state());
+    }
+
+    /** Host: posts in the window with the hashtag but no link-back, or the reverse. */
+    @GET
+    @Path("/{number}/near-misses")
+    public List<NearMiss> nearMisses(@PathParam("slug") String slug, @PathParam("number") String number,
+                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return curation.nearMisses(requireForHost(slug, number, authorization));
     }
 
     private static Assignment requireForHost(String slug, String number, String authorization) {
         Series series = Series.require(slug);
         series.requireHost(authorization);
-        return find(series, number);
-    }
-
-    /** The assignment, or 404 for an unknown series, a number that is not a positive integer, or no such number. */
-    static Assignment require(String slug, String number) {
-        return find(Series.require(slug), number);
-    }
-
-    private static Assignment find(Series series, String number) {
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw Problems.notFound("Assignment numbers are positive integers, not '" + number + "'.");
-        }
-        return Assignment.find(series, n)
-                .orElseThrow(() -> Problems.notFound("Series '" + series.slug + "' has no assignment number " + n + "."));
+        return Assignment.require(series, number);
     }
 }

@@ -1,6 +1,7 @@
 package app.carnival.series;
 
 import app.carnival.feed.PollNow;
+import app.carnival.roundup.RoundupExports;
 import app.carnival.security.Tokens;
 import app.carnival.web.Problems;
 import jakarta.transaction.Transactional;
@@ -11,8 +12,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 
@@ -20,9 +24,11 @@ import java.util.List;
 public class SeriesResource {
 
     private final PollNow pollNow;
+    private final RoundupExports exports;
 
-    public SeriesResource(PollNow pollNow) {
+    public SeriesResource(PollNow pollNow, RoundupExports exports) {
         this.pollNow = pollNow;
+        this.exports = exports;
     }
 
     @POST
@@ -59,5 +65,21 @@ public class SeriesResource {
     @Path("/{slug}/poll")
     public PollNow.PollReport poll(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return pollNow.series(slug, authorization);
+    }
+
+    /** Atom feed of the series' newly matched responses, newest first. */
+    @GET
+    @Path("/{slug}/responses.atom")
+    @Produces(AssignmentResource.ATOM)
+    public String responsesAtom(@PathParam("slug") String slug, @Context UriInfo uri) {
+        return exports.seriesAtom(Series.require(slug), uri.getBaseUri());
+    }
+
+    /** The participants' feeds as an OPML subscription list. */
+    @GET
+    @Path("/{slug}/participants.opml")
+    @Produces("text/x-opml; charset=UTF-8")
+    public String participantsOpml(@PathParam("slug") String slug) {
+        return exports.opml(Series.require(slug));
     }
 }

@@ -126,13 +126,15 @@ class RoundupEndToEndTest {
         String token = Api.createSeries("e2e-broken", "meme15");
         Api.createAssignment("e2e-broken", token,
                 Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0)).statusCode(201);
-        server.serve("/broken/html", "text/html", "<!DOCTYPE html><html><head><title>Oops</title></head><body>Not a feed</body></html>");
+        // A feed when registered (an HTML page then would be refused), a web page by the time it is polled.
+        server.serve("/broken/html", "application/rss+xml", Feeds.wordpress(server.url("/broken")));
         server.serve("/broken/truncated", "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>Half");
         server.status("/broken/500", 500, Map.of());
         long html = Api.register("e2e-broken", "Html", server.url("/broken"), server.url("/broken/html"));
         long truncated = Api.register("e2e-broken", "Truncated", server.url("/broken"), server.url("/broken/truncated"));
         long error = Api.register("e2e-broken", "Error", server.url("/broken"), server.url("/broken/500"));
         Api.register("e2e-broken", "Alice", server.url("/alice"), server.url("/alice/feed"));
+        server.serve("/broken/html", "text/html", "<!DOCTYPE html><html><head><title>Oops</title></head><body>Not a feed</body></html>");
 
         Api.pollSeries("e2e-broken", token).statusCode(200).body("polled", equalTo(4));
 

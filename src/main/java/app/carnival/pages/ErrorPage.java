@@ -1,0 +1,24 @@
+package app.carnival.pages;
+
+import app.carnival.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Errors on the pages are pages too (the API answers problem+json for the same exceptions). */
+final class ErrorPage {
+
+    @CheckedTemplate(basePath = "ErrorPage")
+    static class Templates {
+        static native TemplateInstance error(int status, String detail);
+    }
+
+    private ErrorPage() {
+    }
+
+    static Response of(ProblemException e) {
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(e.status(), e.getMessage())).build();
+    }
+}

@@ -1,0 +1,49 @@
+package app.carnival.pages;
+
+import app.carnival.series.Assignment;
+import app.carnival.series.Series;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code /}: every series with its next deadline. */
+@Path("/")
+public class HomePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<Views.SeriesCard> series);
+    }
+
+    private final InstantSource clock;
+
+    public HomePage(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance index() {
+        Instant now = clock.instant();
+        // the assignment of each series that closes next, in one query
+        Map<Long, Assignment> next = Assignment.<Assignment>list("closesAt > ?1 order by closesAt", now).stream()
+                .collect(Collectors.toMap(a -> a.series.id, Function.identity(), (first, later) -> first));
+        List<Views.SeriesCard> cards = Series.<Series>list("order by title, slug").stream().map(s -> {
+            Assignment a = next.get(s.id);
+            String deadline = a == null ? null : "#" + a.number + " “" + a.title + "” closes " + Times.relative(now, a.closesAt)
+                    + " (" + Times.format(a.closesAt, ZoneId.of(a.timezone)) + ")";
+            return new Views.SeriesCard(s.slug, s.title, s.hashtag, s.description, deadline);
+        }).toList();
+        return Templates.index(cards);
+    }
+}

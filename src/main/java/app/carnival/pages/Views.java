@@ -1,0 +1,162 @@
+package app.carnival.pages;
+
+import app.carnival.feed.Feed;
+import app.carnival.matching.MatchRule;
+import app.carnival.participant.Participant;
+import app.carnival.roundup.Links;
+import app.carnival.roundup.NearMiss;
+import app.carnival.roundup.RoundupView;
+import app.carnival.series.Assignment;
+import app.carnival.series.AssignmentView;
+import app.carnival.series.Series;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the page templates show, as immutable records built from the entities. Every URL that came
+ * from outside (feeds, registrations) goes through {@link Links#httpOrNull}: templates only link
+ * what is http(s), and Qute escapes all text.
+ */
+final class Views {
+
+    private Views() {
+    }
+
+    record SeriesCard(String slug, String title, String hashtag, String description, String nextDeadline) {
+    }
+
+    record AssignmentCard(int number, String title, String window, String status, String when) {
+
+        static AssignmentCard of(Assignment a, Instant now) {
+            ZoneId zone = ZoneId.of(a.timezone);
+            String status = AssignmentView.of(a, now).status();
+            String when = switch (status) {
+                case "upcoming" -> "opens " + Times.relative(now, a.opensAt);
+                case "open" -> "closes " + Times.relative(now, a.closesAt);
+                case "grace" -> "closed " + Times.relative(now, a.closesAt) + "; late entries still accepted";
+                default -> "closed on " + Times.day(a.closesAt, zone);
+            };
+            return new AssignmentCard(a.number, a.title, Times.format(a.opensAt, zone) + " – " + Times.format(a.closesAt, zone),
+                    status, when);
+        }
+    }
+
+    record ParticipantCard(long id, String name, String blogUrl) {
+
+        static ParticipantCard of(Participant p) {
+            return new ParticipantCard(p.id, p.name, Links.httpOrNull(p.blogUrl));
+        }
+    }
+
+    record SeriesPage(String slug, String title, String description, String hashtag, String homeUrl,
+                      List<AssignmentCard> open, List<AssignmentCard> upcoming, List<AssignmentCard> past,
+                      List<ParticipantCard> participants) {
+
+        static SeriesPage of(Series s, List<Assignment> assignments, List<Participant> participants, Instant now) {
+            List<AssignmentCard> cards = assignments.stream().map(a -> AssignmentCard.of(a, now)).toList();
+            List<AssignmentCard> past = new ArrayList<>(cards.stream().filter(c -> c.status().equals("closed")).toList());
+            Collections.reverse(past); // most recent first
+            return new SeriesPage(s.slug, s.title, s.description, s.hashtag, Links.httpOrNull(s.homeUrl),
+                    cards.stream().filter(c -> c.status().equals("open") || c.status().equals("grace")).toList(),
+                    cards.stream().filter(c -> c.status().equals("upcoming")).toList(),
+                    past,
+                    participants.stream().map(ParticipantCard::of).toList());
+        }
+    }
+
+    /** One response; {@code url} null when the post has no http(s) address. */
+    record EntryCard(long id, String participant, String blogUrl, String title, String url, String published,
+                     String publishedIso, String excerpt, boolean late, String matchedBy, String state) {
+
+        static EntryCard of(RoundupView.Entry e) {
+            String by = e.matchedBy().isEmpty() ? "nothing (added by the host)"
+                    : String.join(" and ", e.matchedBy().stream().map(m -> m.equals("LINK") ? "link-back" : "hashtag").toList());
+            return new EntryCard(e.id(), e.participant(), Links.httpOrNull(e.blogUrl()),
+                    e.title() == null || e.title().isBlank() ? "(untitled)" : e.title(), Links.httpOrNull(e.url()),
+                    Times.day(e.publishedAt().toInstant(), e.publishedAt().getOffset()), e.publishedAt().toString(),
+                    e.excerpt(), e.late(), by, e.state());
+        }
+
+        public boolean hidden() {
+            return state.equals("HIDDEN");
+        }
+
+        public boolean manual() {
+            return state.equals("MANUAL");
+        }
+    }
+
+    /** What a post must do to be picked up under the rule: "uses #x and links to the invitation". */
+    static String howToAnswer(MatchRule rule, String hashtag) {
+        return switch (rule) {
+            case LINK_OR_TAG -> "uses #" + hashtag + " or links to the invitation";
+            case LINK_AND_TAG -> "uses #" + hashtag + " and links to the invitation";
+            case LINK_ONLY -> "links to the invitation";
+            case TAG_ONLY -> "uses #" + hashtag;
+        };
+    }
+
+    record AssignmentPage(String slug, String seriesTitle, String hashtag, int number, String title, String invitationUrl,
+                          List<String> questions, String opens, String closes, String timezone, String closesIso,
+                          String status, String when, String howTo, String intro, List<EntryCard> entries) {
+
+        static AssignmentPage of(Assignment a, RoundupView roundup, Instant now) {
+            ZoneId zone = ZoneId.of(a.timezone);
+            AssignmentCard card = AssignmentCard.of(a, now);
+            return new AssignmentPage(a.series.slug, a.series.title, a.effectiveHashtag(), a.number, a.title,
+                    Links.httpOrNull(a.invitationUrl), List.copyOf(a.questions), Times.format(a.opensAt, zone),
+                    Times.format(a.closesAt, zone), a.timezone, a.closesAt.toString(), card.status(), card.when(),
+                    howToAnswer(a.matchRule, a.effectiveHashtag()), a.roundupIntro, roundup.responses().stream().map(EntryCard::of).toList());
+        }
+
+        public boolean open() {
+            return status.equals("open") || status.equals("upcoming");
+        }
+    }
+
+    /** The registration form's values and its errors, per field and overall. */
+    record RegisterForm(String slug, String seriesTitle, String hashtag, String name, String blogUrl, String feedUrl,
+                        String nameError, String blogUrlError, String feedUrlError, String error) {
+    }
+
+    record Registered(String slug, String seriesTitle, String hashtag, long id, String name, String feedUrl, String token) {
+    }
+
+    /** A participant's feed as the host watches it. */
+    record FeedRow(long participantId, String name, String blogUrl, String feedUrl, String lastPolled, String status,
+                   String error, String nextPoll, boolean paused, boolean failing) {
+
+        static FeedRow of(Participant p, Instant now) {
+            Feed f = p.feed;
+            String status = f.lastStatus == null ? (f.lastPolledAt == null ? "not polled yet" : "no answer")
+                    : "HTTP " + f.lastStatus;
+            return new FeedRow(p.id, p.name, Links.httpOrNull(p.blogUrl), Links.httpOrNull(f.url),
+                    f.lastPolledAt == null ? "never" : Times.relative(now, f.lastPolledAt), status,
+                    f.paused ? f.pausedReason : f.lastError,
+                    f.paused ? "paused" : f.nextPollAt == null ? "soon" : Times.relative(now, f.nextPollAt),
+                    f.paused, f.errorCount > 0 || f.paused);
+        }
+    }
+
+    record NearMissCard(long postId, String participant, String title, String url, String published, String evidence,
+                        String reason) {
+
+        static NearMissCard of(NearMiss m) {
+            return new NearMissCard(m.postId(), m.participant(), m.title() == null || m.title().isBlank() ? "(untitled)" : m.title(),
+                    Links.httpOrNull(m.url()), Times.day(m.publishedAt().toInstant(), m.publishedAt().getOffset()),
+                    m.summary(), m.reason());
+        }
+    }
+
+    record HostDashboard(String slug, String seriesTitle, String csrf, List<FeedRow> feeds, List<AssignmentCard> assignments,
+                         String message, String error) {
+    }
+
+    record CurationPage(String slug, String seriesTitle, int number, String title, String csrf, List<EntryCard> entries,
+                        List<NearMissCard> nearMisses, List<ParticipantCard> participants, String markdown, String html,
+                        String message, String error) {
+    }
+}

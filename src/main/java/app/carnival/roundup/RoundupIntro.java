@@ -1,0 +1,25 @@
+package app.carnival.roundup;
+
+import app.carnival.series.AssignmentView;
+import java.util.Arrays;
+import java.util.List;
+
+/** The words every export starts with: the host's intro, or a default naming the assignment. */
+final class RoundupIntro {
+
+    private RoundupIntro() {
+    }
+
+    /** The intro's paragraphs (separated by blank lines), or one default sentence. */
+    static List<String> paragraphs(AssignmentView assignment) {
+        String intro = assignment.roundupIntro() == null ? "" : assignment.roundupIntro().strip();
+        if (intro.isEmpty()) {
+            return List.of("Here are the responses to \"" + assignment.title() + "\".");
+        }
+        return Arrays.stream(intro.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    static String titleOf(RoundupView.Entry e) {
+        return e.title() == null || e.title().isBlank() ? "(untitled)" : e.title();
+    }
+}
