@@ -26,8 +26,11 @@ class MalformedFeedsTest {
             assertThat(files).hasSize(11);
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                server.serve("/" + name, "application/xml", Corpus.read(file));
+                // Registration checks that the URL is a feed (an HTML page would be searched for one):
+                // the capture is what the feed turns into afterwards.
+                server.serve("/" + name, "application/rss+xml", Feeds.wordpress(server.url("/")));
                 participants.put(name, Api.register("malformed", name, server.url("/"), server.url("/" + name)));
+                server.serve("/" + name, "application/xml", Corpus.read(file));
             }
             JsonPath report = Api.pollSeries("malformed", token).statusCode(200).extract().jsonPath();
             assertThat(report.getInt("polled")).isEqualTo(11);
