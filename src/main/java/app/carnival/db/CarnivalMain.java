@@ -25,9 +25,6 @@ public final class CarnivalMain {
 
     private static final Logger LOG = Logger.getLogger(CarnivalMain.class);
 
-    private CarnivalMain() {
-    }
-
     public static void main(String... args) {
         Optional<EmbeddedDatabase> embedded = startEmbeddedIfNoUrl(System.getProperties(), System.getenv());
         Quarkus.run(null, (exitCode, failure) -> {

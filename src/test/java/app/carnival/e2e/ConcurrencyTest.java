@@ -102,17 +102,20 @@ class ConcurrencyTest {
     }
 
     @Test
-    void theRoundupAnswersEveryRequestUnderLoad() throws Exception {
+    void theRoundupAndItsPagesAnswerEveryRequestUnderLoad() throws Exception {
         String token = Api.createSeries("race-load", "raceload");
         Api.createAssignment("race-load", token, Api.assignment(INVITATION, "2024-08-01T00:00:00Z", "2024-08-10T00:00:00Z", 0));
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/series/race-load/assignments/1/roundup"))
-                .timeout(Duration.ofSeconds(30)).build();
-        int requests = 2000;
+        List<HttpRequest> targets = List.of(
+                HttpRequest.newBuilder(base.resolve("/api/series/race-load/assignments/1/roundup")).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(base.resolve("/series/race-load/1")).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(base.resolve("/series/race-load")).timeout(Duration.ofSeconds(30)).build());
+        int requests = 3000;
         ExecutorService callers = Executors.newFixedThreadPool(32);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
+                HttpRequest request = targets.get(i % targets.size());
                 answers.add(callers.submit(() -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()));
             }
             int ok = 0;
