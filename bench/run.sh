@@ -37,6 +37,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-java -cp "target/classes:target/test-classes:$(cat "$CP_FILE")" app.carnival.bench.Bench "$@" &
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/classes:target/test-classes:$(cat "$CP_FILE")" app.carnival.bench.Bench "$@" &
 PID=$!
 wait "$PID"

@@ -544,9 +544,10 @@ public final class Bench {
         t = System.nanoTime();
         bulkFeeds(c, seriesId, roundupResponses + 1, scaleParticipants);
         long feedsTotal = scalar(c, "SELECT count(*) FROM feed WHERE url LIKE 'https://scale.example.net/%'");
-        int perFeed = (int) Math.max(1, (scalePosts - scalar(c, "SELECT count(*) FROM post")) / feedsTotal);
-        int chunk = 1000;
-        for (int from = 1; from <= scaleParticipants; from += chunk) {
+        int perFeed = (int) Math.max(1, Math.ceil((scalePosts - scalar(c, "SELECT count(*) FROM post")) / (double) feedsTotal));
+        long minId = scalar(c, "SELECT min(id) FROM feed WHERE url LIKE 'https://scale.example.net/%'");
+        long maxId = scalar(c, "SELECT max(id) FROM feed WHERE url LIKE 'https://scale.example.net/%'");
+        for (long from = minId; from <= maxId; from += 1000) {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate(String.format(Locale.ROOT, """
                         INSERT INTO post (feed_id, guid, url, title, author, published_at, categories, content, links, content_hash, first_seen_at)
@@ -556,7 +557,7 @@ public final class Bench {
                                ARRAY['https://other.example.net/' || (g %% 97) || '/'], sha256(convert_to(f.url || g, 'UTF8')), now()
                         FROM feed f CROSS JOIN generate_series(1, %d) g
                         WHERE f.url LIKE 'https://scale.example.net/%%' AND f.id BETWEEN %d AND %d""",
-                        base, perFeed, minFeedId(c) + from - 1, minFeedId(c) + from + chunk - 2));
+                        base, perFeed, from, from + 999));
             }
         }
         try (Statement st = c.createStatement()) {
@@ -621,15 +622,6 @@ public final class Bench {
     private static void register(ServiceProcess service, int i) throws Exception {
         service.postOk("/api/series/scale/participants", Map.of("name", "Newcomer " + i,
                 "blogUrl", "https://new" + i + ".example.org/", "feedUrl", "https://new" + i + ".example.org/feed/"), null);
-    }
-
-    private long minFeedIdCache = -1;
-
-    private long minFeedId(Connection c) throws SQLException {
-        if (minFeedIdCache < 0) {
-            minFeedIdCache = scalar(c, "SELECT min(id) FROM feed WHERE url LIKE 'https://scale.example.net/%'");
-        }
-        return minFeedIdCache;
     }
 
     /** Feeds and participants numbered from..to, by SQL (feeds never due). */

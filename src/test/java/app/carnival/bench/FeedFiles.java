@@ -180,15 +180,15 @@ final class FeedFiles {
             content.append("<p>This month&#8217;s <a href=\"").append(invitationUrl)
                     .append("\">invitation</a> asks a good question, and here is my answer. #").append(HASHTAG).append("</p>\n");
         }
-        int paragraphs = 3 + r.nextInt(2);
+        int paragraphs = 3 + (r.nextInt(4) == 0 ? 1 : 0);
         for (int p = 0; p < paragraphs; p++) {
-            content.append("<p>").append(capitalize(words(r, 9 + r.nextInt(6))));
+            content.append("<p>").append(capitalize(words(r, 7 + r.nextInt(5))));
             if (r.nextInt(3) == 0) {
                 content.append(" <a href=\"https://blog").append(r.nextInt(5000)).append(".example.net/20")
                         .append(10 + r.nextInt(15)).append("/").append(words(r, 3).replace(' ', '-')).append("/\">")
                         .append(words(r, 3)).append("</a>");
             }
-            content.append(" <strong>").append(words(r, 3)).append("</strong> ").append(words(r, 9 + r.nextInt(6)))
+            content.append(" <strong>").append(words(r, 3)).append("</strong> ").append(words(r, 7 + r.nextInt(5)))
                     .append(".</p>\n");
         }
         if (r.nextInt(4) == 0) {
@@ -198,7 +198,7 @@ final class FeedFiles {
                 .append("</a> appeared first on <a href=\"").append(site).append("\">").append(blogTitle(feed)).append("</a>.</p>");
         String text = content.toString();
         String teaser = text.replaceAll("<[^>]+>", "");
-        teaser = teaser.substring(0, Math.min(teaser.length(), 240));
+        teaser = teaser.substring(0, Math.min(teaser.length(), 200));
         sb.append("\t\t<description><![CDATA[").append(teaser).append(" [&#8230;]]]></description>\n")
                 .append("\t\t\t\t\t\t\t\t\t\t<content:encoded><![CDATA[").append(text).append("]]></content:encoded>\n")
                 .append("\t\t\t\t\t<wfw:commentRss>").append(link).append("feed/</wfw:commentRss>\n")
