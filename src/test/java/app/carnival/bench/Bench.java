@@ -773,7 +773,7 @@ public final class Bench {
     }
 
     static String f1(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%.1f", v);
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, v >= 1000 ? "%,.0f" : "%.1f", v);
     }
 
     static String ratio(double a, double b) {

@@ -30,7 +30,7 @@ final class Nginx implements AutoCloseable {
             Process p = new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             p.waitFor();
-            return out.replace("nginx version: ", "");
+            return out.replace("nginx version: nginx/", "");
         } catch (IOException | InterruptedException e) {
             return "unknown";
         }
