@@ -1,0 +1,113 @@
+package app.carnival.bench;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * The bare loop the pipeline is compared with: HTTP GET (Apache HttpClient 5, as the service uses)
+ * plus ROME parse, no database, with the same number of threads as the service's poll parallelism.
+ */
+final class Baseline {
+
+    record Result(int feeds, double seconds, int ok, int notModified, int errors, long entries) {
+        double rate() {
+            return feeds / seconds;
+        }
+    }
+
+    /** Validators seen per URL (ETag, Last-Modified), filled by every run. */
+    final Map<String, String[]> validators = new ConcurrentHashMap<>();
+    private final int parallelism;
+
+    Baseline(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * @param conditional send If-None-Match / If-Modified-Since from the previous run
+     * @param parse       parse 200 bodies with ROME
+     */
+    Result run(List<String> urls, boolean conditional, boolean parse) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger notModified = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong entries = new AtomicLong();
+        try (CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(256).setMaxConnPerRoute(parallelism).build())
+                .disableRedirectHandling().disableCookieManagement().disableAutomaticRetries()
+                .build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+            long start = System.nanoTime();
+            for (int t = 0; t < parallelism; t++) {
+                pool.execute(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < urls.size()) {
+                        String url = urls.get(i);
+                        HttpGet get = new HttpGet(url);
+                        get.setHeader("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1");
+                        String[] v = validators.get(url);
+                        if (conditional && v != null) {
+                            if (v[0] != null) {
+                                get.setHeader("If-None-Match", v[0]);
+                            }
+                            if (v[1] != null) {
+                                get.setHeader("If-Modified-Since", v[1]);
+                            }
+                        }
+                        try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
+                            int status = response.getCode();
+                            if (status == 304) {
+                                notModified.incrementAndGet();
+                                EntityUtils.consume(response.getEntity());
+                                continue;
+                            }
+                            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+                            if (status != 200) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                            validators.put(url, new String[] {value(response.getFirstHeader("ETag")),
+                                    value(response.getFirstHeader("Last-Modified"))});
+                            if (parse) {
+                                SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
+                                entries.addAndGet(feed.getEntries().size());
+                            }
+                            ok.incrementAndGet();
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(urls.size(), seconds, ok.get(), notModified.get(), errors.get(), entries.get());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String value(Header h) {
+        return h == null ? null : h.getValue();
+    }
+}

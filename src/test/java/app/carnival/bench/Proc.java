@@ -1,0 +1,86 @@
+package app.carnival.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Readings from /proc: resident memory and CPU time of a process, busy time of the machine. */
+final class Proc {
+    private Proc() {
+    }
+
+    /** A status field in kB (VmRSS, VmHWM), or -1. */
+    static long statusKb(long pid, String field) {
+        return statusKbFile("/proc/" + pid + "/status", field);
+    }
+
+    /** A "Field:   123 kB" line of a /proc file, in kB, or -1. */
+    static long statusKbFile(String file, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    /** utime + stime of a process in seconds (clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** {busy, total} jiffies of the whole machine. */
+    static long[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 1};
+        }
+    }
+
+    /** Samples VmRSS of a process every 100 ms in a daemon thread until closed; keeps the peak. */
+    static final class RssSampler implements AutoCloseable {
+        final AtomicLong peakKb = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        RssSampler(long pid) {
+            thread = new Thread(() -> {
+                while (running) {
+                    long kb = statusKb(pid, "VmRSS");
+                    peakKb.accumulateAndGet(kb, Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+}
