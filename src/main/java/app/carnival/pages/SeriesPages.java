@@ -4,6 +4,7 @@ import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
 import app.carnival.participant.Registration;
+import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.Roundups;
 import app.carnival.series.Assignment;
 import app.carnival.series.Series;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -44,12 +46,14 @@ public class SeriesPages {
     }
 
     private final Roundups roundups;
+    private final RoundupCache cache;
     private final Registration registration;
     private final Validator validator;
     private final InstantSource clock;
 
-    public SeriesPages(Roundups roundups, Registration registration, Validator validator, InstantSource clock) {
+    public SeriesPages(Roundups roundups, RoundupCache cache, Registration registration, Validator validator, InstantSource clock) {
         this.roundups = roundups;
+        this.cache = cache;
         this.registration = registration;
         this.validator = validator;
         this.clock = clock;
@@ -63,10 +67,16 @@ public class SeriesPages {
 
     @GET
     @Path("/{number}")
-    public TemplateInstance assignment(@PathParam("slug") String slug, @PathParam("number") String number) {
-        Assignment a = Assignment.require(slug, number);
+    public Response assignment(@PathParam("slug") String slug, @PathParam("number") String number) {
+        RoundupCache.Version version = cache.version(slug, number).orElseThrow(() -> RoundupCache.notFound(slug, number));
         Instant now = clock.instant();
-        return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now));
+        // The page says "closes in …": a rendering is reused within the same minute only.
+        String variant = version.status(now) + "@" + now.getEpochSecond() / 60;
+        byte[] page = cache.get("page", version, variant, () -> {
+            Assignment a = Assignment.findById(version.assignmentId());
+            return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now)).render().getBytes(StandardCharsets.UTF_8);
+        });
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET

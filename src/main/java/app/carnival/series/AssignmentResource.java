@@ -4,6 +4,14 @@ import app.carnival.roundup.AddResponseRequest;
 import app.carnival.roundup.Curation;
 import app.carnival.roundup.NearMiss;
 import app.carnival.roundup.RoundupExports;
+import app.carnival.roundup.RoundupCache;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import app.carnival.roundup.RoundupView;
 import app.carnival.roundup.Roundups;
 import app.carnival.roundup.StateChange;
@@ -38,14 +46,18 @@ public class AssignmentResource {
 
     private final AssignmentService service;
     private final Roundups roundups;
+    private final RoundupCache cache;
+    private final ObjectMapper json;
     private final RoundupExports exports;
     private final Curation curation;
     private final InstantSource clock;
 
-    public AssignmentResource(AssignmentService service, Roundups roundups, RoundupExports exports, Curation curation,
-                              InstantSource clock) {
+    public AssignmentResource(AssignmentService service, Roundups roundups, RoundupCache cache, ObjectMapper json,
+                              RoundupExports exports, Curation curation, InstantSource clock) {
         this.service = service;
         this.roundups = roundups;
+        this.cache = cache;
+        this.json = json;
         this.exports = exports;
         this.curation = curation;
         this.clock = clock;
@@ -95,10 +107,22 @@ public class AssignmentResource {
         return AssignmentView.of(a, clock.instant());
     }
 
+    /** Served from the round-up cache: one indexed lookup while nothing has changed. */
     @GET
     @Path("/{number}/roundup")
-    public RoundupView roundup(@PathParam("slug") String slug, @PathParam("number") String number) {
-        return roundups.of(Assignment.require(slug, number));
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The round-up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundupView.class)))
+    public Response roundup(@PathParam("slug") String slug, @PathParam("number") String number) {
+        RoundupCache.Version version = cache.version(slug, number).orElseThrow(() -> RoundupCache.notFound(slug, number));
+        byte[] body = cache.get("json", version, version.status(clock.instant()), () -> {
+            try {
+                return json.writeValueAsBytes(roundups.of(Assignment.findById(version.assignmentId())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A round-up always serializes", e);
+            }
+        });
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

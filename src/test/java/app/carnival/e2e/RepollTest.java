@@ -98,11 +98,25 @@ class RepollTest {
         given().get("/api/series/late-assign/assignments/1/roundup").then()
                 .body("responses.title", contains("Tagged #lateassign")).body("responses[0].matchedBy", contains("TAG"));
 
+        // The round-up is cached; an edit of the assignment itself shows at once.
+        given().contentType("application/json").header("Authorization", "Bearer " + token)
+                .body("{\"title\":\"Renamed\",\"questions\":[\"Only one now?\"]}")
+                .patch("/api/series/late-assign/assignments/1").then().statusCode(200);
+        given().get("/api/series/late-assign/assignments/1/roundup").then()
+                .body("assignment.title", equalTo("Renamed"))
+                .body("assignment.questions", contains("Only one now?"))
+                .body("count", equalTo(1));
+        given().get("/series/late-assign/1").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Renamed"))
+                .body(org.hamcrest.Matchers.containsString("Only one now?"));
+
         // Moving the window away from the post takes it out of the round-up.
         given().contentType("application/json").header("Authorization", "Bearer " + token)
                 .body("{\"opensAt\":\"2024-07-01T00:00:00Z\",\"closesAt\":\"2024-07-10T00:00:00Z\"}")
                 .patch("/api/series/late-assign/assignments/1").then().statusCode(200);
         given().get("/api/series/late-assign/assignments/1/roundup").then().body("count", equalTo(0));
+        given().get("/series/late-assign/1").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Tagged #lateassign")));
     }
 
     @Test
