@@ -92,8 +92,8 @@ public interface CarnivalConfig {
         @WithDefault("5m")
         Duration lease();
 
-        /** Feeds claimed per scheduler tick. */
-        @WithDefault("64")
+        /** Feeds claimed at once; a cycle claims batch after batch until nothing is due. */
+        @WithDefault("256")
         int batchSize();
 
         /** Concurrent fetches in total. */

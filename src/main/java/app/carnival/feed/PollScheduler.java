@@ -8,6 +8,10 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +33,12 @@ public class PollScheduler {
     private final InstantSource clock;
     private final CarnivalConfig.Poll config;
     private final ExecutorService pool;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "feed-state-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Queue<CompletableFuture<?>> writes = new ConcurrentLinkedQueue<>();
 
     public PollScheduler(FeedClaimer claimer, FeedPoller poller, FeedStateWriter states, InstantSource clock,
                          CarnivalConfig config) {
@@ -66,6 +76,7 @@ public class PollScheduler {
             batch = claimer.claimDue(clock.instant(), config.lease(), config.batchSize());
             all.addAll(pollClaimed(batch));
         } while (batch.size() == config.batchSize());
+        awaitWrites();
         return all;
     }
 
@@ -82,22 +93,40 @@ public class PollScheduler {
             }
         }
         List<PollOutcome> outcomes = new ArrayList<>(pollClaimed(claimed));
+        awaitWrites();
         outcomes.addAll(busy);
         return outcomes;
     }
 
-    /** Polls in parallel, then records in one batch the states the polls did not write themselves. */
+    /**
+     * Polls in parallel, then records in one batch the states the polls did not write themselves.
+     * The batch is written while the next claim proceeds: its feeds stay leased until it is.
+     */
     private List<PollOutcome> pollClaimed(List<ClaimedFeed> feeds) {
         List<CompletableFuture<FeedPoller.Polled>> running = feeds.stream()
                 .map(feed -> CompletableFuture.supplyAsync(() -> poller.poll(feed), pool))
                 .toList();
         List<FeedPoller.Polled> polled = running.stream().map(CompletableFuture::join).toList();
-        states.writeBatch(polled.stream().map(FeedPoller.Polled::pendingState).filter(java.util.Objects::nonNull).toList());
+        List<FeedState> pending = polled.stream().map(FeedPoller.Polled::pendingState).filter(Objects::nonNull).toList();
+        writes.add(CompletableFuture.runAsync(() -> states.writeBatch(pending), writer));
         return polled.stream().map(FeedPoller.Polled::outcome).toList();
+    }
+
+    /** Waits for the state writes still under way, so a finished poll cycle is recorded when it returns. */
+    private void awaitWrites() {
+        for (CompletableFuture<?> write; (write = writes.poll()) != null; ) {
+            try {
+                write.join();
+            } catch (CompletionException e) {
+                // The feeds stay leased and are polled again when the lease ends.
+                LOG.warnf("Could not record feed states: %s", e.getCause().getMessage());
+            }
+        }
     }
 
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        writer.shutdownNow();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,17 +44,28 @@ public class PostStore {
         if (byGuid.isEmpty()) {
             return new Changes(List.of(), List.of());
         }
-        Map<String, Post> existing = Post.<Post>list("feed = ?1 and guid in ?2", feed, byGuid.keySet()).stream()
-                .collect(Collectors.toMap(p -> p.guid, Function.identity()));
+        // Hashes only: the usual poll finds most entries unchanged and must not load their content.
+        Map<String, byte[]> storedHashes = new HashMap<>();
+        for (Object[] row : Post.getEntityManager()
+                .createQuery("select p.guid, p.contentHash from Post p where p.feed = ?1 and p.guid in ?2", Object[].class)
+                .setParameter(1, feed).setParameter(2, byGuid.keySet()).getResultList()) {
+            storedHashes.put((String) row[0], (byte[]) row[1]);
+        }
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, ParsedEntry> item : byGuid.entrySet()) {
+            byte[] hash = contentHash(item.getValue());
+            if (!Arrays.equals(storedHashes.get(item.getKey()), hash)) {
+                changed.put(item.getKey(), hash);
+            }
+        }
+        List<String> edited = changed.keySet().stream().filter(storedHashes::containsKey).toList();
+        Map<String, Post> existing = edited.isEmpty() ? Map.of()
+                : Post.<Post>list("feed = ?1 and guid in ?2", feed, edited).stream()
+                        .collect(Collectors.toMap(p -> p.guid, Function.identity()));
         List<Post> created = new ArrayList<>();
         List<Post> updated = new ArrayList<>();
-        for (Map.Entry<String, ParsedEntry> item : byGuid.entrySet()) {
-            ParsedEntry entry = item.getValue();
-            byte[] hash = contentHash(entry);
+        for (Map.Entry<String, byte[]> item : changed.entrySet()) {
             Post post = existing.get(item.getKey());
-            if (post != null && Arrays.equals(post.contentHash, hash)) {
-                continue;
-            }
             boolean isNew = post == null;
             if (isNew) {
                 post = new Post();
@@ -61,7 +73,7 @@ public class PostStore {
                 post.guid = item.getKey();
                 post.firstSeenAt = now;
             }
-            fill(post, entry, hash);
+            fill(post, byGuid.get(item.getKey()), item.getValue());
             if (isNew) {
                 post.persist();
                 created.add(post);

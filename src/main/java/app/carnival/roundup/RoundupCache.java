@@ -91,13 +91,13 @@ public class RoundupCache {
     public byte[] get(String kind, Version version, String variant, Supplier<byte[]> render) {
         Key key = new Key(kind, version.assignmentId(), version.version(), variant);
         byte[] bytes = rendered.get(key);
-        if (bytes == null) {
-            bytes = render.get();
-            if (rendered.size() >= MAX_ENTRIES) {
-                rendered.clear();
-            }
-            rendered.put(key, bytes);
+        if (bytes != null) {
+            return bytes;
         }
-        return bytes;
+        if (rendered.size() >= MAX_ENTRIES) {
+            rendered.clear();
+        }
+        // One rendering per key: requests arriving meanwhile wait for it instead of rendering too.
+        return rendered.computeIfAbsent(key, k -> render.get());
     }
 }
