@@ -25,8 +25,10 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$ LANGUAGE plpgsql;
-CREATE TRIGGER response_roundup AFTER INSERT OR UPDATE OR DELETE ON response
-    FOR EACH ROW EXECUTE FUNCTION bump_roundup_of_row();
+-- Deferred to commit: the assignment row is then locked only while the transaction commits, so
+-- feeds polled in parallel that add responses to one assignment do not queue behind each other.
+CREATE CONSTRAINT TRIGGER response_roundup AFTER INSERT OR UPDATE OR DELETE ON response
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_roundup_of_row();
 CREATE TRIGGER question_roundup AFTER INSERT OR UPDATE OR DELETE ON assignment_question
     FOR EACH ROW EXECUTE FUNCTION bump_roundup_of_row();
 CREATE TRIGGER alias_roundup AFTER INSERT OR UPDATE OR DELETE ON assignment_alias
@@ -39,8 +41,8 @@ BEGIN
     WHERE id IN (SELECT assignment_id FROM response WHERE post_id = NEW.id);
     RETURN NULL;
 END $$ LANGUAGE plpgsql;
-CREATE TRIGGER post_roundup AFTER UPDATE OF title, url, text, published_at ON post
-    FOR EACH ROW EXECUTE FUNCTION bump_roundups_of_post();
+CREATE CONSTRAINT TRIGGER post_roundup AFTER UPDATE OF title, url, text, published_at ON post
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_roundups_of_post();
 
 CREATE FUNCTION bump_roundups_of_participant() RETURNS trigger AS $$
 BEGIN
