@@ -34,7 +34,10 @@ public final class LinkExtractor {
             if (a.attr("href").isBlank()) {
                 continue;
             }
-            String url = a.absUrl("href");
+            String href = a.attr("href").strip();
+            // Most feed links are absolute already; resolving them against the base is the costly part.
+            String url = href.startsWith("https://") || href.startsWith("http://")
+                    ? href : a.absUrl("href");
             if (!url.isEmpty()) {
                 urls.add(url);
             }

@@ -78,12 +78,15 @@ public class ResponseRecorder {
         PostFacts facts = post.facts();
         int created = 0;
         for (Assignment assignment : assignments) {
+            Response response = existing.get(key(assignment.id, post.id));
+            if (response == null && outsideWindow(post, assignment)) {
+                continue; // cannot match and there is nothing to undo: skip the link and tag work
+            }
             MatchDecision decision = Matcher.decide(assignment.criteria(), facts, post.pageLinksOrNull());
             if (decision.wantsPage() && post.pageLinks == null) {
                 post.pageLinks = pageLinks(post.url).toArray(String[]::new);
                 decision = Matcher.decide(assignment.criteria(), facts, post.pageLinksOrNull());
             }
-            Response response = existing.get(key(assignment.id, post.id));
             if (decision.matched()) {
                 boolean isNew = response == null;
                 if (isNew) {
@@ -111,6 +114,10 @@ public class ResponseRecorder {
             }
         }
         return created;
+    }
+
+    private static boolean outsideWindow(Post post, Assignment a) {
+        return post.publishedAt.isBefore(a.opensAt) || post.publishedAt.isAfter(a.criteria().graceEndsAt());
     }
 
     /** Links in the main content of the post's own page; empty when it cannot be fetched (it is fetched once). */
