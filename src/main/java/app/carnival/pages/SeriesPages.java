@@ -70,8 +70,9 @@ public class SeriesPages {
     public Response assignment(@PathParam("slug") String slug, @PathParam("number") String number) {
         RoundupCache.Version version = cache.version(slug, number).orElseThrow(() -> RoundupCache.notFound(slug, number));
         Instant now = clock.instant();
-        // The page says "closes in …": a rendering is reused within the same minute only.
-        String variant = version.status(now) + "@" + now.getEpochSecond() / 60;
+        // The page says "closes in 2 days, 3 hours": a rendering is reused while that text stays the same.
+        String variant = version.status(now) + "|" + Times.relative(now, version.opensAt()) + "|"
+                + Times.relative(now, version.closesAt());
         byte[] page = cache.get("page", version, variant, () -> {
             Assignment a = Assignment.findById(version.assignmentId());
             return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now)).render().getBytes(StandardCharsets.UTF_8);
