@@ -3,7 +3,7 @@
 # With no argument every scenario runs, in that order. Results: a table per scenario on stdout, all of
 # them in bench/RESULTS.md. Settings (environment): BENCH_FEEDS (2000), BENCH_MEMORY_FEEDS (10000),
 # BENCH_PARALLELISM (16), BENCH_ROUNDUP_RESPONSES (300), BENCH_WRK_SECONDS (10), BENCH_WRK_CONNECTIONS (64),
-# BENCH_SCALE_PARTICIPANTS (10000), BENCH_SCALE_POSTS (1000000), BENCH_SERVICE_JAVA_OPTS (none),
+# BENCH_SCALE_PARTICIPANTS (10000), BENCH_SCALE_POSTS (1000000), BENCH_SERVICE_JAVA_OPTS (default: the README's small-machine JVM options),
 # BENCH_SKIP_BUILD=1 (use target/ as it is), BENCH_KEEP=1 (keep the work folder), BENCH_WORK (work folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."

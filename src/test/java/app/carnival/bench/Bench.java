@@ -53,8 +53,10 @@ public final class Bench {
     final int scaleParticipants = intEnv("BENCH_SCALE_PARTICIPANTS", 10_000);
     final int scalePosts = intEnv("BENCH_SCALE_POSTS", 1_000_000);
     final int registerConcurrency = intEnv("BENCH_REGISTER_CONCURRENCY", 16);
-    final List<String> serviceJavaOpts = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", "").isBlank()
-            ? List.of() : Arrays.asList(System.getenv("BENCH_SERVICE_JAVA_OPTS").trim().split("\\s+"));
+    /** The service runs with the JVM options the README recommends for a small machine, unless told otherwise. */
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k";
+    final List<String> serviceJavaOpts = Arrays.asList(
+            System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS).trim().split("\\s+"));
     final Path repo = Path.of(System.getenv().getOrDefault("BENCH_REPO", ".")).toAbsolutePath().normalize();
     final Path jar = repo.resolve("target/quarkus-app/quarkus-run.jar");
     final Path resultsFile = Path.of(System.getenv().getOrDefault("BENCH_RESULTS", repo.resolve("bench/RESULTS.md").toString()));
