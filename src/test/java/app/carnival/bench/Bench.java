@@ -54,7 +54,7 @@ public final class Bench {
     final int scalePosts = intEnv("BENCH_SCALE_POSTS", 1_000_000);
     final int registerConcurrency = intEnv("BENCH_REGISTER_CONCURRENCY", 16);
     /** The service runs with the JVM options the README recommends for a small machine, unless told otherwise. */
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k";
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx192m -XX:+UseG1GC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k";
     final List<String> serviceJavaOpts = Arrays.asList(
             System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS).trim().split("\\s+"));
     final Path repo = Path.of(System.getenv().getOrDefault("BENCH_REPO", ".")).toAbsolutePath().normalize();
