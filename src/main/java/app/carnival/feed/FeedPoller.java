@@ -99,14 +99,15 @@ public class FeedPoller {
         Feed.getEntityManager().createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
         Feed feed = Feed.getEntityManager().getReference(Feed.class, claimed.id());
         PostStore.Changes changes = posts.upsert(feed, parsed.entries(), clock.instant());
+        List<Post> changed = changes.all();
         int newResponses = 0;
-        if (!changes.all().isEmpty()) {
+        if (!changed.isEmpty()) {
             List<Participant> participants = Participant.ofFeed(feed);
             Set<Long> seriesIds = participants.stream().map(p -> p.series.id).collect(Collectors.toSet());
             Map<Long, List<Assignment>> assignments = seriesIds.isEmpty() ? Map.of()
                     : Assignment.<Assignment>list("series.id in ?1", seriesIds).stream()
                             .collect(Collectors.groupingBy(a -> a.series.id));
-            newResponses = recorder.record(participants, changes.all(), assignments);
+            newResponses = recorder.record(participants, changed, assignments);
         }
         Duration rhythm = PollSchedule.postingInterval(parsed.entries().stream()
                 .map(ParsedEntry::published).filter(Objects::nonNull).toList());

@@ -43,12 +43,15 @@ public class ResponseRecorder {
         for (Response r : Response.<Response>list("post in ?1", posts)) {
             existing.put(key(r.assignment.id, r.post.id), r);
         }
+        // One criteria record per assignment for the whole call, not one per post and assignment.
+        Map<Long, AssignmentCriteria> criteria = new HashMap<>();
+        assignmentsBySeries.values().forEach(list -> list.forEach(a -> criteria.put(a.id, a.criteria())));
         int created = 0;
         for (Participant participant : participants) {
             List<Assignment> assignments = assignmentsBySeries.getOrDefault(participant.series.id, List.of());
             for (Post post : posts) {
                 if (post.feed.id.equals(participant.feed.id)) {
-                    created += recordPost(participant, post, assignments, existing);
+                    created += recordPost(participant, post, assignments, criteria, existing);
                 }
             }
         }
@@ -74,18 +77,20 @@ public class ResponseRecorder {
         record(List.of(participant), posts, Map.of(participant.series.id, Assignment.ofSeries(participant.series)));
     }
 
-    private int recordPost(Participant participant, Post post, List<Assignment> assignments, Map<String, Response> existing) {
+    private int recordPost(Participant participant, Post post, List<Assignment> assignments,
+                           Map<Long, AssignmentCriteria> criteria, Map<String, Response> existing) {
         PostFacts facts = post.facts();
         int created = 0;
         for (Assignment assignment : assignments) {
+            AssignmentCriteria rules = criteria.get(assignment.id);
             Response response = existing.get(key(assignment.id, post.id));
-            if (response == null && outsideWindow(post, assignment)) {
+            if (response == null && outsideWindow(post, rules)) {
                 continue; // cannot match and there is nothing to undo: skip the link and tag work
             }
-            MatchDecision decision = Matcher.decide(assignment.criteria(), facts, post.pageLinksOrNull());
+            MatchDecision decision = Matcher.decide(rules, facts, post.pageLinksOrNull());
             if (decision.wantsPage() && post.pageLinks == null) {
                 post.pageLinks = pageLinks(post.url).toArray(String[]::new);
-                decision = Matcher.decide(assignment.criteria(), facts, post.pageLinksOrNull());
+                decision = Matcher.decide(rules, facts, post.pageLinksOrNull());
             }
             if (decision.matched()) {
                 boolean isNew = response == null;
@@ -116,8 +121,8 @@ public class ResponseRecorder {
         return created;
     }
 
-    private static boolean outsideWindow(Post post, Assignment a) {
-        return post.publishedAt.isBefore(a.opensAt) || post.publishedAt.isAfter(a.criteria().graceEndsAt());
+    private static boolean outsideWindow(Post post, AssignmentCriteria a) {
+        return post.publishedAt.isBefore(a.opensAt()) || post.publishedAt.isAfter(a.graceEndsAt());
     }
 
     /** Links in the main content of the post's own page; empty when it cannot be fetched (it is fetched once). */
