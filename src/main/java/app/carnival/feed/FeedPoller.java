@@ -121,12 +121,10 @@ public class FeedPoller {
     /** @param bodyHash null for a 304 (keep the stored one); rhythm null when not learnt from this poll */
     private FeedState succeeded(ClaimedFeed feed, FetchResult result, byte[] bodyHash, String title, Duration rhythm) {
         Instant now = clock.instant();
-        ClaimedFeed known = rhythm == null ? feed : new ClaimedFeed(feed.id(), feed.url(), feed.etag(), feed.lastModified(),
-                feed.bodyHash(), feed.errorCount(), rhythm, feed.openUntil());
         boolean newValidators = !result.notModified();
         String moved = result.permanentUrl() != null && !result.permanentUrl().equals(feed.url())
                 && result.permanentUrl().length() <= 2048 ? result.permanentUrl() : null;
-        return new FeedState(feed.id(), result.status(), 0, null, now, schedule.afterSuccess(now, known, result.serverHint()),
+        return new FeedState(feed.id(), result.status(), 0, null, now, schedule.afterSuccess(now, rhythm != null ? rhythm : feed.postingInterval(), feed.openUntil(), result.serverHint()),
                 false, null, newValidators, result.etag(), result.lastModified(), bodyHash, title,
                 rhythm == null ? null : rhythm.toSeconds(), moved);
     }

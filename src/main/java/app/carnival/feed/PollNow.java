@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Poll-now for hosts (a whole series) and participants (their own feed). Rate limited per feed by
@@ -39,8 +41,9 @@ public class PollNow {
             return Feed.<Feed>list("select distinct p.feed from Participant p where p.series = ?1", series);
         });
         Instant now = clock.instant();
-        List<Long> due = feeds.stream().filter(f -> retryIn(f, now) == null).map(f -> f.id).toList();
-        List<String> skipped = feeds.stream().filter(f -> retryIn(f, now) != null)
+        Map<Boolean, List<Feed>> mayPoll = feeds.stream().collect(Collectors.partitioningBy(f -> retryIn(f, now) == null));
+        List<Long> due = mayPoll.get(true).stream().map(f -> f.id).toList();
+        List<String> skipped = mayPoll.get(false).stream()
                 .map(f -> f.url + " was polled less than " + minInterval.toSeconds() + " s ago").toList();
         return report(scheduler.pollNow(due), skipped);
     }

@@ -25,14 +25,16 @@ public final class PollSchedule {
     /**
      * After a successful poll (200 or 304).
      *
+     * @param postingInterval the feed's typical gap between posts, null when unknown
+     * @param openUntil       earliest deadline (grace included) of an open assignment of its series, or null
      * @param serverHint the longer of Retry-After and Cache-Control max-age, or null: not polled sooner (up to the maximum interval)
      */
-    public Instant afterSuccess(Instant now, ClaimedFeed feed, Duration serverHint) {
-        Duration delay = feed.postingInterval() == null ? config.interval()
-                : clamp(feed.postingInterval().dividedBy(4), config.minInterval(), config.maxInterval());
-        if (feed.openUntil() != null) {
+    public Instant afterSuccess(Instant now, Duration postingInterval, Instant openUntil, Duration serverHint) {
+        Duration delay = postingInterval == null ? config.interval()
+                : clamp(postingInterval.dividedBy(4), config.minInterval(), config.maxInterval());
+        if (openUntil != null) {
             delay = min(delay, config.openInterval());
-            if (Duration.between(now, feed.openUntil()).compareTo(config.deadlineWindow()) <= 0) {
+            if (Duration.between(now, openUntil).compareTo(config.deadlineWindow()) <= 0) {
                 delay = config.minInterval();
             }
         }

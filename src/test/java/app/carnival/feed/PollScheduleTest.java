@@ -22,7 +22,7 @@ class PollScheduleTest {
     }
 
     static Duration after(PollSchedule s, ClaimedFeed f, Duration hint) {
-        return Duration.between(NOW, s.afterSuccess(NOW, f, hint));
+        return Duration.between(NOW, s.afterSuccess(NOW, f.postingInterval(), f.openUntil(), hint));
     }
 
     static void assertAbout(Duration actual, Duration expected) {
@@ -38,7 +38,7 @@ class PollScheduleTest {
 
     @Test
     void jitterSpreadsFeedsThatWereDueTogether() {
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToObj(i -> schedule.afterSuccess(NOW, feed(null, null), null))
+        long distinct = java.util.stream.IntStream.range(0, 50).mapToObj(i -> schedule.afterSuccess(NOW, null, null, null))
                 .distinct().count();
         assertThat(distinct).isGreaterThan(40);
     }
