@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import app.carnival.url.UrlNormalizer;
 
 /** Decides whether a post answers an assignment (SPEC "Matching"). */
 public final class Matcher {

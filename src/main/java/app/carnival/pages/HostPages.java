@@ -1,17 +1,17 @@
 package app.carnival.pages;
 
-import app.carnival.feed.PollNow;
-import app.carnival.feed.PollOutcome;
+import app.carnival.feed.poll.PollNow;
+import app.carnival.feed.poll.PollOutcome;
 import app.carnival.participant.Participant;
-import app.carnival.roundup.AddResponseRequest;
-import app.carnival.roundup.Curation;
-import app.carnival.roundup.Response.State;
+import app.carnival.hosting.AddResponseRequest;
+import app.carnival.hosting.Curation;
+import app.carnival.response.Response.State;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
 import app.carnival.security.Tokens;
 import app.carnival.series.Assignment;
 import app.carnival.series.Series;
-import app.carnival.web.HttpUrl;
+import app.carnival.url.HttpUrl;
 import app.carnival.web.ProblemException;
 import app.carnival.web.Problems;
 import io.quarkus.qute.CheckedTemplate;

@@ -3,7 +3,7 @@ package app.carnival.pages;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
-import app.carnival.participant.Registration;
+import app.carnival.registration.Registration;
 import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.Roundups;
 import app.carnival.series.Assignment;

@@ -1,9 +1,9 @@
 package app.carnival.pages;
 
-import app.carnival.feed.Feed;
+import app.carnival.feed.store.Feed;
 import app.carnival.matching.MatchRule;
 import app.carnival.participant.Participant;
-import app.carnival.roundup.Links;
+import app.carnival.url.Links;
 import app.carnival.roundup.NearMiss;
 import app.carnival.roundup.RoundupView;
 import app.carnival.series.Assignment;

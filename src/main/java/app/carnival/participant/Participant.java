@@ -1,6 +1,6 @@
 package app.carnival.participant;
 
-import app.carnival.feed.Feed;
+import app.carnival.feed.store.Feed;
 import app.carnival.series.Series;
 import app.carnival.security.BearerAuth;
 import app.carnival.web.Problems;

@@ -8,11 +8,11 @@ import java.time.Instant;
 public record ParticipantView(long id, String series, String name, String blogUrl, String feedUrl, String avatarUrl,
                               Instant registeredAt, String participantToken) {
 
-    static ParticipantView of(Participant p) {
+    public static ParticipantView of(Participant p) {
         return new ParticipantView(p.id, p.series.slug, p.name, p.blogUrl, p.feed.url, p.avatarUrl, p.createdAt, null);
     }
 
-    ParticipantView withToken(String token) {
+    public ParticipantView withToken(String token) {
         return new ParticipantView(id, series, name, blogUrl, feedUrl, avatarUrl, registeredAt, token);
     }
 }

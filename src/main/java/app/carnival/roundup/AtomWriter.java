@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import app.carnival.url.Links;
 
 /** Writes Atom 1.0 with ROME. Plain-text summaries only; links that are not http(s) are left out. */
 public final class AtomWriter {

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import app.carnival.url.Links;
 
 /** A series' participants as an OPML 2.0 subscription list, written with ROME's OPML generator. */
 public final class ParticipantsOpml {

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
+import app.carnival.url.Links;
 
 /**
  * The round-up as an HTML snippet for the host's own post: intro paragraphs, then a list of

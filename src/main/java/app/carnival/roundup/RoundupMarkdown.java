@@ -1,6 +1,7 @@
 package app.carnival.roundup;
 
 import java.util.regex.Pattern;
+import app.carnival.url.Links;
 
 /**
  * The round-up as Markdown for the host's own post: the intro, then one line per response,

@@ -1,6 +1,6 @@
 package app.carnival.roundup;
 
-import app.carnival.matching.Excerpts;
+import app.carnival.content.Excerpts;
 import app.carnival.matching.MatchedBy;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentView;
@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
+import app.carnival.response.Response;
 
 /** Builds round-ups from the response table (one indexed query, posts and participants fetched with it). */
 @ApplicationScoped
@@ -49,7 +50,7 @@ public class Roundups {
     public record SeriesEntry(int assignment, String assignmentTitle, Instant matchedAt, RoundupView.Entry entry) {
     }
 
-    static RoundupView.Entry entry(Response r, ZoneId zone) {
+    public static RoundupView.Entry entry(Response r, ZoneId zone) {
         return new RoundupView.Entry(
                 r.id, r.participant.name, r.participant.blogUrl, r.post.title, r.post.url,
                 r.post.publishedAt.atZone(zone).toOffsetDateTime(), Excerpts.shorten(r.post.text, EXCERPT_CHARS),

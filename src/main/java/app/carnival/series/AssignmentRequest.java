@@ -1,7 +1,7 @@
 package app.carnival.series;
 
 import app.carnival.matching.MatchRule;
-import app.carnival.web.HttpUrl;
+import app.carnival.url.HttpUrl;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package app.carnival.series;
 
-import app.carnival.matching.ResponseRecorder;
+import app.carnival.response.ResponseRecorder;
 import app.carnival.matching.MatchRule;
 import app.carnival.web.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;

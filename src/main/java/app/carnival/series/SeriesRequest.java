@@ -1,6 +1,6 @@
 package app.carnival.series;
 
-import app.carnival.web.HttpUrl;
+import app.carnival.url.HttpUrl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -8,11 +8,11 @@ import java.time.Instant;
 public record SeriesView(String slug, String title, String description, String hashtag, String homeUrl,
                          Instant createdAt, String hostToken) {
 
-    static SeriesView of(Series s) {
+    public static SeriesView of(Series s) {
         return new SeriesView(s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.createdAt, null);
     }
 
-    SeriesView withHostToken(String token) {
+    public SeriesView withHostToken(String token) {
         return new SeriesView(slug, title, description, hashtag, homeUrl, createdAt, token);
     }
 }

@@ -1,6 +1,6 @@
 package app.carnival.bench;
 
-import app.carnival.db.EmbeddedDatabase;
+import app.carnival.boot.EmbeddedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -3,7 +3,7 @@ package app.carnival.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.carnival.feed.PollScheduler;
+import app.carnival.feed.poll.PollScheduler;
 import app.carnival.testing.EmbeddedPostgresResource;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.TestClock;

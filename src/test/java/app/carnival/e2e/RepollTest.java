@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import app.carnival.feed.ClaimedFeed;
-import app.carnival.feed.Feed;
-import app.carnival.feed.FeedClaimer;
-import app.carnival.feed.PollScheduler;
+import app.carnival.feed.store.ClaimedFeed;
+import app.carnival.feed.store.Feed;
+import app.carnival.feed.store.FeedClaimer;
+import app.carnival.feed.poll.PollScheduler;
 import app.carnival.testing.FeedServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

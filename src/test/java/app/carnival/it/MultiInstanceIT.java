@@ -2,7 +2,7 @@ package app.carnival.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.carnival.db.EmbeddedDatabase;
+import app.carnival.boot.EmbeddedDatabase;
 import app.carnival.testing.FeedServer;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package app.carnival.testing;
 
-import app.carnival.db.EmbeddedDatabase;
+import app.carnival.boot.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,52 @@
+package app.carnival.boot;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL server run from binaries shipped in a jar (zonky), with its data kept in a
+ * folder so that a restarted service finds its data again.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts a server on a free port, creating the data folder on first use and reusing it after. */
+    public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, 0);
+    }
+
+    /** As {@link #start(Path)}, on a given port (0: any free one), so a restarted server keeps its address. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory.toFile())
+                .setCleanDataDirectory(false);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        return new EmbeddedDatabase(builder.start());
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

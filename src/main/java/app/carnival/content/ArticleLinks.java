@@ -1,0 +1,57 @@
+package app.carnival.content;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Links in the main content of a post's own web page, fetched when the feed carried only a
+ * summary. Only the article body counts: blogrolls, sidebars and comment sections often link to
+ * the invitation without the post answering it.
+ */
+public final class ArticleLinks {
+
+    /** Common blog-engine content containers, most specific first (WordPress, Blogger, HTML5, ...). */
+    private static final List<String> CONTENT_SELECTORS = List.of(
+            "article .entry-content", ".entry-content", ".post-body", ".post-content",
+            "[itemprop=articleBody]", "article", "main", "#content");
+    private static final String NOT_CONTENT =
+            "nav, header, footer, aside, .comments, #comments, .sidebar, .widget, .related";
+
+    private ArticleLinks() {
+    }
+
+    /**
+     * @param pageHtml the whole page
+     * @param pageUrl  the page's URL; relative links resolve against it, or against the page's
+     *                 {@code <base href>} when it has one
+     */
+    public static List<String> mainContentLinks(String pageHtml, String pageUrl) {
+        if (pageHtml == null || pageHtml.isBlank()) {
+            return List.of();
+        }
+        // Jsoup.parse applies <base href> to the document's base URI, which absUrl then uses
+        Document page = Jsoup.parse(pageHtml, pageUrl == null ? "" : pageUrl);
+        return LinkExtractor.links(mainContent(page));
+    }
+
+    /** The article body of a post page, without navigation, sidebars and comments (removed from {@code page}). */
+    public static Element mainContent(Document page) {
+        Element content = container(page);
+        content.select(NOT_CONTENT).stream()
+                .filter(element -> element != content)
+                .forEach(Element::remove);
+        return content;
+    }
+
+    private static Element container(Document page) {
+        for (String selector : CONTENT_SELECTORS) {
+            Element found = page.selectFirst(selector);
+            if (found != null) {
+                return found;
+            }
+        }
+        return page.body();
+    }
+}

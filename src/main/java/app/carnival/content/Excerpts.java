@@ -1,0 +1,54 @@
+package app.carnival.content;
+
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/** Plain text and short excerpts of post HTML, for matching and for round-ups. */
+public final class Excerpts {
+
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s\\p{Z},;:]+$");
+    private static final String ELLIPSIS = "…";
+
+    private Excerpts() {
+    }
+
+    /** The visible text of the HTML, whitespace (including no-break spaces) collapsed to single spaces. */
+    public static String plainText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return plainText(Jsoup.parse(html).body());
+    }
+
+    /** The visible text under an already parsed element, as {@link #plainText(String)}. */
+    public static String plainText(Element root) {
+        return WHITESPACE.matcher(root.text()).replaceAll(" ").strip();
+    }
+
+    /**
+     * The plain text, or when longer than {@code maxChars} its longest prefix of whole words that
+     * fits together with a trailing "…". A first word longer than that is cut mid-word.
+     */
+    public static String excerpt(String html, int maxChars) {
+        return shorten(plainText(html), maxChars);
+    }
+
+    /** Plain text cut as {@link #excerpt(String, int)} does. */
+    public static String shorten(String text, int maxChars) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
+        }
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int room = maxChars - ELLIPSIS.length();
+        int cut = text.lastIndexOf(' ', room);
+        if (cut <= 0) {
+            // a single over-long first word: cut it, but not between the halves of a surrogate pair
+            cut = room > 0 && Character.isHighSurrogate(text.charAt(room - 1)) ? room - 1 : room;
+        }
+        return TRAILING_SEPARATORS.matcher(text.substring(0, cut)).replaceAll("") + ELLIPSIS;
+    }
+}

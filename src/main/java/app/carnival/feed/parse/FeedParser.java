@@ -1,0 +1,93 @@
+package app.carnival.feed.parse;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import app.carnival.url.Urls;
+
+/**
+ * Parses a fetched feed body (RSS 0.9x/1.0/2.0 or Atom) into a {@link ParsedFeed}. Any failure,
+ * whatever its origin, comes out as a {@link FeedParseException} with a message fit for people.
+ */
+public final class FeedParser {
+
+    private final FeedDecoder decoder = new FeedDecoder();
+    private final FeedHealer healer = new FeedHealer();
+    private final EntryMapper entryMapper = new EntryMapper();
+
+    /**
+     * @param body        the response body as received (gzip is undone here if the fetcher did not)
+     * @param contentType the Content-Type header, may be null; its charset is one decoding hint
+     * @param feedUrl     the URL the feed was fetched from, the last resort for resolving relative links
+     */
+    public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
+        if (body == null || body.length == 0) {
+            throw new FeedParseException("empty response body");
+        }
+        try {
+            String xml = decoder.decode(healer.gunzipIfCompressed(body), contentType);
+            try {
+                // Most feeds are well-formed: parse them as they are, the healing pass costs more than ROME itself.
+                return toParsedFeed(read(xml), feedUrl);
+            } catch (FeedParseException | RuntimeException strictFailure) {
+                // Every defect the healer mends (DOCTYPE, junk before the prolog, HTML entities, bare '&', a bare
+                // Atom <feed>) makes the strict parse fail, so healing only after a failure changes no outcome.
+                return toParsedFeed(read(healer.heal(xml)), feedUrl);
+            }
+        } catch (RuntimeException e) {
+            // ROME and JDOM signal some malformations with unchecked exceptions; never let them escape.
+            throw new FeedParseException("could not read the feed: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
+    }
+
+    private static SyndFeed read(String xml) throws FeedParseException {
+        SyndFeedInput input = new SyndFeedInput();
+        // FeedHealer already healed the text, CDATA-aware; ROME's own healer is not.
+        input.setXmlHealerOn(false);
+        // Keeps the Atom objects, the only place ROME exposes xml:base.
+        input.setPreserveWireFeed(true);
+        try {
+            return input.build(new StringReader(xml));
+        } catch (FeedException e) {
+            throw new FeedParseException(ParseErrorMessages.describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new FeedParseException("not a feed: the XML document is not RSS, Atom or RDF", e);
+        }
+    }
+
+    private ParsedFeed toParsedFeed(SyndFeed feed, String feedUrl) {
+        String feedBase = feedUrl;
+        if (feed.originalWireFeed() instanceof Feed atom && atom.getXmlBase() != null) {
+            feedBase = Urls.resolve(feedUrl, atom.getXmlBase());
+        }
+        List<ParsedEntry> entries = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            ParsedEntry parsed = entryMapper.map(entry, feedBase);
+            if (parsed != null) {
+                entries.add(parsed);
+            }
+        }
+        return new ParsedFeed(
+                EntryMapper.plainText(feed.getTitleEx(), feed.getTitle()),
+                Urls.resolve(feedBase, siteLink(feed)),
+                entries);
+    }
+
+    /** For Atom, ROME's {@code getLink()} can be the self link or id; the site is the alternate link. */
+    private static String siteLink(SyndFeed feed) {
+        for (SyndLink link : feed.getLinks()) {
+            if ((link.getRel() == null || "alternate".equals(link.getRel())) && link.getHref() != null) {
+                return link.getHref();
+            }
+        }
+        return feed.getLink();
+    }
+}

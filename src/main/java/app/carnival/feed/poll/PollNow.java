@@ -1,0 +1,81 @@
+package app.carnival.feed.poll;
+
+import app.carnival.config.CarnivalConfig;
+import app.carnival.participant.Participant;
+import app.carnival.series.Series;
+import app.carnival.web.Problems;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import app.carnival.feed.store.Feed;
+
+/**
+ * Poll-now for hosts (a whole series) and participants (their own feed). Rate limited per feed by
+ * its last poll time, which every instance sees in the database. Polls run outside any request transaction.
+ */
+@ApplicationScoped
+public class PollNow {
+
+    /** What poll-now did: one outcome per feed, plus feeds skipped because they were polled moments ago. */
+    public record PollReport(int polled, int newResponses, List<PollOutcome> outcomes, List<String> skipped) {
+    }
+
+    private final PollScheduler scheduler;
+    private final InstantSource clock;
+    private final Duration minInterval;
+
+    public PollNow(PollScheduler scheduler, InstantSource clock, CarnivalConfig config) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.minInterval = config.poll().manualMinInterval();
+    }
+
+    public PollReport series(String slug, String authorization) {
+        List<Feed> feeds = QuarkusTransaction.requiringNew().call(() -> {
+            Series series = Series.require(slug);
+            series.requireHost(authorization);
+            return Feed.<Feed>list("select distinct p.feed from Participant p where p.series = ?1", series);
+        });
+        Instant now = clock.instant();
+        Map<Boolean, List<Feed>> mayPoll = feeds.stream().collect(Collectors.partitioningBy(f -> retryIn(f, now) == null));
+        List<Long> due = mayPoll.get(true).stream().map(f -> f.id).toList();
+        List<String> skipped = mayPoll.get(false).stream()
+                .map(f -> f.url + " was polled less than " + minInterval.toSeconds() + " s ago").toList();
+        return report(scheduler.pollNow(due), skipped);
+    }
+
+    public PollReport participant(String id, String authorization) {
+        Feed feed = QuarkusTransaction.requiringNew().call(() -> {
+            Participant p = Participant.require(id);
+            p.requireSelfOrHost(authorization);
+            Feed f = p.feed;
+            f.url.length(); // initialise the lazy feed while the session is open
+            return f;
+        });
+        Duration wait = retryIn(feed, clock.instant());
+        if (wait != null) {
+            throw Problems.tooManyRequests("This feed was polled less than " + minInterval.toSeconds()
+                    + " s ago; try again later.", wait);
+        }
+        return report(scheduler.pollNow(List.of(feed.id)), List.of());
+    }
+
+    /** How long until the feed may be polled on demand again, or null if it may now. */
+    private Duration retryIn(Feed feed, Instant now) {
+        if (feed.lastPolledAt == null) {
+            return null;
+        }
+        Instant allowed = feed.lastPolledAt.plus(minInterval);
+        return allowed.isAfter(now) ? Duration.between(now, allowed) : null;
+    }
+
+    private static PollReport report(List<PollOutcome> outcomes, List<String> skipped) {
+        int responses = outcomes.stream().mapToInt(PollOutcome::newResponses).sum();
+        return new PollReport(outcomes.size(), responses, outcomes, skipped);
+    }
+}

@@ -1,0 +1,36 @@
+package app.carnival.feed.poll;
+
+/**
+ * What one poll of one feed did, as reported by poll-now.
+ *
+ * @param result   {@code updated}, {@code not-modified}, {@code error}, {@code paused} or {@code busy} (another poll holds the feed)
+ * @param status   HTTP status of the final response, null when none was received
+ * @param error    readable reason when the poll failed
+ */
+public record PollOutcome(
+        long feedId,
+        String feedUrl,
+        String result,
+        Integer status,
+        int entries,
+        int newPosts,
+        int updatedPosts,
+        int newResponses,
+        String error) {
+
+    static PollOutcome busy(long feedId) {
+        return new PollOutcome(feedId, null, "busy", null, 0, 0, 0, 0, "the feed is being polled right now");
+    }
+
+    static PollOutcome notModified(long feedId, String url) {
+        return new PollOutcome(feedId, url, "not-modified", 304, 0, 0, 0, 0, null);
+    }
+
+    static PollOutcome failed(long feedId, String url, Integer status, String error) {
+        return new PollOutcome(feedId, url, "error", status, 0, 0, 0, 0, error);
+    }
+
+    static PollOutcome paused(long feedId, String url, Integer status, String reason) {
+        return new PollOutcome(feedId, url, "paused", status, 0, 0, 0, 0, reason);
+    }
+}

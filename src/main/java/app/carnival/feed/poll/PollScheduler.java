@@ -1,0 +1,136 @@
+package app.carnival.feed.poll;
+
+import app.carnival.config.CarnivalConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+import app.carnival.feed.store.ClaimedFeed;
+import app.carnival.feed.store.FeedClaimer;
+import app.carnival.feed.store.FeedState;
+import app.carnival.feed.store.FeedStateWriter;
+
+/**
+ * Runs polls: the background loop over due feeds, and poll-now requests. Fetches run on a bounded
+ * pool, at most a few per host at once.
+ */
+@ApplicationScoped
+public class PollScheduler {
+
+    private static final Logger LOG = Logger.getLogger(PollScheduler.class);
+
+    private final FeedClaimer claimer;
+    private final FeedPoller poller;
+    private final FeedStateWriter states;
+    private final InstantSource clock;
+    private final CarnivalConfig.Poll config;
+    private final ExecutorService pool;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "feed-state-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Queue<CompletableFuture<?>> writes = new ConcurrentLinkedQueue<>();
+
+    public PollScheduler(FeedClaimer claimer, FeedPoller poller, FeedStateWriter states, InstantSource clock,
+                         CarnivalConfig config) {
+        this.claimer = claimer;
+        this.poller = poller;
+        this.states = states;
+        this.clock = clock;
+        this.config = config.poll();
+        this.pool = Executors.newFixedThreadPool(this.config.parallelism(), r -> {
+            Thread t = new Thread(r, "feed-poller");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Scheduled(every = "${carnival.poll.tick:5s}", delayed = "${carnival.poll.tick:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!config.schedulerEnabled()) {
+            return;
+        }
+        try {
+            pollDue();
+        } catch (RuntimeException e) {
+            // Database down, typically: the next tick tries again.
+            LOG.warnf("Poll cycle failed: %s", e.getMessage());
+        }
+    }
+
+    /** Claims and polls due feeds, batch after batch, until none is due. */
+    public List<PollOutcome> pollDue() {
+        List<PollOutcome> all = new ArrayList<>();
+        List<ClaimedFeed> batch;
+        do {
+            batch = claimer.claimDue(clock.instant(), config.lease(), config.batchSize());
+            all.addAll(pollClaimed(batch));
+        } while (batch.size() == config.batchSize());
+        awaitWrites();
+        return all;
+    }
+
+    /** Polls the given feeds now, skipping any that another poll holds. */
+    public List<PollOutcome> pollNow(Collection<Long> feedIds) {
+        List<ClaimedFeed> claimed = new ArrayList<>();
+        List<PollOutcome> busy = new ArrayList<>();
+        for (long id : feedIds) {
+            Optional<ClaimedFeed> got = claimer.claim(id, clock.instant(), config.lease());
+            if (got.isPresent()) {
+                claimed.add(got.get());
+            } else {
+                busy.add(PollOutcome.busy(id));
+            }
+        }
+        List<PollOutcome> outcomes = new ArrayList<>(pollClaimed(claimed));
+        awaitWrites();
+        outcomes.addAll(busy);
+        return outcomes;
+    }
+
+    /**
+     * Polls in parallel, then records in one batch the states the polls did not write themselves.
+     * The batch is written while the next claim proceeds: its feeds stay leased until it is.
+     */
+    private List<PollOutcome> pollClaimed(List<ClaimedFeed> feeds) {
+        List<CompletableFuture<FeedPoller.Polled>> running = feeds.stream()
+                .map(feed -> CompletableFuture.supplyAsync(() -> poller.poll(feed), pool))
+                .toList();
+        List<FeedPoller.Polled> polled = running.stream().map(CompletableFuture::join).toList();
+        List<FeedState> pending = polled.stream().map(FeedPoller.Polled::pendingState).filter(Objects::nonNull).toList();
+        writes.add(CompletableFuture.runAsync(() -> states.writeBatch(pending), writer));
+        return polled.stream().map(FeedPoller.Polled::outcome).toList();
+    }
+
+    /** Waits for the state writes still under way, so a finished poll cycle is recorded when it returns. */
+    private void awaitWrites() {
+        for (CompletableFuture<?> write; (write = writes.poll()) != null; ) {
+            try {
+                write.join();
+            } catch (CompletionException e) {
+                // The feeds stay leased and are polled again when the lease ends.
+                LOG.warnf("Could not record feed states: %s", e.getCause().getMessage());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+        writer.shutdownNow();
+    }
+}

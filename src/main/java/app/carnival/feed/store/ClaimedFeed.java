@@ -1,0 +1,14 @@
+package app.carnival.feed.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A feed reserved for one poll, with what the poll needs from its row (read in the claim itself).
+ *
+ * @param postingInterval typical time between the feed's posts, null until learnt
+ * @param openUntil       earliest end (grace included) of an open assignment of its series, null when none is open
+ */
+public record ClaimedFeed(long id, String url, String etag, String lastModified, byte[] bodyHash, int errorCount,
+                          Duration postingInterval, Instant openUntil) {
+}

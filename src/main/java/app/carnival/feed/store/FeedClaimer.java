@@ -1,0 +1,97 @@
+package app.carnival.feed.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reserves feeds for polling with a lease: several instances may poll one database, each feed is
+ * taken by one of them, and the claims of an instance that died come back when the lease ends.
+ */
+@ApplicationScoped
+public class FeedClaimer {
+
+    /** What a poll needs from the row, read by the claim itself: no second round trip. */
+    private static final String RETURNING = """
+            RETURNING f.id, f.url, f.etag, f.last_modified, f.body_hash, f.error_count, f.posting_interval_seconds,
+                (SELECT min(a.closes_at + a.grace_minutes * interval '1 minute')
+                 FROM participant p JOIN assignment a ON a.series_id = p.series_id
+                 WHERE p.feed_id = f.id AND a.opens_at <= ?
+                   AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until
+            """;
+
+    private static final String CLAIM_DUE = """
+            UPDATE feed f SET leased_until = ?
+            WHERE f.id IN (
+                SELECT d.id FROM feed d
+                WHERE NOT d.paused AND d.next_poll_at <= ?
+                  AND (d.leased_until IS NULL OR d.leased_until < ?)
+                  AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id)
+                ORDER BY d.next_poll_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            """ + RETURNING;
+
+    private static final String CLAIM_ONE = """
+            UPDATE feed f SET leased_until = ?
+            WHERE f.id = ? AND (f.leased_until IS NULL OR f.leased_until < ?)
+            """ + RETURNING;
+
+    private final AgroalDataSource dataSource;
+
+    public FeedClaimer(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Claims up to {@code limit} due feeds, oldest due first. */
+    public List<ClaimedFeed> claimDue(Instant now, Duration lease, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM_DUE)) {
+            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setInt(4, limit);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(now));
+            return read(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim due feeds", e);
+        }
+    }
+
+    /** Claims one feed whatever its due time (poll-now); empty when another poll holds it. */
+    public Optional<ClaimedFeed> claim(long feedId, Instant now, Duration lease) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM_ONE)) {
+            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            ps.setLong(2, feedId);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
+            return read(ps).stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim feed " + feedId, e);
+        }
+    }
+
+    private static List<ClaimedFeed> read(PreparedStatement ps) throws SQLException {
+        List<ClaimedFeed> claimed = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long interval = rs.getLong(7);
+                Duration postingInterval = rs.wasNull() ? null : Duration.ofSeconds(interval);
+                Timestamp openUntil = rs.getTimestamp(8);
+                claimed.add(new ClaimedFeed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5), rs.getInt(6), postingInterval, openUntil == null ? null : openUntil.toInstant()));
+            }
+        }
+        return claimed;
+    }
+}

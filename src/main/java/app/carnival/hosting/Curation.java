@@ -1,0 +1,233 @@
+package app.carnival.hosting;
+
+import app.carnival.feed.store.Post;
+import app.carnival.feed.store.PostStore;
+import app.carnival.fetch.FetchException;
+import app.carnival.fetch.FetchResult;
+import app.carnival.fetch.HtmlPages;
+import app.carnival.fetch.HttpFetcher;
+import app.carnival.matching.AssignmentCriteria;
+import app.carnival.matching.MatchDecision;
+import app.carnival.matching.Matcher;
+import app.carnival.participant.Participant;
+import app.carnival.series.Assignment;
+import app.carnival.series.Series;
+import app.carnival.web.Problems;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import app.carnival.content.PostPage;
+import app.carnival.matching.NearMisses;
+import app.carnival.response.Response;
+import app.carnival.roundup.NearMiss;
+import app.carnival.roundup.RoundupView;
+import app.carnival.roundup.Roundups;
+
+/**
+ * The host's curation of a round-up: hide and restore responses, add a post by hand (by URL or from
+ * the near-misses). Callers have checked the host token; assignments are passed by id because page
+ * fetches happen outside any transaction and each step runs in a transaction of its own.
+ */
+@ApplicationScoped
+public class Curation {
+
+    private final HttpFetcher fetcher;
+    private final PostStore posts;
+    private final InstantSource clock;
+
+    public Curation(HttpFetcher fetcher, PostStore posts, InstantSource clock) {
+        this.fetcher = fetcher;
+        this.posts = posts;
+        this.clock = clock;
+    }
+
+    /** Hides a response, or restores it to AUTO, or to MANUAL when the host had added it. */
+    public RoundupView.Entry setState(long assignmentId, String responseId, Response.State target) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Assignment a = Assignment.findById(assignmentId);
+            Response r = response(a, responseId);
+            r.state = target == Response.State.HIDDEN ? Response.State.HIDDEN
+                    : r.addedByHost ? Response.State.MANUAL : Response.State.AUTO;
+            return Roundups.entry(r, ZoneId.of(a.timezone));
+        });
+    }
+
+    /**
+     * Adds a post as a MANUAL response: a post already stored for a participant of the series is
+     * reused; otherwise its page is fetched and stored in the feed of the participant it belongs to.
+     */
+    public RoundupView.Entry add(long assignmentId, AddResponseRequest request) {
+        if ((request.url() == null || request.url().isBlank()) == (request.postId() == null)) {
+            throw Problems.invalidField("url", "give either the post's url or the postId of a stored post");
+        }
+        Optional<RoundupView.Entry> stored = QuarkusTransaction.requiringNew().call(() -> {
+            Assignment a = Assignment.findById(assignmentId);
+            Optional<Post> post = request.postId() != null
+                    ? Optional.of(postOfSeries(a.series, request.postId()))
+                    : storedPost(a.series, request.url().trim());
+            return post.map(p -> attach(a, p, participantOfFeed(a.series, p)));
+        });
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        PostPage page = fetch(request.url().trim());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Assignment a = Assignment.findById(assignmentId);
+            Optional<Post> known = storedPost(a.series, page.url());
+            if (known.isPresent()) {
+                return attach(a, known.get(), participantOfFeed(a.series, known.get()));
+            }
+            Participant owner = request.participantId() != null
+                    ? participantOfSeries(a.series, request.participantId())
+                    : ownerByHost(a.series, List.of(page.url(), request.url().trim()));
+            posts.upsert(owner.feed, List.of(page.asEntry()), clock.instant());
+            Post post = Post.<Post>find("feed = ?1 and url = ?2", owner.feed, page.url()).firstResult();
+            return attach(a, post, owner);
+        });
+    }
+
+    /** Posts in the window with only one kind of evidence and no response yet, in publication order. */
+    public List<NearMiss> nearMisses(Assignment a) {
+        AssignmentCriteria criteria = a.criteria();
+        Map<Long, Participant> byFeed = Participant.ofSeries(a.series).stream()
+                .collect(Collectors.toMap(p -> p.feed.id, Function.identity()));
+        if (byFeed.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> answered = new HashSet<>(Response.<Response>list("assignment", a).stream().map(r -> r.post.id).toList());
+        List<Post> candidates = Post.list("feed.id in ?1 and publishedAt between ?2 and ?3 order by publishedAt, id",
+                byFeed.keySet(), a.opensAt, criteria.graceEndsAt());
+        ZoneId zone = ZoneId.of(a.timezone);
+        List<NearMiss> found = new ArrayList<>();
+        for (Post post : candidates) {
+            if (answered.contains(post.id)) {
+                continue;
+            }
+            var facts = post.facts();
+            MatchDecision d = Matcher.decide(criteria, facts, post.pageLinksOrNull());
+            if (NearMisses.isNearMiss(criteria, facts, d)) {
+                Participant p = byFeed.get(post.feed.id);
+                found.add(new NearMiss(post.id, p.id, p.name, post.title, post.url,
+                        post.publishedAt.atZone(zone).toOffsetDateTime(), List.of(d.byLink() ? "LINK" : "TAG"),
+                        NearMisses.evidence(criteria, d), d.reason()));
+            }
+        }
+        return found;
+    }
+
+    private PostPage fetch(String url) {
+        FetchResult page;
+        try {
+            page = fetcher.fetchPage(url);
+        } catch (FetchException e) {
+            throw Problems.invalidField("url", "could not be fetched: " + e.getMessage());
+        }
+        if (!page.ok()) {
+            throw Problems.invalidField("url", "answered HTTP " + page.status() + "; check the address");
+        }
+        return PostPage.read(HtmlPages.parse(page));
+    }
+
+    private RoundupView.Entry attach(Assignment a, Post post, Participant participant) {
+        Response existing = Response.find("assignment = ?1 and post = ?2", a, post).firstResult();
+        if (existing != null) {
+            throw Problems.conflict(existing.state == Response.State.HIDDEN
+                    ? "This post is in the round-up but hidden (response " + existing.id + "); restore it instead."
+                    : "This post is already in the round-up (response " + existing.id + ").");
+        }
+        MatchDecision d = Matcher.decide(a.criteria(), post.facts(), post.pageLinksOrNull());
+        Response r = new Response();
+        r.assignment = a;
+        r.post = post;
+        r.participant = participant;
+        // The evidence found is kept, even evidence the rule alone did not accept.
+        r.byLink = d.byLink();
+        r.byTag = d.byTag();
+        r.late = post.publishedAt.isAfter(a.closesAt);
+        r.state = Response.State.MANUAL;
+        r.addedByHost = true;
+        r.matchedAt = clock.instant();
+        r.persist();
+        return Roundups.entry(r, ZoneId.of(a.timezone));
+    }
+
+    private static Response response(Assignment a, String id) {
+        Response r = null;
+        try {
+            r = Response.find("id = ?1 and assignment = ?2", Long.parseLong(id), a).firstResult();
+        } catch (NumberFormatException e) {
+            // not a number: no such response
+        }
+        if (r == null) {
+            throw Problems.notFound("Assignment " + a.number + " has no response with id '" + id + "'.");
+        }
+        return r;
+    }
+
+    private static Optional<Post> storedPost(Series series, String url) {
+        return Post.<Post>find("url = ?1 and feed in (select p.feed from Participant p where p.series = ?2) order by id",
+                url, series).firstResultOptional();
+    }
+
+    private static Post postOfSeries(Series series, long postId) {
+        return Post.<Post>find("id = ?1 and feed in (select p.feed from Participant p where p.series = ?2)", postId, series)
+                .firstResultOptional()
+                .orElseThrow(() -> Problems.notFound("No post " + postId + " among the posts of series '" + series.slug + "'."));
+    }
+
+    private static Participant participantOfFeed(Series series, Post post) {
+        return Participant.<Participant>find("series = ?1 and feed = ?2", series, post.feed).firstResult();
+    }
+
+    private static Participant participantOfSeries(Series series, long id) {
+        Participant p = Participant.findById(id);
+        if (p == null || !p.series.id.equals(series.id)) {
+            throw Problems.invalidField("participantId", "no participant " + id + " in series '" + series.slug + "'");
+        }
+        return p;
+    }
+
+    /** The participant whose blog is on the post's host; the longest matching blog path wins when a host has several. */
+    private static Participant ownerByHost(Series series, List<String> postUrls) {
+        for (String postUrl : postUrls) {
+            URI post;
+            try {
+                post = URI.create(postUrl);
+            } catch (IllegalArgumentException e) {
+                continue; // a canonical link with characters URIs do not allow: try the address fetched
+            }
+            List<Participant> sameHost = Participant.ofSeries(series).stream()
+                    .filter(p -> host(URI.create(p.blogUrl)).equals(host(post)))
+                    .filter(p -> post.getPath() == null || post.getPath().startsWith(pathOf(p)))
+                    .sorted(Comparator.comparingInt((Participant p) -> pathOf(p).length()).reversed())
+                    .toList();
+            if (!sameHost.isEmpty()) {
+                return sameHost.get(0);
+            }
+        }
+        throw Problems.invalidField("participantId", "no participant of series '" + series.slug
+                + "' has a blog at the post's address; choose whose post it is");
+    }
+
+    private static String pathOf(Participant p) {
+        String path = URI.create(p.blogUrl).getPath();
+        return path == null ? "" : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String host(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+}

@@ -1,0 +1,105 @@
+package app.carnival.registration;
+
+import app.carnival.feed.store.Feed;
+import app.carnival.feed.parse.FeedParseException;
+import app.carnival.feed.parse.FeedParser;
+import app.carnival.fetch.FetchException;
+import app.carnival.fetch.FetchResult;
+import app.carnival.fetch.HtmlPages;
+import app.carnival.fetch.HttpFetcher;
+import app.carnival.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import app.carnival.content.FeedDiscovery;
+
+/**
+ * Finds the feed of a blog being registered: a feed URL is kept, a web page (the blog's home page,
+ * or an HTML page given as the feed) is searched for the feed it announces, then the usual feed
+ * addresses are tried. Fetches through {@link HttpFetcher}; call it outside any transaction.
+ */
+@ApplicationScoped
+public class FeedLocator {
+
+    private final HttpFetcher fetcher;
+    private final FeedParser parser = new FeedParser();
+
+    public FeedLocator(HttpFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    /**
+     * @param blogUrl the blog's address, searched when no feed URL is given
+     * @param feedUrl the feed's address as given, or null
+     * @return the feed URL to poll
+     * @throws app.carnival.web.ProblemException 422 naming the field when no feed can be found
+     */
+    public String locate(String blogUrl, String feedUrl) {
+        if (feedUrl != null) {
+            return checkGivenFeed(feedUrl);
+        }
+        FetchResult page;
+        try {
+            page = fetcher.fetchPage(blogUrl);
+        } catch (FetchException e) {
+            throw Problems.invalidField("blogUrl", "could not be fetched to find its feed (" + e.getMessage()
+                    + "); give your feed's address as feedUrl");
+        }
+        if (!page.ok()) {
+            throw Problems.invalidField("blogUrl", "answered HTTP " + page.status()
+                    + " when we looked for its feed; give your feed's address as feedUrl");
+        }
+        return isFeed(page) ? blogUrl : discover(page, "blogUrl");
+    }
+
+    /**
+     * A feed URL already polled, or one that does not answer right now, is kept as given: the poller
+     * retries it and reports its health. Only a page that is plainly HTML is searched for its feed.
+     */
+    private String checkGivenFeed(String feedUrl) {
+        if (Feed.findByUrl(feedUrl).isPresent()) {
+            return feedUrl;
+        }
+        FetchResult page;
+        try {
+            page = fetcher.fetch(feedUrl, HttpFetcher.FEED_ACCEPT, null, null);
+        } catch (FetchException e) {
+            return feedUrl;
+        }
+        if (!page.ok() || isFeed(page) || !FeedDiscovery.looksLikeHtml(page.contentType(), page.body())) {
+            return feedUrl;
+        }
+        return discover(page, "feedUrl");
+    }
+
+    private String discover(FetchResult page, String field) {
+        Set<String> candidates = new LinkedHashSet<>(FeedDiscovery.announced(HtmlPages.parse(page)));
+        candidates.addAll(FeedDiscovery.commonPaths(page.finalUrl()));
+        for (String candidate : candidates) {
+            if (isFeedAt(candidate)) {
+                return candidate;
+            }
+        }
+        throw Problems.invalidField(field, "no RSS or Atom feed found: " + page.finalUrl()
+                + " is a web page that announces no feed (<link rel=\"alternate\">) and none of the usual addresses"
+                + " (/feed, /rss, /atom.xml, ...) answers with one; give your feed's address as feedUrl");
+    }
+
+    private boolean isFeedAt(String url) {
+        try {
+            FetchResult result = fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, null, null);
+            return result.ok() && isFeed(result);
+        } catch (FetchException e) {
+            return false;
+        }
+    }
+
+    private boolean isFeed(FetchResult result) {
+        try {
+            parser.parse(result.body(), result.contentType(), result.finalUrl());
+            return true;
+        } catch (FeedParseException e) {
+            return false;
+        }
+    }
+}

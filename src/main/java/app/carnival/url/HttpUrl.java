@@ -1,0 +1,47 @@
+package app.carnival.url;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.URI;
+import java.util.Locale;
+
+/** An absolute http(s) URL with a host, at most 2048 characters. Null is valid (use @NotBlank to require). */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = HttpUrl.Validator.class)
+public @interface HttpUrl {
+
+    String message() default "must be an absolute http or https URL";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Checks the format only; whether the address may be fetched is the fetcher's SSRF guard's call. */
+    class Validator implements ConstraintValidator<HttpUrl, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || isHttpUrl(value);
+        }
+
+        public static boolean isHttpUrl(String value) {
+            String v = value.trim();
+            if (v.isEmpty() || v.length() > 2048) {
+                return false;
+            }
+            try {
+                URI uri = new URI(v);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank();
+            } catch (java.net.URISyntaxException e) {
+                return false;
+            }
+        }
+    }
+}
