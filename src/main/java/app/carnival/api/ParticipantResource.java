@@ -1,6 +1,8 @@
 package app.carnival.api;
 
-import app.carnival.series.Series;
+import app.carnival.participant.ParticipantRequest;
+import app.carnival.participant.ParticipantView;
+import app.carnival.registration.Registration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -10,10 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import app.carnival.participant.Participant;
-import app.carnival.participant.ParticipantRequest;
-import app.carnival.participant.ParticipantView;
-import app.carnival.registration.Registration;
 
 /** Enrolment in a series. */
 @Path("/api/series/{slug}/participants")
@@ -25,7 +23,6 @@ public class ParticipantResource {
         this.registration = registration;
     }
 
-    /** Not transactional: the feed is looked for on the network first (see {@link Registration#register}). */
     @POST
     public Response register(@PathParam("slug") String slug, @Valid @NotNull ParticipantRequest request) {
         ParticipantView created = registration.register(slug, request);
@@ -34,6 +31,6 @@ public class ParticipantResource {
 
     @GET
     public List<ParticipantView> list(@PathParam("slug") String slug) {
-        return Participant.ofSeries(Series.require(slug)).stream().map(ParticipantView::of).toList();
+        return registration.participants(slug);
     }
 }

@@ -1,55 +1,46 @@
 package app.carnival.api;
 
-import app.carnival.config.CarnivalConfig;
-import app.carnival.feed.store.FeedHealth;
 import app.carnival.feed.poll.PollNow;
-import jakarta.transaction.Transactional;
+import app.carnival.registration.ParticipantDetail;
+import app.carnival.registration.Registration;
+import app.carnival.web.CurrentCaller;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import app.carnival.participant.Participant;
-import app.carnival.participant.ParticipantView;
-import app.carnival.registration.Explanations;
-import app.carnival.registration.ParticipantDetail;
 
 /** A participant's own view: feed health and match explanations, leaving, and poll-now. */
 @Path("/api/participants")
 public class ParticipantSelfResource {
 
+    private final Registration registration;
     private final PollNow pollNow;
-    private final CarnivalConfig config;
+    private final CurrentCaller caller;
 
-    public ParticipantSelfResource(PollNow pollNow, CarnivalConfig config) {
+    public ParticipantSelfResource(Registration registration, PollNow pollNow, CurrentCaller caller) {
+        this.registration = registration;
         this.pollNow = pollNow;
-        this.config = config;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{id}")
     public ParticipantDetail get(@PathParam("id") String id) {
-        Participant p = Participant.require(id);
-        return new ParticipantDetail(ParticipantView.of(p), FeedHealth.of(p.feed),
-                Explanations.of(p, config.poll().recentPosts()));
+        return registration.detail(id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Transactional
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Participant p = Participant.require(id);
-        p.requireSelfOrHost(authorization);
-        p.delete();
+    public Response delete(@PathParam("id") String id) {
+        registration.leave(id, caller.get());
         return Response.noContent().build();
     }
 
     @POST
     @Path("/{id}/poll")
-    public PollNow.PollReport poll(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return pollNow.participant(id, authorization);
+    public PollNow.PollReport poll(@PathParam("id") String id) {
+        return pollNow.participant(id, caller.get());
     }
 }

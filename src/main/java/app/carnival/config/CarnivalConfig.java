@@ -43,6 +43,13 @@ public interface CarnivalConfig {
          */
         Optional<List<String>> allowNetworks();
 
+        /**
+         * Refuse (with an exception) any HTTP request made while a database transaction is open on the
+         * calling thread. On in tests, where such a request is a bug; off by default in production.
+         */
+        @WithDefault("false")
+        boolean refuseInsideTransaction();
+
         @WithDefault("Carnival/1.0 (+https://github.com/carnival; blog carnival round-ups)")
         String userAgent();
     }

@@ -1,6 +1,7 @@
 package app.carnival.fetch;
 
 import app.carnival.config.CarnivalConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -54,10 +56,15 @@ public class HttpFetcher {
     private final InstantSource clock;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
+    /** Whether the calling thread has a database transaction open; a fetch then is a bug (see {@link #fetch}). */
+    private BooleanSupplier insideTransaction = () -> false;
 
     @Inject
     public HttpFetcher(CarnivalConfig config, InstantSource clock) {
         this(config.fetch(), config.poll().perHostParallelism() * 2, clock, SystemDefaultDnsResolver.INSTANCE);
+        if (config.fetch().refuseInsideTransaction()) {
+            insideTransaction = QuarkusTransaction::isActive;
+        }
     }
 
     /** @param dns where names are looked up; the SSRF guard checks whatever it answers */
@@ -92,6 +99,10 @@ public class HttpFetcher {
 
     /** Conditional GET of a feed: sends the validators from the last successful fetch. */
     public FetchResult fetch(String url, String accept, String etag, String lastModified) throws FetchException {
+        if (insideTransaction.getAsBoolean()) {
+            // A slow server would hold a pooled database connection for the whole fetch timeout.
+            throw new IllegalStateException("HTTP request to " + url + " inside a database transaction");
+        }
         String current = url;
         String permanent = null;
         boolean allPermanent = true;

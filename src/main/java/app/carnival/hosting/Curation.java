@@ -9,10 +9,17 @@ import app.carnival.fetch.HttpFetcher;
 import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.MatchDecision;
 import app.carnival.matching.Matcher;
+import app.carnival.matching.MatchedBy;
 import app.carnival.participant.Participant;
 import app.carnival.series.Assignment;
 import app.carnival.series.Series;
-import app.carnival.web.Problems;
+import app.carnival.errors.Conflict;
+import app.carnival.errors.InvalidInput;
+import app.carnival.errors.NotFound;
+import app.carnival.security.Caller;
+import app.carnival.series.AssignmentRepository;
+import app.carnival.participant.ParticipantRepository;
+import app.carnival.response.ResponseRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -37,26 +44,45 @@ import app.carnival.roundup.Roundups;
 
 /**
  * The host's curation of a round-up: hide and restore responses, add a post by hand (by URL or from
- * the near-misses). Callers have checked the host token; assignments are passed by id because page
- * fetches happen outside any transaction and each step runs in a transaction of its own.
+ * the near-misses). Each action checks the host token, and follows fetch → decide → record: a post
+ * page is fetched outside any transaction, each step runs in a short transaction of its own.
  */
 @ApplicationScoped
 public class Curation {
 
+    private final AssignmentPlanning planning;
+    private final ParticipantRepository participants;
+    private final ResponseRepository responses;
+    private final Roundups roundups;
     private final HttpFetcher fetcher;
     private final PostStore posts;
     private final InstantSource clock;
 
-    public Curation(HttpFetcher fetcher, PostStore posts, InstantSource clock) {
+    public Curation(AssignmentPlanning planning, ParticipantRepository participants, ResponseRepository responses,
+                    Roundups roundups, HttpFetcher fetcher, PostStore posts, InstantSource clock) {
+        this.planning = planning;
+        this.participants = participants;
+        this.responses = responses;
+        this.roundups = roundups;
         this.fetcher = fetcher;
         this.posts = posts;
         this.clock = clock;
     }
 
+    /** Every response, hidden ones included, in publication order. */
+    public List<RoundupView.Entry> responses(String slug, String number, Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> roundups.forHost(planning.requireHosted(slug, number, caller)));
+    }
+
+    /** Near-misses of the assignment (see {@link #nearMisses(Assignment)}). */
+    public List<NearMiss> nearMisses(String slug, String number, Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> nearMisses(planning.requireHosted(slug, number, caller)));
+    }
+
     /** Hides a response, or restores it to AUTO, or to MANUAL when the host had added it. */
-    public RoundupView.Entry setState(long assignmentId, String responseId, Response.State target) {
+    public RoundupView.Entry setState(String slug, String number, Caller caller, String responseId, Response.State target) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Assignment a = Assignment.findById(assignmentId);
+            Assignment a = planning.requireHosted(slug, number, caller);
             Response r = response(a, responseId);
             r.state = target == Response.State.HIDDEN ? Response.State.HIDDEN
                     : r.addedByHost ? Response.State.MANUAL : Response.State.AUTO;
@@ -68,9 +94,10 @@ public class Curation {
      * Adds a post as a MANUAL response: a post already stored for a participant of the series is
      * reused; otherwise its page is fetched and stored in the feed of the participant it belongs to.
      */
-    public RoundupView.Entry add(long assignmentId, AddResponseRequest request) {
+    public RoundupView.Entry add(String slug, String number, Caller caller, AddResponseRequest request) {
+        long assignmentId = QuarkusTransaction.requiringNew().call(() -> planning.requireHosted(slug, number, caller).id);
         if ((request.url() == null || request.url().isBlank()) == (request.postId() == null)) {
-            throw Problems.invalidField("url", "give either the post's url or the postId of a stored post");
+            throw new InvalidInput("url", "give either the post's url or the postId of a stored post");
         }
         Optional<RoundupView.Entry> stored = QuarkusTransaction.requiringNew().call(() -> {
             Assignment a = Assignment.findById(assignmentId);
@@ -99,14 +126,14 @@ public class Curation {
     }
 
     /** Posts in the window with only one kind of evidence and no response yet, in publication order. */
-    public List<NearMiss> nearMisses(Assignment a) {
+    private List<NearMiss> nearMisses(Assignment a) {
         AssignmentCriteria criteria = a.criteria();
-        Map<Long, Participant> byFeed = Participant.ofSeries(a.series).stream()
+        Map<Long, Participant> byFeed = participants.ofSeries(a.series).stream()
                 .collect(Collectors.toMap(p -> p.feed.id, Function.identity()));
         if (byFeed.isEmpty()) {
             return List.of();
         }
-        Set<Long> answered = new HashSet<>(Response.<Response>list("assignment", a).stream().map(r -> r.post.id).toList());
+        Set<Long> answered = responses.answeringPostIds(a);
         List<Post> candidates = Post.list("feed.id in ?1 and publishedAt between ?2 and ?3 order by publishedAt, id",
                 byFeed.keySet(), a.opensAt, criteria.graceEndsAt());
         ZoneId zone = ZoneId.of(a.timezone);
@@ -120,7 +147,7 @@ public class Curation {
             if (NearMisses.isNearMiss(criteria, facts, d)) {
                 Participant p = byFeed.get(post.feed.id);
                 found.add(new NearMiss(post.id, p.id, p.name, post.title, post.url,
-                        post.publishedAt.atZone(zone).toOffsetDateTime(), List.of(d.byLink() ? "LINK" : "TAG"),
+                        post.publishedAt.atZone(zone).toOffsetDateTime(), List.of(d.byLink() ? MatchedBy.LINK : MatchedBy.TAG),
                         NearMisses.evidence(criteria, d), d.reason()));
             }
         }
@@ -132,18 +159,18 @@ public class Curation {
         try {
             page = fetcher.fetchPage(url);
         } catch (FetchException e) {
-            throw Problems.invalidField("url", "could not be fetched: " + e.getMessage());
+            throw new InvalidInput("url", "could not be fetched: " + e.getMessage());
         }
         if (!page.ok()) {
-            throw Problems.invalidField("url", "answered HTTP " + page.status() + "; check the address");
+            throw new InvalidInput("url", "answered HTTP " + page.status() + "; check the address");
         }
         return PostPage.read(HtmlPages.parse(page));
     }
 
     private RoundupView.Entry attach(Assignment a, Post post, Participant participant) {
-        Response existing = Response.find("assignment = ?1 and post = ?2", a, post).firstResult();
+        Response existing = responses.find(a, post).orElse(null);
         if (existing != null) {
-            throw Problems.conflict(existing.state == Response.State.HIDDEN
+            throw new Conflict(existing.state == Response.State.HIDDEN
                     ? "This post is in the round-up but hidden (response " + existing.id + "); restore it instead."
                     : "This post is already in the round-up (response " + existing.id + ").");
         }
@@ -163,17 +190,9 @@ public class Curation {
         return Roundups.entry(r, ZoneId.of(a.timezone));
     }
 
-    private static Response response(Assignment a, String id) {
-        Response r = null;
-        try {
-            r = Response.find("id = ?1 and assignment = ?2", Long.parseLong(id), a).firstResult();
-        } catch (NumberFormatException e) {
-            // not a number: no such response
-        }
-        if (r == null) {
-            throw Problems.notFound("Assignment " + a.number + " has no response with id '" + id + "'.");
-        }
-        return r;
+    private Response response(Assignment a, String id) {
+        return responses.find(a, id)
+                .orElseThrow(() -> new NotFound("Assignment " + a.number + " has no response with id '" + id + "'."));
     }
 
     private static Optional<Post> storedPost(Series series, String url) {
@@ -184,7 +203,7 @@ public class Curation {
     private static Post postOfSeries(Series series, long postId) {
         return Post.<Post>find("id = ?1 and feed in (select p.feed from Participant p where p.series = ?2)", postId, series)
                 .firstResultOptional()
-                .orElseThrow(() -> Problems.notFound("No post " + postId + " among the posts of series '" + series.slug + "'."));
+                .orElseThrow(() -> new NotFound("No post " + postId + " among the posts of series '" + series.slug + "'."));
     }
 
     private static Participant participantOfFeed(Series series, Post post) {
@@ -194,13 +213,13 @@ public class Curation {
     private static Participant participantOfSeries(Series series, long id) {
         Participant p = Participant.findById(id);
         if (p == null || !p.series.id.equals(series.id)) {
-            throw Problems.invalidField("participantId", "no participant " + id + " in series '" + series.slug + "'");
+            throw new InvalidInput("participantId", "no participant " + id + " in series '" + series.slug + "'");
         }
         return p;
     }
 
     /** The participant whose blog is on the post's host; the longest matching blog path wins when a host has several. */
-    private static Participant ownerByHost(Series series, List<String> postUrls) {
+    private Participant ownerByHost(Series series, List<String> postUrls) {
         for (String postUrl : postUrls) {
             URI post;
             try {
@@ -208,7 +227,7 @@ public class Curation {
             } catch (IllegalArgumentException e) {
                 continue; // a canonical link with characters URIs do not allow: try the address fetched
             }
-            List<Participant> sameHost = Participant.ofSeries(series).stream()
+            List<Participant> sameHost = participants.ofSeries(series).stream()
                     .filter(p -> host(URI.create(p.blogUrl)).equals(host(post)))
                     .filter(p -> post.getPath() == null || post.getPath().startsWith(pathOf(p)))
                     .sorted(Comparator.comparingInt((Participant p) -> pathOf(p).length()).reversed())
@@ -217,7 +236,7 @@ public class Curation {
                 return sameHost.get(0);
             }
         }
-        throw Problems.invalidField("participantId", "no participant of series '" + series.slug
+        throw new InvalidInput("participantId", "no participant of series '" + series.slug
                 + "' has a blog at the post's address; choose whose post it is");
     }
 

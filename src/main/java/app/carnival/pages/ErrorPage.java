@@ -1,6 +1,7 @@
 package app.carnival.pages;
 
-import app.carnival.web.ProblemException;
+import app.carnival.errors.DomainException;
+import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
@@ -17,8 +18,9 @@ final class ErrorPage {
     private ErrorPage() {
     }
 
-    static Response of(ProblemException e) {
-        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(e.status(), e.getMessage())).build();
+    static Response of(DomainException e) {
+        int status = ProblemStatus.of(e);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, e.getMessage())).build();
     }
 }

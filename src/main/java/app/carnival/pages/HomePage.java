@@ -1,7 +1,8 @@
 package app.carnival.pages;
 
 import app.carnival.series.Assignment;
-import app.carnival.series.Series;
+import app.carnival.series.AssignmentRepository;
+import app.carnival.series.SeriesRepository;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -25,9 +26,13 @@ public class HomePage {
         static native TemplateInstance index(List<Views.SeriesCard> series);
     }
 
+    private final SeriesRepository series;
+    private final AssignmentRepository assignments;
     private final InstantSource clock;
 
-    public HomePage(InstantSource clock) {
+    public HomePage(SeriesRepository series, AssignmentRepository assignments, InstantSource clock) {
+        this.series = series;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
@@ -36,9 +41,9 @@ public class HomePage {
     public TemplateInstance index() {
         Instant now = clock.instant();
         // the assignment of each series that closes next, in one query
-        Map<Long, Assignment> next = Assignment.<Assignment>list("closesAt > ?1 order by closesAt", now).stream()
+        Map<Long, Assignment> next = assignments.closingAfter(now).stream()
                 .collect(Collectors.toMap(a -> a.series.id, Function.identity(), (first, later) -> first));
-        List<Views.SeriesCard> cards = Series.<Series>list("order by title, slug").stream().map(s -> {
+        List<Views.SeriesCard> cards = series.all().stream().map(s -> {
             Assignment a = next.get(s.id);
             String deadline = a == null ? null : "#" + a.number + " “" + a.title + "” closes " + Times.relative(now, a.closesAt)
                     + " (" + Times.format(a.closesAt, ZoneId.of(a.timezone)) + ")";

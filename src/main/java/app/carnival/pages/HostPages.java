@@ -2,22 +2,26 @@ package app.carnival.pages;
 
 import app.carnival.feed.poll.PollNow;
 import app.carnival.feed.poll.PollOutcome;
-import app.carnival.participant.Participant;
 import app.carnival.hosting.AddResponseRequest;
 import app.carnival.hosting.Curation;
 import app.carnival.response.Response.State;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
-import app.carnival.security.Tokens;
 import app.carnival.series.Assignment;
 import app.carnival.series.Series;
 import app.carnival.url.HttpUrl;
-import app.carnival.web.ProblemException;
-import app.carnival.web.Problems;
+import app.carnival.errors.DomainException;
+import app.carnival.errors.Forbidden;
+import app.carnival.errors.InvalidInput;
+import app.carnival.participant.ParticipantRepository;
+import app.carnival.security.Caller;
+import app.carnival.series.AssignmentRepository;
+import app.carnival.series.SeriesRepository;
+import app.carnival.web.CurrentCaller;
+import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -62,13 +66,23 @@ public class HostPages {
         static native TemplateInstance curation(Views.CurationPage page);
     }
 
+    private final SeriesRepository seriesRepository;
+    private final AssignmentRepository assignments;
+    private final ParticipantRepository participants;
+    private final CurrentCaller current;
     private final PollNow pollNow;
     private final Curation curation;
     private final Roundups roundups;
     private final RoundupExports exports;
     private final InstantSource clock;
 
-    public HostPages(PollNow pollNow, Curation curation, Roundups roundups, RoundupExports exports, InstantSource clock) {
+    public HostPages(SeriesRepository seriesRepository, AssignmentRepository assignments, ParticipantRepository participants,
+                     CurrentCaller current, PollNow pollNow, Curation curation, Roundups roundups, RoundupExports exports,
+                     InstantSource clock) {
+        this.seriesRepository = seriesRepository;
+        this.assignments = assignments;
+        this.participants = participants;
+        this.current = current;
         this.pollNow = pollNow;
         this.curation = curation;
         this.roundups = roundups;
@@ -77,23 +91,22 @@ public class HostPages {
     }
 
     @GET
-    public Response dashboard(@PathParam("slug") String slug, @CookieParam(HostSession.COOKIE) String cookie,
-                              @QueryParam("done") String done) {
-        Series series = Series.require(slug);
-        String token = HostSession.verifiedToken(series, cookie);
-        if (token == null) {
+    public Response dashboard(@PathParam("slug") String slug, @QueryParam("done") String done) {
+        Series series = seriesRepository.require(slug);
+        Caller host = current.get();
+        if (!HostSession.isHost(series, host)) {
             return Response.ok(Templates.login(series.slug, series.title, null)).build();
         }
-        return Response.ok(Templates.dashboard(dashboardView(series, token, confirmation(done), null))).build();
+        return Response.ok(Templates.dashboard(dashboardView(series, host, confirmation(done), null))).build();
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@PathParam("slug") String slug, @RestForm String token, @Context UriInfo uri) {
-        Series series = Series.require(slug);
+        Series series = seriesRepository.require(slug);
         String presented = token == null ? "" : token.trim();
-        if (!Tokens.matches(presented, series.hostTokenHash)) {
+        if (!HostSession.isHost(series, Caller.withToken(presented))) {
             String error = presented.isEmpty() ? "Enter the host token you were given when the series was created."
                     : "That is not the host token of this series.";
             return Response.status(presented.isEmpty() ? 401 : 403).entity(Templates.login(series.slug, series.title, error)).build();
@@ -105,57 +118,54 @@ public class HostPages {
     @POST
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@PathParam("slug") String slug, @CookieParam(HostSession.COOKIE) String cookie,
-                           @RestForm String csrf, @Context UriInfo uri) {
-        requireHost(Series.require(slug), cookie, csrf);
+    public Response logout(@PathParam("slug") String slug, @RestForm String csrf, @Context UriInfo uri) {
+        requireHost(seriesRepository.require(slug), csrf);
         return Response.seeOther(URI.create("/series/" + slug)).cookie(HostSession.logout(slug, secure(uri))).build();
     }
 
     @POST
     @Path("/poll")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response poll(@PathParam("slug") String slug, @CookieParam(HostSession.COOKIE) String cookie,
-                         @RestForm String csrf, @RestForm String participantId) {
-        Series series = Series.require(slug);
-        String token = requireHost(series, cookie, csrf);
+    public Response poll(@PathParam("slug") String slug, @RestForm String csrf, @RestForm String participantId) {
+        Series series = seriesRepository.require(slug);
+        Caller host = requireHost(series, csrf);
         String message = null;
         String error = null;
         int status = 200;
         try {
-            PollNow.PollReport report = pollNow.participant(participantId, "Bearer " + token);
+            PollNow.PollReport report = pollNow.participant(participantId, host);
             PollOutcome outcome = report.outcomes().get(0);
             if (outcome.error() != null) {
                 error = "Polled " + outcome.feedUrl() + ": " + outcome.error();
             } else {
                 message = "Polled " + outcome.feedUrl() + ": " + outcome.result() + ", " + report.newResponses() + " new response(s).";
             }
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             error = e.getMessage();
-            status = e.status();
+            status = ProblemStatus.of(e);
         }
-        return Response.status(status).entity(Templates.dashboard(dashboardView(series, token, message, error))).build();
+        return Response.status(status).entity(Templates.dashboard(dashboardView(series, host, message, error))).build();
     }
 
     @GET
     @Path("/{number}")
     public Response curationPage(@PathParam("slug") String slug, @PathParam("number") String number,
-                                 @CookieParam(HostSession.COOKIE) String cookie, @QueryParam("done") String done) {
-        Series series = Series.require(slug);
-        String token = HostSession.verifiedToken(series, cookie);
-        if (token == null) {
+                                 @QueryParam("done") String done) {
+        Series series = seriesRepository.require(slug);
+        Caller host = current.get();
+        if (!HostSession.isHost(series, host)) {
             return Response.seeOther(URI.create("/series/" + slug + "/host")).build();
         }
-        return Response.ok(Templates.curation(curationView(Assignment.require(series, number), token, confirmation(done), null))).build();
+        return Response.ok(Templates.curation(curationView(assignments.require(series, number), host, confirmation(done), null))).build();
     }
 
     @POST
     @Path("/{number}/state")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeState(@PathParam("slug") String slug, @PathParam("number") String number,
-                                @CookieParam(HostSession.COOKIE) String cookie, @RestForm String csrf,
-                                @RestForm String responseId, @RestForm String state) {
+                                @RestForm String csrf, @RestForm String responseId, @RestForm String state) {
         State target = "HIDDEN".equals(state) ? State.HIDDEN : State.AUTO;
-        return act(slug, number, cookie, csrf, a -> curation.setState(a.id, responseId, target),
+        return act(slug, number, csrf, host -> curation.setState(slug, number, host, responseId, target),
                 target == State.HIDDEN ? "hidden" : "restored");
     }
 
@@ -163,13 +173,12 @@ public class HostPages {
     @Path("/{number}/add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("slug") String slug, @PathParam("number") String number,
-                        @CookieParam(HostSession.COOKIE) String cookie, @RestForm String csrf,
-                        @RestForm String url, @RestForm String participantId) {
-        return act(slug, number, cookie, csrf, a -> {
+                        @RestForm String csrf, @RestForm String url, @RestForm String participantId) {
+        return act(slug, number, csrf, host -> {
             if (url == null || !HttpUrl.Validator.isHttpUrl(url)) {
-                throw Problems.invalidField("url", "must be the post's address, starting with http:// or https://");
+                throw new InvalidInput("url", "must be the post's address, starting with http:// or https://");
             }
-            curation.add(a.id, new AddResponseRequest(url.trim(), null, parseId("participantId", participantId)));
+            curation.add(slug, number, host, new AddResponseRequest(url.trim(), null, parseId("participantId", participantId)));
         }, "added");
     }
 
@@ -177,13 +186,13 @@ public class HostPages {
     @Path("/{number}/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@PathParam("slug") String slug, @PathParam("number") String number,
-                           @CookieParam(HostSession.COOKIE) String cookie, @RestForm String csrf, @RestForm String postId) {
-        return act(slug, number, cookie, csrf, a -> curation.add(a.id, new AddResponseRequest(null, parseId("postId", postId), null)),
+                           @RestForm String csrf, @RestForm String postId) {
+        return act(slug, number, csrf, host -> curation.add(slug, number, host, new AddResponseRequest(null, parseId("postId", postId), null)),
                 "accepted");
     }
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(DomainException e) {
         return ErrorPage.of(e);
     }
 
@@ -191,43 +200,44 @@ public class HostPages {
      * Runs a curation action for the logged-in host (403 otherwise): on success back to the page
      * (POST-redirect-GET), on a refusal the page again with the reason.
      */
-    private Response act(String slug, String number, String cookie, String csrf, Consumer<Assignment> action, String done) {
-        Series series = Series.require(slug);
-        String token = requireHost(series, cookie, csrf);
-        Assignment a = Assignment.require(series, number);
+    private Response act(String slug, String number, String csrf, Consumer<Caller> action, String done) {
+        Series series = seriesRepository.require(slug);
+        Caller host = requireHost(series, csrf);
+        Assignment a = assignments.require(series, number);
         try {
-            action.accept(a);
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.curation(curationView(a, token, null, e.getMessage()))).build();
+            action.accept(host);
+        } catch (DomainException e) {
+            return Response.status(ProblemStatus.of(e)).entity(Templates.curation(curationView(a, host, null, e.getMessage()))).build();
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host/" + a.number + "?done=" + done)).build();
     }
 
-    private Views.HostDashboard dashboardView(Series series, String token, String message, String error) {
+    private Views.HostDashboard dashboardView(Series series, Caller host, String message, String error) {
         Instant now = clock.instant();
-        return new Views.HostDashboard(series.slug, series.title, HostSession.csrfToken(token),
-                Participant.ofSeries(series).stream().map(p -> Views.FeedRow.of(p, now)).toList(),
-                Assignment.ofSeries(series).stream().map(a -> Views.AssignmentCard.of(a, now)).toList(), message, error);
+        return new Views.HostDashboard(series.slug, series.title, HostSession.csrfToken(host),
+                participants.ofSeries(series).stream().map(p -> Views.FeedRow.of(p, now)).toList(),
+                assignments.ofSeries(series).stream().map(a -> Views.AssignmentCard.of(a, now)).toList(), message, error);
     }
 
-    private Views.CurationPage curationView(Assignment a, String token, String message, String error) {
-        return new Views.CurationPage(a.series.slug, a.series.title, a.number, a.title, HostSession.csrfToken(token),
+    private Views.CurationPage curationView(Assignment a, Caller host, String message, String error) {
+        String number = String.valueOf(a.number);
+        return new Views.CurationPage(a.series.slug, a.series.title, a.number, a.title, HostSession.csrfToken(host),
                 roundups.forHost(a).stream().map(Views.EntryCard::of).toList(),
-                curation.nearMisses(a).stream().map(Views.NearMissCard::of).toList(),
-                Participant.ofSeries(a.series).stream().map(Views.ParticipantCard::of).toList(),
+                curation.nearMisses(a.series.slug, number, host).stream().map(Views.NearMissCard::of).toList(),
+                participants.ofSeries(a.series).stream().map(Views.ParticipantCard::of).toList(),
                 exports.markdown(a), exports.htmlSnippet(a), message, error);
     }
 
-    /** 403 unless the cookie holds this series' host token and the form carries the matching CSRF token. */
-    private static String requireHost(Series series, String cookie, String csrf) {
-        String token = HostSession.verifiedToken(series, cookie);
-        if (token == null) {
-            throw Problems.forbidden("You are not logged in as the host of this series: log in with the host token first.");
+    /** Forbidden unless the cookie holds this series' host token and the form carries the matching CSRF token. */
+    private Caller requireHost(Series series, String csrf) {
+        Caller host = current.get();
+        if (!HostSession.isHost(series, host)) {
+            throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
         }
-        if (!HostSession.csrfMatches(token, csrf)) {
-            throw Problems.forbidden("This form did not come from this site, or it is out of date: reload the page and try again.");
+        if (!HostSession.csrfMatches(host, csrf)) {
+            throw new Forbidden("This form did not come from this site, or it is out of date: reload the page and try again.");
         }
-        return token;
+        return host;
     }
 
     private static String confirmation(String done) {
@@ -238,7 +248,7 @@ public class HostPages {
         try {
             return id == null || id.isBlank() ? null : Long.valueOf(id.trim());
         } catch (NumberFormatException e) {
-            throw Problems.invalidField(field, "'" + id + "' is not an id");
+            throw new InvalidInput(field, "'" + id + "' is not an id");
         }
     }
 

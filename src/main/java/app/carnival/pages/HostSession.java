@@ -1,13 +1,10 @@
 package app.carnival.pages;
 
-import app.carnival.security.Tokens;
+import app.carnival.security.Caller;
+import app.carnival.web.CallerFilter;
 import app.carnival.series.Series;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import jakarta.ws.rs.core.NewCookie;
 
 /**
@@ -20,15 +17,16 @@ import jakarta.ws.rs.core.NewCookie;
  */
 final class HostSession {
 
-    static final String COOKIE = "carnival_host";
+    static final String COOKIE = CallerFilter.HOST_COOKIE;
     private static final int MAX_AGE = 12 * 60 * 60;
+    private static final String CSRF_PURPOSE = "carnival-csrf";
 
     private HostSession() {
     }
 
-    /** The host token from the cookie if it is this series' host token, else null. */
-    static String verifiedToken(Series series, String cookie) {
-        return cookie != null && Tokens.matches(cookie, series.hostTokenHash) ? cookie : null;
+    /** Whether the caller (from the cookie or a bearer token) is this series' host. */
+    static boolean isHost(Series series, Caller caller) {
+        return caller.holds(series.hostTokenHash);
     }
 
     static NewCookie login(String slug, String token, boolean secure) {
@@ -39,21 +37,15 @@ final class HostSession {
         return cookie(slug, "", 0, secure);
     }
 
-    /** The value every form of the host's pages carries in its {@code csrf} field. */
-    static String csrfToken(String hostToken) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hostToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] tag = mac.doFinal("carnival-csrf".getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    /** The value every form of the host's pages carries in its {@code csrf} field: an HMAC keyed by the host token. */
+    static String csrfToken(Caller host) {
+        return host.proof(CSRF_PURPOSE);
     }
 
-    static boolean csrfMatches(String hostToken, String presented) {
-        return presented != null && MessageDigest.isEqual(csrfToken(hostToken).getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
+    static boolean csrfMatches(Caller host, String presented) {
+        String expected = csrfToken(host);
+        return expected != null && presented != null
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private static NewCookie cookie(String slug, String value, int maxAge, boolean secure) {

@@ -1,6 +1,5 @@
 package app.carnival.pages;
 
-import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
 import app.carnival.registration.Registration;
@@ -8,7 +7,13 @@ import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.Roundups;
 import app.carnival.series.Assignment;
 import app.carnival.series.Series;
-import app.carnival.web.ProblemException;
+import app.carnival.errors.DomainException;
+import app.carnival.errors.InvalidInput;
+import app.carnival.participant.ParticipantRepository;
+import app.carnival.roundup.RoundupExports;
+import app.carnival.series.AssignmentRepository;
+import app.carnival.series.SeriesRepository;
+import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.ConstraintViolation;
@@ -45,14 +50,24 @@ public class SeriesPages {
         static native TemplateInstance registered(Views.Registered result);
     }
 
+    private final SeriesRepository seriesRepository;
+    private final AssignmentRepository assignments;
+    private final ParticipantRepository participants;
     private final Roundups roundups;
+    private final RoundupExports exports;
     private final RoundupCache cache;
     private final Registration registration;
     private final Validator validator;
     private final InstantSource clock;
 
-    public SeriesPages(Roundups roundups, RoundupCache cache, Registration registration, Validator validator, InstantSource clock) {
+    public SeriesPages(SeriesRepository seriesRepository, AssignmentRepository assignments, ParticipantRepository participants,
+                       Roundups roundups, RoundupExports exports, RoundupCache cache, Registration registration,
+                       Validator validator, InstantSource clock) {
+        this.seriesRepository = seriesRepository;
+        this.assignments = assignments;
+        this.participants = participants;
         this.roundups = roundups;
+        this.exports = exports;
         this.cache = cache;
         this.registration = registration;
         this.validator = validator;
@@ -61,20 +76,20 @@ public class SeriesPages {
 
     @GET
     public TemplateInstance series(@PathParam("slug") String slug) {
-        Series s = Series.require(slug);
-        return Templates.series(Views.SeriesPage.of(s, Assignment.ofSeries(s), Participant.ofSeries(s), clock.instant()));
+        Series s = seriesRepository.require(slug);
+        return Templates.series(Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()));
     }
 
     @GET
     @Path("/{number}")
     public Response assignment(@PathParam("slug") String slug, @PathParam("number") String number) {
-        RoundupCache.Version version = cache.version(slug, number).orElseThrow(() -> RoundupCache.notFound(slug, number));
+        RoundupCache.Version version = exports.version(slug, number);
         Instant now = clock.instant();
         // The page says "closes in 2 days, 3 hours": a rendering is reused while that text stays the same.
         String variant = version.status(now) + "|" + Times.relative(now, version.opensAt()) + "|"
                 + Times.relative(now, version.closesAt());
         byte[] page = cache.get("page", version, variant, () -> {
-            Assignment a = Assignment.findById(version.assignmentId());
+            Assignment a = assignments.byId(version.assignmentId());
             return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now)).render().getBytes(StandardCharsets.UTF_8);
         });
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -83,7 +98,7 @@ public class SeriesPages {
     @GET
     @Path("/register")
     public TemplateInstance registerForm(@PathParam("slug") String slug) {
-        Series s = Series.require(slug);
+        Series s = seriesRepository.require(slug);
         return Templates.register(new Views.RegisterForm(s.slug, s.title, s.hashtag, "", "", "", null, null, null, null));
     }
 
@@ -93,7 +108,7 @@ public class SeriesPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@PathParam("slug") String slug, @RestForm String name, @RestForm String blogUrl,
                              @RestForm String feedUrl) {
-        Series s = Series.require(slug);
+        Series s = seriesRepository.require(slug);
         ParticipantRequest request = new ParticipantRequest(trim(name), trim(blogUrl), trim(feedUrl), null);
         Map<String, String> errors = new HashMap<>();
         for (ConstraintViolation<ParticipantRequest> v : validator.validate(request)) {
@@ -106,10 +121,11 @@ public class SeriesPages {
                 ParticipantView p = registration.register(slug, request);
                 return Response.status(201).entity(Templates.registered(
                         new Views.Registered(s.slug, s.title, s.hashtag, p.id(), p.name(), p.feedUrl(), p.participantToken()))).build();
-            } catch (ProblemException e) {
+            } catch (InvalidInput e) {
                 e.errors().forEach(f -> errors.put(f.field(), f.message()));
-                general = e.errors().isEmpty() ? e.getMessage() : null;
-                status = e.status();
+            } catch (DomainException e) {
+                general = e.getMessage();
+                status = ProblemStatus.of(e);
             }
         }
         Views.RegisterForm form = new Views.RegisterForm(s.slug, s.title, s.hashtag, orEmpty(name), orEmpty(blogUrl),
@@ -118,7 +134,7 @@ public class SeriesPages {
     }
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(DomainException e) {
         return ErrorPage.of(e);
     }
 

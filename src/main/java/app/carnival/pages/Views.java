@@ -7,7 +7,9 @@ import app.carnival.url.Links;
 import app.carnival.roundup.NearMiss;
 import app.carnival.roundup.RoundupView;
 import app.carnival.series.Assignment;
-import app.carnival.series.AssignmentView;
+import app.carnival.series.AssignmentStatus;
+import app.carnival.matching.MatchedBy;
+import app.carnival.response.Response;
 import app.carnival.series.Series;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,16 +30,16 @@ final class Views {
     record SeriesCard(String slug, String title, String hashtag, String description, String nextDeadline) {
     }
 
-    record AssignmentCard(int number, String title, String window, String status, String when) {
+    record AssignmentCard(int number, String title, String window, AssignmentStatus status, String when) {
 
         static AssignmentCard of(Assignment a, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
-            String status = AssignmentView.of(a, now).status();
+            AssignmentStatus status = AssignmentStatus.at(now, a.opensAt, a.closesAt, a.criteria().graceEndsAt());
             String when = switch (status) {
-                case "upcoming" -> "opens " + Times.relative(now, a.opensAt);
-                case "open" -> "closes " + Times.relative(now, a.closesAt);
-                case "grace" -> "closed " + Times.relative(now, a.closesAt) + "; late entries still accepted";
-                default -> "closed on " + Times.day(a.closesAt, zone);
+                case UPCOMING -> "opens " + Times.relative(now, a.opensAt);
+                case OPEN -> "closes " + Times.relative(now, a.closesAt);
+                case GRACE -> "closed " + Times.relative(now, a.closesAt) + "; late entries still accepted";
+                case CLOSED -> "closed on " + Times.day(a.closesAt, zone);
             };
             return new AssignmentCard(a.number, a.title, Times.format(a.opensAt, zone) + " – " + Times.format(a.closesAt, zone),
                     status, when);
@@ -57,11 +59,11 @@ final class Views {
 
         static SeriesPage of(Series s, List<Assignment> assignments, List<Participant> participants, Instant now) {
             List<AssignmentCard> cards = assignments.stream().map(a -> AssignmentCard.of(a, now)).toList();
-            List<AssignmentCard> past = new ArrayList<>(cards.stream().filter(c -> c.status().equals("closed")).toList());
+            List<AssignmentCard> past = new ArrayList<>(cards.stream().filter(c -> c.status() == AssignmentStatus.CLOSED).toList());
             Collections.reverse(past); // most recent first
             return new SeriesPage(s.slug, s.title, s.description, s.hashtag, Links.httpOrNull(s.homeUrl),
-                    cards.stream().filter(c -> c.status().equals("open") || c.status().equals("grace")).toList(),
-                    cards.stream().filter(c -> c.status().equals("upcoming")).toList(),
+                    cards.stream().filter(c -> c.status().takesEntries()).toList(),
+                    cards.stream().filter(c -> c.status() == AssignmentStatus.UPCOMING).toList(),
                     past,
                     participants.stream().map(ParticipantCard::of).toList());
         }
@@ -69,11 +71,11 @@ final class Views {
 
     /** One response; {@code url} null when the post has no http(s) address. */
     record EntryCard(long id, String participant, String blogUrl, String title, String url, String published,
-                     String publishedIso, String excerpt, boolean late, String matchedBy, String state) {
+                     String publishedIso, String excerpt, boolean late, String matchedBy, Response.State state) {
 
         static EntryCard of(RoundupView.Entry e) {
             String by = e.matchedBy().isEmpty() ? "nothing (added by the host)"
-                    : String.join(" and ", e.matchedBy().stream().map(m -> m.equals("LINK") ? "link-back" : "hashtag").toList());
+                    : String.join(" and ", e.matchedBy().stream().map(m -> m == MatchedBy.LINK ? "link-back" : "hashtag").toList());
             return new EntryCard(e.id(), e.participant(), Links.httpOrNull(e.blogUrl()),
                     e.title() == null || e.title().isBlank() ? "(untitled)" : e.title(), Links.httpOrNull(e.url()),
                     Times.day(e.publishedAt().toInstant(), e.publishedAt().getOffset()), e.publishedAt().toString(),
@@ -81,11 +83,11 @@ final class Views {
         }
 
         public boolean hidden() {
-            return state.equals("HIDDEN");
+            return state == Response.State.HIDDEN;
         }
 
         public boolean manual() {
-            return state.equals("MANUAL");
+            return state == Response.State.MANUAL;
         }
     }
 
@@ -101,7 +103,7 @@ final class Views {
 
     record AssignmentPage(String slug, String seriesTitle, String hashtag, int number, String title, String invitationUrl,
                           List<String> questions, String opens, String closes, String timezone, String closesIso,
-                          String status, String when, String howTo, String intro, List<EntryCard> entries) {
+                          AssignmentStatus status, String when, String howTo, String intro, List<EntryCard> entries) {
 
         static AssignmentPage of(Assignment a, RoundupView roundup, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
@@ -113,7 +115,7 @@ final class Views {
         }
 
         public boolean open() {
-            return status.equals("open") || status.equals("upcoming");
+            return status == AssignmentStatus.OPEN || status == AssignmentStatus.UPCOMING;
         }
     }
 

@@ -2,8 +2,7 @@ package app.carnival.participant;
 
 import app.carnival.feed.store.Feed;
 import app.carnival.series.Series;
-import app.carnival.security.BearerAuth;
-import app.carnival.web.Problems;
+import app.carnival.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /** A blog enrolled in one series. The same blog in two series is two participants sharing one feed. */
 @Entity
@@ -48,31 +46,8 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
-    /** Participant self-service: 401 without a token, 403 unless it is this participant's or the series host's token. */
-    public void requireSelfOrHost(String authorization) {
-        BearerAuth.require(authorization, "this participant's token or the series' host token", tokenHash,
-                series.hostTokenHash);
-    }
-
-    /** The participant with this id (as given in a URL), or a 404 problem. */
-    public static Participant require(String id) {
-        Participant p = null;
-        try {
-            p = findById(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            // not a number: no such participant
-        }
-        if (p == null) {
-            throw Problems.notFound("No participant with id '" + id + "'.");
-        }
-        return p;
-    }
-
-    public static List<Participant> ofFeed(Feed feed) {
-        return list("feed", feed);
-    }
-
-    public static List<Participant> ofSeries(Series series) {
-        return list("series = ?1 order by name, id", series);
+    /** Participant self-service: unauthenticated without a token, forbidden unless it is this participant's or the series host's. */
+    public void requireSelfOrHost(Caller caller) {
+        caller.require("this participant's token or the series' host token", tokenHash, series.hostTokenHash);
     }
 }

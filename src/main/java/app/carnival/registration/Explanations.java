@@ -7,6 +7,9 @@ import app.carnival.matching.Matcher;
 import app.carnival.matching.PostFacts;
 import app.carnival.response.Response;
 import app.carnival.series.Assignment;
+import app.carnival.series.AssignmentRepository;
+import app.carnival.response.ResponseRepository;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +19,25 @@ import app.carnival.participant.Participant;
  * Why each of a participant's recent posts is or is not a response, per assignment. Recomputed from
  * the stored post with the same rules the poller applies, so the explanation cannot drift from the decision.
  */
-public final class Explanations {
+@ApplicationScoped
+public class Explanations {
 
-    private Explanations() {
+    private final AssignmentRepository assignmentRepository;
+    private final ResponseRepository responseRepository;
+
+    public Explanations(AssignmentRepository assignmentRepository, ResponseRepository responseRepository) {
+        this.assignmentRepository = assignmentRepository;
+        this.responseRepository = responseRepository;
     }
 
-    public static List<ParticipantDetail.PostExplanation> of(Participant participant, int limit) {
+    public List<ParticipantDetail.PostExplanation> of(Participant participant, int limit) {
         List<Post> posts = Post.recentOfFeed(participant.feed, limit);
         if (posts.isEmpty()) {
             return List.of();
         }
-        List<Assignment> assignments = Assignment.ofSeries(participant.series);
+        List<Assignment> assignments = assignmentRepository.ofSeries(participant.series);
         Map<String, Response> responses = new HashMap<>();
-        for (Response r : Response.<Response>list("post in ?1", posts)) {
+        for (Response r : responseRepository.ofPosts(posts)) {
             responses.put(r.assignment.id + ":" + r.post.id, r);
         }
         return posts.stream().map(post -> {
@@ -37,12 +46,12 @@ public final class Explanations {
                 Response r = responses.get(a.id + ":" + post.id);
                 if (r != null && r.state == Response.State.MANUAL) {
                     return new ParticipantDetail.Verdict(a.number, true, MatchedBy.of(r.byLink, r.byTag), r.late,
-                            "added by the host", r.state.name());
+                            "added by the host", r.state);
                 }
                 MatchDecision d = Matcher.decide(a.criteria(), facts, post.pageLinksOrNull());
                 String reason = r != null && r.state == Response.State.HIDDEN ? d.reason() + "; hidden by the host" : d.reason();
-                return new ParticipantDetail.Verdict(a.number, d.matched(), MatchedBy.of(d, a.matchRule), d.late(),
-                        reason, r == null ? null : r.state.name());
+                return new ParticipantDetail.Verdict(a.number, d.matched(), MatchedBy.counted(d, a.matchRule), d.late(),
+                        reason, r == null ? null : r.state);
             }).toList();
             return new ParticipantDetail.PostExplanation(post.title, post.url, post.publishedAt, verdicts);
         }).toList();

@@ -1,13 +1,12 @@
 package app.carnival.registration;
 
-import app.carnival.feed.store.Feed;
 import app.carnival.feed.parse.FeedParseException;
 import app.carnival.feed.parse.FeedParser;
 import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HtmlPages;
 import app.carnival.fetch.HttpFetcher;
-import app.carnival.web.Problems;
+import app.carnival.errors.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -32,7 +31,7 @@ public class FeedLocator {
      * @param blogUrl the blog's address, searched when no feed URL is given
      * @param feedUrl the feed's address as given, or null
      * @return the feed URL to poll
-     * @throws app.carnival.web.ProblemException 422 naming the field when no feed can be found
+     * @throws InvalidInput naming the field when no feed can be found
      */
     public String locate(String blogUrl, String feedUrl) {
         if (feedUrl != null) {
@@ -42,11 +41,11 @@ public class FeedLocator {
         try {
             page = fetcher.fetchPage(blogUrl);
         } catch (FetchException e) {
-            throw Problems.invalidField("blogUrl", "could not be fetched to find its feed (" + e.getMessage()
+            throw new InvalidInput("blogUrl", "could not be fetched to find its feed (" + e.getMessage()
                     + "); give your feed's address as feedUrl");
         }
         if (!page.ok()) {
-            throw Problems.invalidField("blogUrl", "answered HTTP " + page.status()
+            throw new InvalidInput("blogUrl", "answered HTTP " + page.status()
                     + " when we looked for its feed; give your feed's address as feedUrl");
         }
         return isFeed(page) ? blogUrl : discover(page, "blogUrl");
@@ -57,9 +56,6 @@ public class FeedLocator {
      * retries it and reports its health. Only a page that is plainly HTML is searched for its feed.
      */
     private String checkGivenFeed(String feedUrl) {
-        if (Feed.findByUrl(feedUrl).isPresent()) {
-            return feedUrl;
-        }
         FetchResult page;
         try {
             page = fetcher.fetch(feedUrl, HttpFetcher.FEED_ACCEPT, null, null);
@@ -80,7 +76,7 @@ public class FeedLocator {
                 return candidate;
             }
         }
-        throw Problems.invalidField(field, "no RSS or Atom feed found: " + page.finalUrl()
+        throw new InvalidInput(field, "no RSS or Atom feed found: " + page.finalUrl()
                 + " is a web page that announces no feed (<link rel=\"alternate\">) and none of the usual addresses"
                 + " (/feed, /rss, /atom.xml, ...) answers with one; give your feed's address as feedUrl");
     }

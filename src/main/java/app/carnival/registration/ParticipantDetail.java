@@ -1,5 +1,7 @@
 package app.carnival.registration;
 
+import app.carnival.matching.MatchedBy;
+import app.carnival.response.Response;
 import app.carnival.feed.store.FeedHealth;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +17,7 @@ public record ParticipantDetail(ParticipantView participant, FeedHealth feed, Li
     /**
      * @param response curation state when a response exists ({@code AUTO}, {@code HIDDEN}, {@code MANUAL}), else null
      */
-    public record Verdict(int assignment, boolean matched, List<String> matchedBy, boolean late, String reason,
-                          String response) {
+    public record Verdict(int assignment, boolean matched, List<MatchedBy> matchedBy, boolean late, String reason,
+                          Response.State response) {
     }
 }

@@ -1,5 +1,6 @@
 package app.carnival.roundup;
 
+import app.carnival.matching.MatchedBy;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,5 +11,5 @@ import java.util.List;
  * @param reason   the matcher's explanation of why it did not match
  */
 public record NearMiss(long postId, long participantId, String participant, String title, String url,
-                       OffsetDateTime publishedAt, List<String> evidence, String summary, String reason) {
+                       OffsetDateTime publishedAt, List<MatchedBy> evidence, String summary, String reason) {
 }

@@ -1,9 +1,6 @@
 package app.carnival.roundup;
 
-import app.carnival.series.Assignment;
-import app.carnival.series.AssignmentView;
-import app.carnival.web.ProblemException;
-import app.carnival.web.Problems;
+import app.carnival.series.AssignmentStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -38,8 +35,8 @@ public class RoundupCache {
     public record Version(long assignmentId, long version, Instant opensAt, Instant closesAt, Instant graceEndsAt) {
 
         /** The assignment's status at {@code now}, which round-ups show. */
-        public String status(Instant now) {
-            return AssignmentView.status(now, opensAt, closesAt, graceEndsAt);
+        public AssignmentStatus status(Instant now) {
+            return AssignmentStatus.at(now, opensAt, closesAt, graceEndsAt);
         }
     }
 
@@ -71,16 +68,6 @@ public class RoundupCache {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the round-up version", e);
         }
-    }
-
-    /** The precise 404 for a slug and number that have no version: unknown series, bad number or no such assignment. */
-    public static ProblemException notFound(String slug, String number) {
-        try {
-            Assignment.require(slug, number);
-        } catch (ProblemException e) {
-            return e;
-        }
-        return Problems.notFound("Series '" + slug + "' has no assignment number " + number + ".");
     }
 
     /**

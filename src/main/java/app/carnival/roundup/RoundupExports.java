@@ -1,6 +1,11 @@
 package app.carnival.roundup;
 
-import app.carnival.participant.Participant;
+import app.carnival.errors.NotFound;
+import app.carnival.participant.ParticipantRepository;
+import app.carnival.series.AssignmentRepository;
+import app.carnival.series.SeriesRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import app.carnival.series.Assignment;
 import app.carnival.series.Series;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +26,65 @@ public class RoundupExports {
     static final int SERIES_FEED_SIZE = 50;
 
     private final Roundups roundups;
+    private final RoundupCache cache;
+    private final SeriesRepository series;
+    private final AssignmentRepository assignments;
+    private final ParticipantRepository participants;
+    private final ObjectMapper json;
     private final InstantSource clock;
 
-    public RoundupExports(Roundups roundups, InstantSource clock) {
+    public RoundupExports(Roundups roundups, RoundupCache cache, SeriesRepository series, AssignmentRepository assignments,
+                          ParticipantRepository participants, ObjectMapper json, InstantSource clock) {
         this.roundups = roundups;
+        this.cache = cache;
+        this.series = series;
+        this.assignments = assignments;
+        this.participants = participants;
+        this.json = json;
         this.clock = clock;
     }
 
-    public String atom(Assignment a, URI base) {
+    /** The round-up's current cache version, or not found (naming what is missing: series, number or assignment). */
+    public RoundupCache.Version version(String slug, String number) {
+        return cache.version(slug, number).orElseThrow(() -> {
+            assignments.require(slug, number);
+            return new NotFound("Series '" + slug + "' has no assignment number " + number + ".");
+        });
+    }
+
+    /** The round-up as JSON, from the cache while its version is unchanged. */
+    public byte[] json(String slug, String number) {
+        RoundupCache.Version version = version(slug, number);
+        return cache.get("json", version, version.status(clock.instant()).wire(), () -> {
+            try {
+                return json.writeValueAsBytes(roundups.of(assignments.byId(version.assignmentId())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A round-up always serializes", e);
+            }
+        });
+    }
+
+    public String atom(String slug, String number, URI base) {
+        return atom(assignments.require(slug, number), base);
+    }
+
+    public String markdown(String slug, String number) {
+        return markdown(assignments.require(slug, number));
+    }
+
+    public String htmlSnippet(String slug, String number) {
+        return htmlSnippet(assignments.require(slug, number));
+    }
+
+    public String seriesAtom(String slug, URI base) {
+        return seriesAtom(series.require(slug), base);
+    }
+
+    public String opml(String slug) {
+        return opml(series.require(slug));
+    }
+
+    private String atom(Assignment a, URI base) {
         RoundupView roundup = roundups.of(a);
         String page = assignmentPage(base, a);
         List<AtomWriter.Item> items = roundup.responses().stream()
@@ -50,7 +106,7 @@ public class RoundupExports {
     }
 
     /** The series' newly matched responses, newest first, each titled with the assignment it answers. */
-    public String seriesAtom(Series series, URI base) {
+    private String seriesAtom(Series series, URI base) {
         String page = base.resolve("series/" + series.slug).toString();
         List<Roundups.SeriesEntry> newest = roundups.newestOfSeries(series, SERIES_FEED_SIZE);
         List<AtomWriter.Item> items = newest.stream()
@@ -63,8 +119,8 @@ public class RoundupExports {
         return AtomWriter.write(channel, items);
     }
 
-    public String opml(Series series) {
-        List<ParticipantsOpml.Subscription> subscriptions = Participant.ofSeries(series).stream()
+    private String opml(Series series) {
+        List<ParticipantsOpml.Subscription> subscriptions = participants.ofSeries(series).stream()
                 .map(p -> new ParticipantsOpml.Subscription(p.name, p.feed.url, p.blogUrl))
                 .toList();
         return ParticipantsOpml.write(series.title + " participants", clock.instant(), subscriptions);

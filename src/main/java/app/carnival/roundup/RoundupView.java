@@ -1,5 +1,7 @@
 package app.carnival.roundup;
 
+import app.carnival.matching.MatchedBy;
+import app.carnival.response.Response;
 import app.carnival.series.AssignmentView;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,6 +17,6 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
      * @param state     {@code AUTO} or {@code MANUAL}; {@code HIDDEN} only in the host's list
      */
     public record Entry(long id, String participant, String blogUrl, String title, String url, OffsetDateTime publishedAt,
-                        String excerpt, List<String> matchedBy, boolean late, String state) {
+                        String excerpt, List<MatchedBy> matchedBy, boolean late, Response.State state) {
     }
 }

@@ -54,7 +54,7 @@ public class Roundups {
         return new RoundupView.Entry(
                 r.id, r.participant.name, r.participant.blogUrl, r.post.title, r.post.url,
                 r.post.publishedAt.atZone(zone).toOffsetDateTime(), Excerpts.shorten(r.post.text, EXCERPT_CHARS),
-                MatchedBy.of(r.byLink, r.byTag), r.late, r.state.name());
+                MatchedBy.of(r.byLink, r.byTag), r.late, r.state);
     }
 
     /** A projection, not entities: a round-up reads only the columns it shows (and the start of the text). */
@@ -72,6 +72,6 @@ public class Roundups {
         return rows.stream().map(row -> new RoundupView.Entry((Long) row[0], (String) row[1], (String) row[2],
                 (String) row[3], (String) row[4], ((Instant) row[5]).atZone(zone).toOffsetDateTime(),
                 Excerpts.shorten((String) row[6], EXCERPT_CHARS), MatchedBy.of((Boolean) row[7], (Boolean) row[8]),
-                (Boolean) row[9], ((Response.State) row[10]).name())).toList();
+                (Boolean) row[9], (Response.State) row[10])).toList();
     }
 }

@@ -2,7 +2,6 @@ package app.carnival.series;
 
 import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.MatchRule;
-import app.carnival.web.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -21,7 +20,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** One edition of a series: the invitation, its questions and its response window. */
 @Entity
@@ -82,30 +80,5 @@ public class Assignment extends PanacheEntityBase {
     public AssignmentCriteria criteria() {
         return new AssignmentCriteria(id, invitationUrl, aliasUrls, effectiveHashtag(), opensAt, closesAt,
                 graceMinutes, matchRule);
-    }
-
-    /** The assignment, or 404 for an unknown series, a number that is not a positive integer, or no such number. */
-    public static Assignment require(String slug, String number) {
-        return require(Series.require(slug), number);
-    }
-
-    /** The series' assignment with this number (as given in a URL), or a 404 problem. */
-    public static Assignment require(Series series, String number) {
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw Problems.notFound("Assignment numbers are positive integers, not '" + number + "'.");
-        }
-        return find(series, n)
-                .orElseThrow(() -> Problems.notFound("Series '" + series.slug + "' has no assignment number " + n + "."));
-    }
-
-    public static Optional<Assignment> find(Series series, int number) {
-        return find("series = ?1 and number = ?2", series, number).firstResultOptional();
-    }
-
-    public static List<Assignment> ofSeries(Series series) {
-        return list("series = ?1 order by number", series);
     }
 }

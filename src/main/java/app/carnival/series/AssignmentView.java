@@ -26,22 +26,15 @@ public record AssignmentView(
         MatchRule matchRule,
         String hashtag,
         String roundupIntro,
-        String status) {
+        AssignmentStatus status) {
 
     public static AssignmentView of(Assignment a, Instant now) {
         ZoneId zone = ZoneId.of(a.timezone);
         Instant graceEnd = a.criteria().graceEndsAt();
-        String status = status(now, a.opensAt, a.closesAt, graceEnd);
+        AssignmentStatus status = AssignmentStatus.at(now, a.opensAt, a.closesAt, graceEnd);
         return new AssignmentView(a.series.slug, a.number, a.title, a.invitationUrl, List.copyOf(a.aliasUrls),
                 List.copyOf(a.questions), a.opensAt.atZone(zone).toOffsetDateTime(), a.closesAt.atZone(zone).toOffsetDateTime(),
                 a.timezone, a.graceMinutes, graceEnd.atZone(zone).toOffsetDateTime(), a.matchRule, a.effectiveHashtag(),
                 a.roundupIntro, status);
-    }
-
-    /** {@code upcoming}, {@code open}, {@code grace} or {@code closed} at {@code now}. */
-    public static String status(Instant now, Instant opensAt, Instant closesAt, Instant graceEndsAt) {
-        return now.isBefore(opensAt) ? "upcoming"
-                : !now.isAfter(closesAt) ? "open"
-                : !now.isAfter(graceEndsAt) ? "grace" : "closed";
     }
 }

@@ -1,5 +1,9 @@
 package app.carnival.web;
 
+import app.carnival.errors.DomainException;
+import app.carnival.errors.InvalidInput;
+import app.carnival.errors.RateLimited;
+import app.carnival.errors.Unauthenticated;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,12 +25,16 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        Response.ResponseBuilder builder = build(e.status(), e.getMessage(), e.errors());
-        if (e.retryAfter() != null) {
-            builder.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+    public Response refused(DomainException e) {
+        int status = ProblemStatus.of(e);
+        List<Problem.FieldError> errors = e instanceof InvalidInput invalid
+                ? invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList()
+                : List.of();
+        Response.ResponseBuilder builder = build(status, e.getMessage(), errors);
+        if (e instanceof RateLimited limited && limited.retryAfter() != null) {
+            builder.header("Retry-After", Math.max(1, limited.retryAfter().toSeconds()));
         }
-        if (e.status() == 401) {
+        if (e instanceof Unauthenticated) {
             builder.header("WWW-Authenticate", "Bearer");
         }
         return builder.build();

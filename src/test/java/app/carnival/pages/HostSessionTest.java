@@ -2,6 +2,7 @@ package app.carnival.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.security.Caller;
 import app.carnival.security.Tokens;
 import app.carnival.series.Series;
 import jakarta.ws.rs.core.NewCookie;
@@ -12,12 +13,14 @@ class HostSessionTest {
     @Test
     void csrfTokenIsTiedToTheHostTokenAndComparedExactly() {
         String token = Tokens.newToken();
-        String csrf = HostSession.csrfToken(token);
-        assertThat(csrf).isNotEqualTo(token).isEqualTo(HostSession.csrfToken(token));
-        assertThat(HostSession.csrfMatches(token, csrf)).isTrue();
-        assertThat(HostSession.csrfMatches(token, csrf + "x")).isFalse();
-        assertThat(HostSession.csrfMatches(token, null)).isFalse();
-        assertThat(HostSession.csrfMatches(Tokens.newToken(), csrf)).isFalse();
+        Caller host = Caller.withToken(token);
+        String csrf = HostSession.csrfToken(host);
+        assertThat(csrf).isNotEqualTo(token).isEqualTo(HostSession.csrfToken(Caller.withToken(token)));
+        assertThat(HostSession.csrfMatches(host, csrf)).isTrue();
+        assertThat(HostSession.csrfMatches(host, csrf + "x")).isFalse();
+        assertThat(HostSession.csrfMatches(host, null)).isFalse();
+        assertThat(HostSession.csrfMatches(Caller.withToken(Tokens.newToken()), csrf)).isFalse();
+        assertThat(HostSession.csrfMatches(Caller.anonymous(), csrf)).isFalse();
     }
 
     @Test
@@ -25,9 +28,9 @@ class HostSessionTest {
         Series series = new Series();
         String token = Tokens.newToken();
         series.hostTokenHash = Tokens.hash(token);
-        assertThat(HostSession.verifiedToken(series, token)).isEqualTo(token);
-        assertThat(HostSession.verifiedToken(series, Tokens.newToken())).isNull();
-        assertThat(HostSession.verifiedToken(series, null)).isNull();
+        assertThat(HostSession.isHost(series, Caller.withToken(token))).isTrue();
+        assertThat(HostSession.isHost(series, Caller.withToken(Tokens.newToken()))).isFalse();
+        assertThat(HostSession.isHost(series, Caller.anonymous())).isFalse();
     }
 
     @Test

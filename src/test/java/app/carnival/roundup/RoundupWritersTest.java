@@ -1,5 +1,8 @@
 package app.carnival.roundup;
 
+import app.carnival.series.AssignmentStatus;
+import app.carnival.matching.MatchedBy;
+import app.carnival.response.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.matching.MatchRule;
@@ -21,11 +24,11 @@ class RoundupWritersTest {
 
     static AssignmentView assignment(String intro) {
         return new AssignmentView("s", 1, "Tabs <or> spaces?", "https://host.example/inv", List.of(), List.of("Q?"),
-                MAY, MAY.plusDays(7), "UTC", 0, MAY.plusDays(7), MatchRule.LINK_OR_TAG, "s", intro, "open");
+                MAY, MAY.plusDays(7), "UTC", 0, MAY.plusDays(7), MatchRule.LINK_OR_TAG, "s", intro, AssignmentStatus.OPEN);
     }
 
     static RoundupView.Entry entry(long id, String name, String title, String url, String excerpt, boolean late) {
-        return new RoundupView.Entry(id, name, "https://blog.example/", title, url, MAY, excerpt, List.of("TAG"), late, "AUTO");
+        return new RoundupView.Entry(id, name, "https://blog.example/", title, url, MAY, excerpt, List.of(MatchedBy.TAG), late, Response.State.AUTO);
     }
 
     static final RoundupView HOSTILE = new RoundupView(assignment("First paragraph.\n\nSecond <b>paragraph</b>."), 3, List.of(

@@ -1,19 +1,32 @@
 package app.carnival.feed.poll;
 
 import app.carnival.config.CarnivalConfig;
+import app.carnival.feed.parse.FeedParseException;
+import app.carnival.feed.parse.FeedParser;
+import app.carnival.feed.parse.ParsedEntry;
+import app.carnival.feed.parse.ParsedFeed;
+import app.carnival.feed.schedule.PollSchedule;
+import app.carnival.feed.store.ClaimedFeed;
+import app.carnival.feed.store.FeedState;
+import app.carnival.feed.store.PostStore;
 import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HttpFetcher;
-import app.carnival.response.ResponseRecorder;
-import app.carnival.participant.Participant;
+import app.carnival.matching.AssignmentCriteria;
+import app.carnival.matching.Judge;
+import app.carnival.participant.ParticipantRepository;
+import app.carnival.response.PostPageLinks;
 import app.carnival.security.Digests;
 import app.carnival.series.Assignment;
+import app.carnival.series.AssignmentRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,23 +34,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import app.carnival.feed.parse.FeedParseException;
-import app.carnival.feed.parse.FeedParser;
-import app.carnival.feed.parse.ParsedEntry;
-import app.carnival.feed.parse.ParsedFeed;
-import app.carnival.feed.schedule.PollSchedule;
-import app.carnival.feed.store.ClaimedFeed;
-import app.carnival.feed.store.Feed;
-import app.carnival.feed.store.FeedState;
-import app.carnival.feed.store.FeedStateWriter;
-import app.carnival.feed.store.Post;
-import app.carnival.feed.store.PostStore;
 
 /**
- * Polls one claimed feed: fetch (outside any transaction), parse only when the body changed, then
- * store posts, match responses and record the feed's state in one transaction of its own, so a
- * broken feed never rolls back another. Feeds that only need their state recorded (304, errors)
- * hand it back to the caller, which writes many at once.
+ * Polls one claimed feed in stages: fetch (network, no database) → parse, only when the body changed
+ * (pure) → read what is stored of its entries and the assignments they may answer (short read) →
+ * extract the changed entries' content (pure) → decide (pure) → fetch the pages of summary-only posts
+ * that could still match (network, no database) → decide again → record posts, responses and the
+ * feed's state in one short transaction ({@link FeedRecorder}). Feeds that only need their state
+ * recorded (304, errors) hand it back to the caller, which writes many at once.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -51,18 +55,23 @@ public class FeedPoller {
     private final HttpFetcher fetcher;
     private final FeedParser parser = new FeedParser();
     private final PostStore posts;
-    private final ResponseRecorder recorder;
-    private final FeedStateWriter states;
+    private final ParticipantRepository participants;
+    private final AssignmentRepository assignments;
+    private final PostPageLinks pages;
+    private final FeedRecorder recorder;
     private final InstantSource clock;
     private final PollSchedule schedule;
     private final HostLimiter hosts;
 
-    public FeedPoller(HttpFetcher fetcher, PostStore posts, ResponseRecorder recorder, FeedStateWriter states,
-                      InstantSource clock, CarnivalConfig config) {
+    public FeedPoller(HttpFetcher fetcher, PostStore posts, ParticipantRepository participants,
+                      AssignmentRepository assignments, PostPageLinks pages, FeedRecorder recorder, InstantSource clock,
+                      CarnivalConfig config) {
         this.fetcher = fetcher;
         this.posts = posts;
+        this.participants = participants;
+        this.assignments = assignments;
+        this.pages = pages;
         this.recorder = recorder;
-        this.states = states;
         this.clock = clock;
         this.schedule = new PollSchedule(config.poll(), new Random());
         this.hosts = new HostLimiter(config.poll().perHostParallelism());
@@ -95,8 +104,7 @@ public class FeedPoller {
                 return pending(PollOutcome.notModified(feed.id(), feed.url()), succeeded(feed, result, bodyHash, null, null));
             }
             ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
-            PollOutcome stored = QuarkusTransaction.requiringNew().call(() -> store(feed, result, parsed, bodyHash));
-            return new Polled(stored, null);
+            return new Polled(store(feed, result, parsed, bodyHash), null);
         } catch (FetchException | FeedParseException e) {
             return pending(PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()), failed(feed, status, e.getMessage(), null));
         } catch (RuntimeException e) {
@@ -107,26 +115,50 @@ public class FeedPoller {
     }
 
     private PollOutcome store(ClaimedFeed claimed, FetchResult result, ParsedFeed parsed, byte[] bodyHash) {
-        Feed.getEntityManager().createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
-        Feed feed = Feed.getEntityManager().getReference(Feed.class, claimed.id());
-        PostStore.Changes changes = posts.upsert(feed, parsed.entries(), clock.instant());
-        List<Post> changed = changes.all();
-        int newResponses = 0;
-        if (!changed.isEmpty()) {
-            List<Participant> participants = Participant.ofFeed(feed);
-            Set<Long> seriesIds = participants.stream().map(p -> p.series.id).collect(Collectors.toSet());
-            Map<Long, List<Assignment>> assignments = seriesIds.isEmpty() ? Map.of()
-                    : Assignment.<Assignment>list("series.id in ?1", seriesIds).stream()
-                            .collect(Collectors.groupingBy(a -> a.series.id));
-            newResponses = recorder.record(participants, changed, assignments);
+        Map<String, ParsedEntry> byKey = PostStore.byKey(parsed.entries());
+        Stored stored = QuarkusTransaction.requiringNew().call(() -> stored(claimed.id(), byKey));
+        // Content extraction (the costly part) runs outside any transaction, on the changed entries only.
+        FeedChanges changes = new FeedChanges(parsed.entries().size(),
+                PostStore.prepare(byKey, stored.posts(), clock.instant()), stored.assignments(),
+                stored.participantOfSeries(), stored.seriesOfAssignment());
+        List<Judge.Subject> subjects = new ArrayList<>();
+        for (int i = 0; i < changes.changed().size(); i++) {
+            PostStore.Prepared p = changes.changed().get(i);
+            subjects.add(new Judge.Subject(i, p.facts(), null, !p.isNew()));
+        }
+        List<Judge.Judgement> judgements = new ArrayList<>(Judge.judge(changes.assignments(), subjects));
+        Map<Long, Judge.Subject> byIndex = subjects.stream().collect(Collectors.toMap(Judge.Subject::key, s -> s));
+        Set<Long> wanted = Judge.pagesWanted(judgements, byIndex);
+        Map<Long, List<String>> fetched = pages.fetch(wanted.stream()
+                .collect(Collectors.toMap(i -> i, i -> byIndex.get(i).facts().url())));
+        Map<String, List<String>> pageLinks = new HashMap<>();
+        if (!fetched.isEmpty()) {
+            judgements.removeIf(j -> fetched.containsKey(j.key()));
+            judgements.addAll(Judge.judge(changes.assignments(), fetched.entrySet().stream()
+                    .map(e -> byIndex.get(e.getKey()).withPageLinks(e.getValue())).toList()));
+            fetched.forEach((i, links) -> pageLinks.put(changes.changed().get(i.intValue()).key(), links));
         }
         Duration rhythm = PollSchedule.postingInterval(parsed.entries().stream()
                 .map(ParsedEntry::published).filter(Objects::nonNull).toList());
         String title = parsed.title() == null || parsed.title().isBlank() ? null
                 : parsed.title().substring(0, Math.min(500, parsed.title().length()));
-        states.writeInTransaction(succeeded(claimed, result, bodyHash, title, rhythm));
+        FeedRecorder.Written written = recorder.record(claimed.id(), changes, judgements, pageLinks,
+                succeeded(claimed, result, bodyHash, title, rhythm));
         return new PollOutcome(claimed.id(), claimed.url(), "updated", result.status(), parsed.entries().size(),
-                changes.created().size(), changes.updated().size(), newResponses, null);
+                written.newPosts(), written.updatedPosts(), written.newResponses(), null);
+    }
+
+    /** What the read step finds: the stored versions of the entries, and what the feed's posts may answer. */
+    private record Stored(Map<String, PostStore.Stored> posts, List<AssignmentCriteria> assignments,
+                          Map<Long, Long> participantOfSeries, Map<Long, Long> seriesOfAssignment) {
+    }
+
+    private Stored stored(long feedId, Map<String, ParsedEntry> byKey) {
+        Map<Long, Long> participantOfSeries = participants.ofFeed(feedId).stream()
+                .collect(Collectors.toMap(p -> p.series.id, p -> p.id));
+        List<Assignment> answerable = assignments.ofSeries(participantOfSeries.keySet());
+        return new Stored(posts.stored(feedId, byKey.keySet()), answerable.stream().map(Assignment::criteria).toList(),
+                participantOfSeries, answerable.stream().collect(Collectors.toMap(a -> a.id, a -> a.series.id)));
     }
 
     /** @param bodyHash null for a 304 (keep the stored one); rhythm null when not learnt from this poll */

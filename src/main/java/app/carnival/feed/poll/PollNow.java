@@ -3,7 +3,10 @@ package app.carnival.feed.poll;
 import app.carnival.config.CarnivalConfig;
 import app.carnival.participant.Participant;
 import app.carnival.series.Series;
-import app.carnival.web.Problems;
+import app.carnival.errors.RateLimited;
+import app.carnival.participant.ParticipantRepository;
+import app.carnival.security.Caller;
+import app.carnival.series.SeriesRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -25,21 +28,26 @@ public class PollNow {
     public record PollReport(int polled, int newResponses, List<PollOutcome> outcomes, List<String> skipped) {
     }
 
+    private final SeriesRepository seriesRepository;
+    private final ParticipantRepository participants;
     private final PollScheduler scheduler;
     private final InstantSource clock;
     private final Duration minInterval;
 
-    public PollNow(PollScheduler scheduler, InstantSource clock, CarnivalConfig config) {
+    public PollNow(SeriesRepository seriesRepository, ParticipantRepository participants, PollScheduler scheduler,
+                   InstantSource clock, CarnivalConfig config) {
+        this.seriesRepository = seriesRepository;
+        this.participants = participants;
         this.scheduler = scheduler;
         this.clock = clock;
         this.minInterval = config.poll().manualMinInterval();
     }
 
-    public PollReport series(String slug, String authorization) {
+    public PollReport series(String slug, Caller caller) {
         List<Feed> feeds = QuarkusTransaction.requiringNew().call(() -> {
-            Series series = Series.require(slug);
-            series.requireHost(authorization);
-            return Feed.<Feed>list("select distinct p.feed from Participant p where p.series = ?1", series);
+            Series series = seriesRepository.require(slug);
+            series.requireHost(caller);
+            return participants.ofSeries(series).stream().map(p -> p.feed).distinct().toList();
         });
         Instant now = clock.instant();
         Map<Boolean, List<Feed>> mayPoll = feeds.stream().collect(Collectors.partitioningBy(f -> retryIn(f, now) == null));
@@ -49,17 +57,15 @@ public class PollNow {
         return report(scheduler.pollNow(due), skipped);
     }
 
-    public PollReport participant(String id, String authorization) {
+    public PollReport participant(String id, Caller caller) {
         Feed feed = QuarkusTransaction.requiringNew().call(() -> {
-            Participant p = Participant.require(id);
-            p.requireSelfOrHost(authorization);
-            Feed f = p.feed;
-            f.url.length(); // initialise the lazy feed while the session is open
-            return f;
+            Participant p = participants.require(id);
+            p.requireSelfOrHost(caller);
+            return p.feed;
         });
         Duration wait = retryIn(feed, clock.instant());
         if (wait != null) {
-            throw Problems.tooManyRequests("This feed was polled less than " + minInterval.toSeconds()
+            throw new RateLimited("This feed was polled less than " + minInterval.toSeconds()
                     + " s ago; try again later.", wait);
         }
         return report(scheduler.pollNow(List.of(feed.id)), List.of());

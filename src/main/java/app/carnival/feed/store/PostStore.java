@@ -1,7 +1,11 @@
 package app.carnival.feed.store;
 
+import app.carnival.content.EntryContent;
+import app.carnival.feed.parse.ParsedEntry;
+import app.carnival.matching.PostFacts;
 import app.carnival.security.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import app.carnival.content.EntryContent;
-import app.carnival.feed.parse.ParsedEntry;
 
 /**
  * Stores a feed's entries as posts, idempotently: one post per (feed, guid), an entry whose content
- * hash is unchanged costs no write, an edited entry updates its post.
+ * hash is unchanged costs no write, an edited entry updates its post. In three steps so that the
+ * poller can fetch post pages between them: {@link #stored} (read), {@link #prepare} (pure: what
+ * changed, with its content extracted once), {@link #write} (in the record transaction).
  */
 @ApplicationScoped
 public class PostStore {
@@ -28,80 +32,131 @@ public class PostStore {
     private static final int MAX_URL = 4096;
     private static final int MAX_AUTHOR = 500;
 
-    /** What an upsert changed. */
-    public record Changes(List<Post> created, List<Post> updated) {
-        public List<Post> all() {
-            List<Post> all = new ArrayList<>(created);
-            all.addAll(updated);
-            return all;
+    /** What is stored of an entry already seen: enough to tell whether it changed. */
+    public record Stored(byte[] contentHash, Instant firstSeenAt) {
+    }
+
+    /**
+     * A new or edited entry, ready to store: its key, content (sanitized, text, links) and hash.
+     *
+     * @param firstSeenAt when the post was first seen (now for a new one)
+     */
+    public record Prepared(String key, ParsedEntry entry, EntryContent content, byte[] hash, boolean isNew,
+                           Instant firstSeenAt) {
+
+        /** The post as the matcher sees it, the same as {@link Post#facts()} once stored. */
+        public PostFacts facts() {
+            return new PostFacts(url(), entry.title() == null ? "" : entry.title(), content.text(), content.links(),
+                    entry.categories(), published(), entry.summaryOnly());
+        }
+
+        String url() {
+            return entry.url() != null && entry.url().length() <= MAX_URL ? entry.url() : null;
+        }
+
+        /** An entry without dates keeps the time it was first seen, so re-polls do not move it. */
+        Instant published() {
+            return Objects.requireNonNullElse(entry.published(), firstSeenAt);
         }
     }
 
-    /** Must run inside a transaction. Entries repeating a guid already seen in the same feed body are ignored. */
-    public Changes upsert(Feed feed, List<ParsedEntry> entries, Instant now) {
-        Map<String, ParsedEntry> byGuid = new LinkedHashMap<>();
+    private final EntityManager em;
+
+    public PostStore(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Entries repeating a key already seen in the same feed body are ignored. */
+    public static Map<String, ParsedEntry> byKey(List<ParsedEntry> entries) {
+        Map<String, ParsedEntry> byKey = new LinkedHashMap<>();
         for (ParsedEntry e : entries) {
-            byGuid.putIfAbsent(key(e.guid()), e);
+            byKey.putIfAbsent(key(e.guid()), e);
         }
-        if (byGuid.isEmpty()) {
-            return new Changes(List.of(), List.of());
+        return byKey;
+    }
+
+    /** Hashes only: the usual poll finds most entries unchanged and must not load their content. */
+    public Map<String, Stored> stored(long feedId, java.util.Collection<String> keys) {
+        Map<String, Stored> stored = new HashMap<>();
+        if (keys.isEmpty()) {
+            return stored;
         }
-        // Hashes only: the usual poll finds most entries unchanged and must not load their content.
-        Map<String, byte[]> storedHashes = new HashMap<>();
-        for (Object[] row : Post.getEntityManager()
-                .createQuery("select p.guid, p.contentHash from Post p where p.feed = ?1 and p.guid in ?2", Object[].class)
-                .setParameter(1, feed).setParameter(2, byGuid.keySet()).getResultList()) {
-            storedHashes.put((String) row[0], (byte[]) row[1]);
+        for (Object[] row : em.createQuery("select p.guid, p.contentHash, p.firstSeenAt from Post p where p.feed.id = ?1"
+                        + " and p.guid in ?2", Object[].class)
+                .setParameter(1, feedId).setParameter(2, keys).getResultList()) {
+            stored.put((String) row[0], new Stored((byte[]) row[1], (Instant) row[2]));
         }
-        Map<String, byte[]> changed = new LinkedHashMap<>();
-        for (Map.Entry<String, ParsedEntry> item : byGuid.entrySet()) {
-            byte[] hash = contentHash(item.getValue());
-            if (!Arrays.equals(storedHashes.get(item.getKey()), hash)) {
-                changed.put(item.getKey(), hash);
+        return stored;
+    }
+
+    /** The new and edited entries, their HTML parsed once (sanitized markup, text, links). Pure. */
+    public static List<Prepared> prepare(Map<String, ParsedEntry> byKey, Map<String, Stored> stored, Instant now) {
+        List<Prepared> changed = new ArrayList<>();
+        for (Map.Entry<String, ParsedEntry> item : byKey.entrySet()) {
+            ParsedEntry entry = item.getValue();
+            byte[] hash = contentHash(entry);
+            Stored before = stored.get(item.getKey());
+            if (before != null && Arrays.equals(before.contentHash(), hash)) {
+                continue;
             }
+            EntryContent content = EntryContent.of(entry.contentHtml(), entry.baseUrl() != null ? entry.baseUrl() : entry.url());
+            changed.add(new Prepared(item.getKey(), entry, content, hash, before == null,
+                    before == null ? now : before.firstSeenAt()));
         }
-        List<String> edited = changed.keySet().stream().filter(storedHashes::containsKey).toList();
+        return changed;
+    }
+
+    /**
+     * Inserts the new posts and updates the edited ones, in the caller's transaction.
+     *
+     * @param pageLinks main-content links of the posts whose pages were fetched, by key
+     * @return the posts written, by key
+     */
+    public Map<String, Post> write(Feed feed, List<Prepared> changed, Map<String, List<String>> pageLinks) {
+        List<String> edited = changed.stream().filter(p -> !p.isNew()).map(Prepared::key).toList();
         Map<String, Post> existing = edited.isEmpty() ? Map.of()
                 : Post.<Post>list("feed = ?1 and guid in ?2", feed, edited).stream()
                         .collect(Collectors.toMap(p -> p.guid, Function.identity()));
-        List<Post> created = new ArrayList<>();
-        List<Post> updated = new ArrayList<>();
-        for (Map.Entry<String, byte[]> item : changed.entrySet()) {
-            Post post = existing.get(item.getKey());
+        Map<String, Post> written = new LinkedHashMap<>();
+        for (Prepared prepared : changed) {
+            Post post = existing.get(prepared.key());
             boolean isNew = post == null;
             if (isNew) {
                 post = new Post();
                 post.feed = feed;
-                post.guid = item.getKey();
-                post.firstSeenAt = now;
+                post.guid = prepared.key();
+                post.firstSeenAt = prepared.firstSeenAt();
             }
-            fill(post, byGuid.get(item.getKey()), item.getValue());
+            fill(post, prepared, pageLinks.get(prepared.key()));
             if (isNew) {
                 post.persist();
-                created.add(post);
-            } else {
-                updated.add(post);
             }
+            written.put(prepared.key(), post);
         }
-        return new Changes(created, updated);
+        return written;
     }
 
-    private static void fill(Post post, ParsedEntry entry, byte[] hash) {
-        post.url = entry.url() != null && entry.url().length() <= MAX_URL ? entry.url() : null;
+    /** All three steps at once, for a caller that has no page to fetch in between. */
+    public Map<String, Post> upsert(Feed feed, List<ParsedEntry> entries, Instant now) {
+        Map<String, ParsedEntry> byKey = byKey(entries);
+        return write(feed, prepare(byKey, stored(feed.id, byKey.keySet()), now), Map.of());
+    }
+
+    private static void fill(Post post, Prepared prepared, List<String> pageLinks) {
+        ParsedEntry entry = prepared.entry();
+        post.url = prepared.url();
         post.title = entry.title() == null ? "" : entry.title();
         post.author = truncate(entry.author(), MAX_AUTHOR);
-        // An entry without dates keeps the time it was first seen, so re-polls do not move it.
-        post.publishedAt = Objects.requireNonNullElse(entry.published(), post.firstSeenAt);
+        post.publishedAt = prepared.published();
         post.updatedAt = entry.updated();
         post.categories = entry.categories().toArray(String[]::new);
-        EntryContent content = EntryContent.of(entry.contentHtml(), entry.baseUrl() != null ? entry.baseUrl() : entry.url());
-        post.content = content.safeHtml();
-        post.text = content.text();
-        post.links = content.links().toArray(String[]::new);
+        post.content = prepared.content().safeHtml();
+        post.text = prepared.content().text();
+        post.links = prepared.content().links().toArray(String[]::new);
         post.summaryOnly = entry.summaryOnly();
-        // The page may have changed with the entry: look at it again if it is needed.
-        post.pageLinks = null;
-        post.contentHash = hash;
+        // The page may have changed with the entry: what was seen of it now, or nothing yet.
+        post.pageLinks = pageLinks == null ? null : pageLinks.toArray(String[]::new);
+        post.contentHash = prepared.hash();
     }
 
     static String key(String guid) {

@@ -1,0 +1,64 @@
+package app.carnival.feed.poll;
+
+import app.carnival.feed.store.Feed;
+import app.carnival.feed.store.FeedState;
+import app.carnival.feed.store.FeedStateWriter;
+import app.carnival.feed.store.Post;
+import app.carnival.feed.store.PostStore;
+import app.carnival.matching.Judge;
+import app.carnival.response.ResponseWriter;
+import app.carnival.response.Verdict;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record stage of a poll that changed posts: posts, responses and the feed's state in one short
+ * transaction of the feed's own, so a broken feed never rolls back another. No network in here.
+ */
+@ApplicationScoped
+public class FeedRecorder {
+
+    /** How many posts and responses the transaction wrote. */
+    record Written(int newPosts, int updatedPosts, int newResponses) {
+    }
+
+    private final PostStore posts;
+    private final ResponseWriter responses;
+    private final FeedStateWriter states;
+    private final EntityManager em;
+    private final InstantSource clock;
+
+    public FeedRecorder(PostStore posts, ResponseWriter responses, FeedStateWriter states, EntityManager em,
+                        InstantSource clock) {
+        this.posts = posts;
+        this.responses = responses;
+        this.states = states;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * @param judgements decisions keyed by the index of the entry in {@code changes.changed()}
+     * @param pageLinks  post pages fetched, by entry key
+     */
+    Written record(long feedId, FeedChanges changes, List<Judge.Judgement> judgements, Map<String, List<String>> pageLinks,
+                   FeedState state) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // A lost commit only means the feed is polled again: no need to wait for the disk.
+            em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+            Map<String, Post> written = posts.write(em.getReference(Feed.class, feedId), changes.changed(), pageLinks);
+            List<Verdict> verdicts = judgements.stream().map(j -> {
+                long postId = written.get(changes.changed().get((int) j.key()).key()).id;
+                return Verdict.of(j.decision(), j.assignment().rule(), postId, changes.participantFor(j.assignment().assignmentId()));
+            }).toList();
+            int newResponses = responses.write(verdicts, clock.instant());
+            states.writeInTransaction(state);
+            int created = (int) changes.changed().stream().filter(PostStore.Prepared::isNew).count();
+            return new Written(created, changes.changed().size() - created, newResponses);
+        });
+    }
+}

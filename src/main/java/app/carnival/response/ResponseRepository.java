@@ -1,0 +1,40 @@
+package app.carnival.response;
+
+import app.carnival.feed.store.Post;
+import app.carnival.series.Assignment;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Data access for responses. */
+@ApplicationScoped
+public class ResponseRepository {
+
+    /** The responses of these posts, to any assignment, with their assignment and post loaded. */
+    public List<Response> ofPosts(Collection<Post> posts) {
+        return posts.isEmpty() ? List.of()
+                : Response.list("from Response r join fetch r.assignment join fetch r.post where r.post in ?1", posts);
+    }
+
+    public Optional<Response> find(Assignment assignment, Post post) {
+        return Response.find("assignment = ?1 and post = ?2", assignment, post).firstResultOptional();
+    }
+
+    /** The assignment's response with this id (as given in a URL), if any. */
+    public Optional<Response> find(Assignment assignment, String id) {
+        try {
+            return Response.find("id = ?1 and assignment = ?2", Long.parseLong(id), assignment).firstResultOptional();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Ids of the posts that already answer the assignment, whatever their state. */
+    public Set<Long> answeringPostIds(Assignment assignment) {
+        return Set.copyOf(Response.getEntityManager()
+                .createQuery("select r.post.id from Response r where r.assignment = ?1", Long.class)
+                .setParameter(1, assignment).getResultList());
+    }
+}

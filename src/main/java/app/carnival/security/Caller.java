@@ -1,0 +1,78 @@
+package app.carnival.security;
+
+import app.carnival.errors.Forbidden;
+import app.carnival.errors.Unauthenticated;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Who is calling: the token presented with the request (bearer header or the host's cookie),
+ * resolved once at the web edge. Services decide what it allows by comparing it, in constant time,
+ * with the hashes they store; the token itself never leaves this class.
+ */
+public final class Caller {
+
+    private static final Caller ANONYMOUS = new Caller(null);
+
+    private final String token;
+
+    private Caller(String token) {
+        this.token = token;
+    }
+
+    public static Caller anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** A caller presenting {@code token}; a blank token is no token. */
+    public static Caller withToken(String token) {
+        return token == null || token.isBlank() ? ANONYMOUS : new Caller(token.trim());
+    }
+
+    public boolean hasToken() {
+        return token != null;
+    }
+
+    /** Whether the presented token is the one whose hash is stored. */
+    public boolean holds(byte[] storedHash) {
+        return Tokens.matches(token, storedHash);
+    }
+
+    /**
+     * Refuses a caller without a token (unauthenticated) or whose token matches none of the hashes
+     * (forbidden).
+     *
+     * @param what the token the action needs, in words ("the host token of series 'x'")
+     */
+    public void require(String what, byte[]... acceptedHashes) {
+        if (token == null) {
+            throw new Unauthenticated("This action needs " + what + ": send it as 'Authorization: Bearer <token>'.");
+        }
+        if (Arrays.stream(acceptedHashes).noneMatch(this::holds)) {
+            throw new Forbidden("The token given is not " + what + ".");
+        }
+    }
+
+    /** An HMAC of {@code purpose} keyed by the token, e.g. the CSRF token of the host's forms; null without a token. */
+    public String proof(String purpose) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return token == null ? "Caller[anonymous]" : "Caller[token]";
+    }
+}

@@ -1,0 +1,65 @@
+package app.carnival.series;
+
+import app.carnival.errors.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Data access for assignments. */
+@ApplicationScoped
+public class AssignmentRepository {
+
+    private final SeriesRepository series;
+
+    public AssignmentRepository(SeriesRepository series) {
+        this.series = series;
+    }
+
+    /** The assignment, or not found for an unknown series, a number that is not a positive integer, or no such number. */
+    public Assignment require(String slug, String number) {
+        return require(series.require(slug), number);
+    }
+
+    /** The series' assignment with this number (as given in a URL), or not found. */
+    public Assignment require(Series series, String number) {
+        int n;
+        try {
+            n = Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            throw new NotFound("Assignment numbers are positive integers, not '" + number + "'.");
+        }
+        return find(series, n)
+                .orElseThrow(() -> new NotFound("Series '" + series.slug + "' has no assignment number " + n + "."));
+    }
+
+    public Assignment byId(long id) {
+        return Assignment.findById(id);
+    }
+
+    public Optional<Assignment> find(Series series, int number) {
+        return Assignment.find("series = ?1 and number = ?2", series, number).firstResultOptional();
+    }
+
+    public List<Assignment> ofSeries(Series series) {
+        return Assignment.list("series = ?1 order by number", series);
+    }
+
+    /** Every assignment of these series, in one query. */
+    public List<Assignment> ofSeries(Collection<Long> seriesIds) {
+        return seriesIds.isEmpty() ? List.of() : Assignment.list("series.id in ?1", seriesIds);
+    }
+
+    /** Assignments still to close, soonest first, their series fetched with them. */
+    public List<Assignment> closingAfter(Instant now) {
+        return Assignment.list("from Assignment a join fetch a.series where a.closesAt > ?1 order by a.closesAt", now);
+    }
+
+    public int nextNumber(Series series) {
+        Integer max = Assignment.getEntityManager()
+                .createQuery("select max(a.number) from Assignment a where a.series = ?1", Integer.class)
+                .setParameter(1, series).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+}
