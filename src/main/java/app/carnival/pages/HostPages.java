@@ -138,7 +138,7 @@ public class HostPages {
             if (outcome.error() != null) {
                 error = "Polled " + outcome.feedUrl() + ": " + outcome.error();
             } else {
-                message = "Polled " + outcome.feedUrl() + ": " + outcome.result() + ", " + report.newResponses() + " new response(s).";
+                message = "Polled " + outcome.feedUrl() + ": " + outcome.result().wire() + ", " + report.newResponses() + " new response(s).";
             }
         } catch (DomainException e) {
             error = e.getMessage();

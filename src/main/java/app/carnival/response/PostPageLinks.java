@@ -6,14 +6,20 @@ import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HtmlPages;
 import app.carnival.fetch.HttpFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
+import app.carnival.matching.AssignmentCriteria;
+import app.carnival.matching.Judge;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The network stage for feeds that carry only summaries: fetches posts' own pages and keeps the
- * links of their main content. Never inside a transaction; a page that cannot be fetched counts as
+ * The decide stage with its network step for feeds that carry only summaries: judges posts and
+ * fetches the own pages of those that could still match, keeping the links of their main content. Never inside a transaction; a page that cannot be fetched counts as
  * having no links (it is looked at once per version of the post).
  */
 @ApplicationScoped
@@ -27,11 +33,27 @@ public class PostPageLinks {
         this.fetcher = fetcher;
     }
 
-    /** @param urlsByKey the page to fetch for each caller's key */
-    public Map<Long, List<String>> fetch(Map<Long, String> urlsByKey) {
-        Map<Long, List<String>> links = new HashMap<>();
-        urlsByKey.forEach((key, url) -> links.put(key, linksOf(url)));
-        return links;
+    /** The judgements of the subjects, and the page links fetched to reach them, by subject key. */
+    public record Judged(List<Judge.Judgement> judgements, Map<Long, List<String>> pageLinks) {
+    }
+
+    /**
+     * Judges the subjects against the assignments; where a summary-only post could still match through
+     * its own page, fetches the page and judges that post again with its links.
+     */
+    public Judged judge(Collection<AssignmentCriteria> assignments, List<Judge.Subject> subjects) {
+        Map<Long, Judge.Subject> byKey = subjects.stream().collect(Collectors.toMap(Judge.Subject::key, Function.identity()));
+        List<Judge.Judgement> judgements = new ArrayList<>(Judge.judge(assignments, subjects));
+        Map<Long, List<String>> fetched = new HashMap<>();
+        for (long key : Judge.pagesWanted(judgements, byKey)) {
+            fetched.put(key, linksOf(byKey.get(key).facts().url()));
+        }
+        if (!fetched.isEmpty()) {
+            judgements.removeIf(j -> fetched.containsKey(j.key()));
+            judgements.addAll(Judge.judge(assignments, fetched.entrySet().stream()
+                    .map(e -> byKey.get(e.getKey()).withPageLinks(e.getValue())).toList()));
+        }
+        return new Judged(judgements, fetched);
     }
 
     private List<String> linksOf(String url) {

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,10 +37,9 @@ public class StoredPostMatching {
             """;
 
     /** What one run judges: posts, the assignments of one series, and the participant of each feed in it. */
-    private record Work(List<AssignmentCriteria> assignments, List<Judge.Subject> subjects, Map<Long, String> urls,
-                        Map<Long, Long> participantOfPost) {
+    private record Work(List<AssignmentCriteria> assignments, List<Judge.Subject> subjects, Map<Long, Long> participantOfPost) {
 
-        static final Work NONE = new Work(List.of(), List.of(), Map.of(), Map.of());
+        static final Work NONE = new Work(List.of(), List.of(), Map.of());
     }
 
     private final AssignmentRepository assignments;
@@ -102,7 +100,6 @@ public class StoredPostMatching {
     private static Work work(List<AssignmentCriteria> criteria, List<Post> posts, Set<Long> answered,
                              Map<Long, Long> participantOfFeed) {
         List<Judge.Subject> subjects = new ArrayList<>();
-        Map<Long, String> urls = new java.util.HashMap<>();
         Map<Long, Long> participantOfPost = new java.util.HashMap<>();
         for (Post post : posts) {
             Long participant = participantOfFeed.get(post.feed.id);
@@ -110,25 +107,18 @@ public class StoredPostMatching {
                 continue;
             }
             subjects.add(new Judge.Subject(post.id, post.facts(), post.pageLinksOrNull(), answered.contains(post.id)));
-            urls.put(post.id, post.url);
             participantOfPost.put(post.id, participant);
         }
-        return new Work(criteria, subjects, urls, participantOfPost);
+        return new Work(criteria, subjects, participantOfPost);
     }
 
     private void run(Work work) {
         if (work.subjects().isEmpty()) {
             return;
         }
-        Map<Long, Judge.Subject> byKey = work.subjects().stream().collect(Collectors.toMap(Judge.Subject::key, Function.identity()));
-        List<Judge.Judgement> judgements = new ArrayList<>(Judge.judge(work.assignments(), work.subjects()));
-        Set<Long> wanted = Judge.pagesWanted(judgements, byKey);
-        Map<Long, List<String>> fetched = pages.fetch(wanted.stream().collect(Collectors.toMap(k -> k, work.urls()::get)));
-        if (!fetched.isEmpty()) {
-            judgements.removeIf(j -> fetched.containsKey(j.key()));
-            judgements.addAll(Judge.judge(work.assignments(),
-                    fetched.entrySet().stream().map(e -> byKey.get(e.getKey()).withPageLinks(e.getValue())).toList()));
-        }
+        PostPageLinks.Judged judged = pages.judge(work.assignments(), work.subjects());
+        List<Judge.Judgement> judgements = judged.judgements();
+        Map<Long, List<String>> fetched = judged.pageLinks();
         List<Verdict> verdicts = judgements.stream()
                 .map(j -> Verdict.of(j.decision(), j.assignment().rule(), j.key(), work.participantOfPost().get(j.key())))
                 .toList();

@@ -87,12 +87,16 @@ public class FeedPoller {
             }
             status = result.status();
             if (result.notModified()) {
-                return pending(PollOutcome.notModified(feed.id(), feed.url()), succeeded(feed, result, null, null, null));
+                Instant now = clock.instant();
+                return pending(PollOutcome.notModified(feed.id(), feed.url()),
+                        new FeedState.NotModified(feed.id(), now, nextAfterSuccess(feed, result, now, null), movedTo(feed, result)));
             }
             if (status == 410) {
                 String reason = "paused: the server says the feed is gone for good (HTTP 410)";
-                FeedState paused = failed(feed, status, reason, null);
-                return pending(PollOutcome.paused(feed.id(), feed.url(), status, reason), pause(paused, reason));
+                Instant now = clock.instant();
+                int errors = feed.errorCount() + 1;
+                return pending(PollOutcome.paused(feed.id(), feed.url(), status, reason), new FeedState.Gone(feed.id(), status,
+                        errors, reason, now, schedule.afterFailure(now, errors, null)));
             }
             if (!result.ok()) {
                 String error = "HTTP " + status + " " + HttpStatusText.of(status);
@@ -101,7 +105,7 @@ public class FeedPoller {
             byte[] bodyHash = Digests.sha256(result.body());
             if (Arrays.equals(bodyHash, feed.bodyHash())) {
                 // Same bytes as last time from a server without (working) validators: nothing to parse.
-                return pending(PollOutcome.notModified(feed.id(), feed.url()), succeeded(feed, result, bodyHash, null, null));
+                return pending(PollOutcome.notModified(feed.id(), feed.url()), fetched(feed, result, bodyHash, null));
             }
             ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
             return new Polled(store(feed, result, parsed, bodyHash), null);
@@ -126,25 +130,16 @@ public class FeedPoller {
             PostStore.Prepared p = changes.changed().get(i);
             subjects.add(new Judge.Subject(i, p.facts(), null, !p.isNew()));
         }
-        List<Judge.Judgement> judgements = new ArrayList<>(Judge.judge(changes.assignments(), subjects));
-        Map<Long, Judge.Subject> byIndex = subjects.stream().collect(Collectors.toMap(Judge.Subject::key, s -> s));
-        Set<Long> wanted = Judge.pagesWanted(judgements, byIndex);
-        Map<Long, List<String>> fetched = pages.fetch(wanted.stream()
-                .collect(Collectors.toMap(i -> i, i -> byIndex.get(i).facts().url())));
+        PostPageLinks.Judged judged = pages.judge(changes.assignments(), subjects);
         Map<String, List<String>> pageLinks = new HashMap<>();
-        if (!fetched.isEmpty()) {
-            judgements.removeIf(j -> fetched.containsKey(j.key()));
-            judgements.addAll(Judge.judge(changes.assignments(), fetched.entrySet().stream()
-                    .map(e -> byIndex.get(e.getKey()).withPageLinks(e.getValue())).toList()));
-            fetched.forEach((i, links) -> pageLinks.put(changes.changed().get(i.intValue()).key(), links));
-        }
+        judged.pageLinks().forEach((i, links) -> pageLinks.put(changes.changed().get(i.intValue()).key(), links));
         Duration rhythm = PollSchedule.postingInterval(parsed.entries().stream()
                 .map(ParsedEntry::published).filter(Objects::nonNull).toList());
         String title = parsed.title() == null || parsed.title().isBlank() ? null
                 : parsed.title().substring(0, Math.min(500, parsed.title().length()));
-        FeedRecorder.Written written = recorder.record(claimed.id(), changes, judgements, pageLinks,
-                succeeded(claimed, result, bodyHash, title, rhythm));
-        return new PollOutcome(claimed.id(), claimed.url(), "updated", result.status(), parsed.entries().size(),
+        FeedRecorder.Written written = recorder.record(claimed.id(), changes, judged.judgements(), pageLinks,
+                fetched(claimed, result, bodyHash, new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds())));
+        return new PollOutcome(claimed.id(), claimed.url(), PollResult.UPDATED, result.status(), parsed.entries().size(),
                 written.newPosts(), written.updatedPosts(), written.newResponses(), null);
     }
 
@@ -161,27 +156,29 @@ public class FeedPoller {
                 participantOfSeries, answerable.stream().collect(Collectors.toMap(a -> a.id, a -> a.series.id)));
     }
 
-    /** @param bodyHash null for a 304 (keep the stored one); rhythm null when not learnt from this poll */
-    private FeedState succeeded(ClaimedFeed feed, FetchResult result, byte[] bodyHash, String title, Duration rhythm) {
+    /** @param learnt what this poll parsed of the feed, null when it did not parse it */
+    private FeedState fetched(ClaimedFeed feed, FetchResult result, byte[] bodyHash, FeedState.Learnt learnt) {
         Instant now = clock.instant();
-        boolean newValidators = !result.notModified();
-        String moved = result.permanentUrl() != null && !result.permanentUrl().equals(feed.url())
-                && result.permanentUrl().length() <= 2048 ? result.permanentUrl() : null;
-        return new FeedState(feed.id(), result.status(), 0, null, now, schedule.afterSuccess(now, rhythm != null ? rhythm : feed.postingInterval(), feed.openUntil(), result.serverHint()),
-                false, null, newValidators, result.etag(), result.lastModified(), bodyHash, title,
-                rhythm == null ? null : rhythm.toSeconds(), moved);
+        Duration rhythm = learnt == null || learnt.postingIntervalSeconds() == null ? null
+                : Duration.ofSeconds(learnt.postingIntervalSeconds());
+        return new FeedState.Fetched(feed.id(), result.status(), now, nextAfterSuccess(feed, result, now, rhythm),
+                new FeedState.Validators(result.etag(), result.lastModified()), bodyHash, learnt, movedTo(feed, result));
+    }
+
+    /** @param rhythm the posting rhythm learnt by this poll, null to use the stored one */
+    private Instant nextAfterSuccess(ClaimedFeed feed, FetchResult result, Instant now, Duration rhythm) {
+        return schedule.afterSuccess(now, rhythm != null ? rhythm : feed.postingInterval(), feed.openUntil(), result.serverHint());
+    }
+
+    private static String movedTo(ClaimedFeed feed, FetchResult result) {
+        String moved = result.permanentUrl();
+        return moved != null && !moved.equals(feed.url()) && moved.length() <= 2048 ? moved : null;
     }
 
     private FeedState failed(ClaimedFeed feed, Integer status, String error, Duration retryAfter) {
         Instant now = clock.instant();
         int errors = feed.errorCount() + 1;
-        return new FeedState(feed.id(), status, errors, error, now, schedule.afterFailure(now, errors, retryAfter),
-                false, null, false, null, null, null, null, null, null);
-    }
-
-    private static FeedState pause(FeedState s, String reason) {
-        return new FeedState(s.feedId(), s.status(), s.errorCount(), s.error(), s.polledAt(), s.nextPollAt(), true, reason,
-                false, null, null, null, null, null, null);
+        return new FeedState.Failed(feed.id(), status, errors, error, now, schedule.afterFailure(now, errors, retryAfter));
     }
 
     private static Polled pending(PollOutcome outcome, FeedState state) {

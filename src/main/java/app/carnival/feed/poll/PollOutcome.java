@@ -10,7 +10,7 @@ package app.carnival.feed.poll;
 public record PollOutcome(
         long feedId,
         String feedUrl,
-        String result,
+        PollResult result,
         Integer status,
         int entries,
         int newPosts,
@@ -19,18 +19,18 @@ public record PollOutcome(
         String error) {
 
     static PollOutcome busy(long feedId) {
-        return new PollOutcome(feedId, null, "busy", null, 0, 0, 0, 0, "the feed is being polled right now");
+        return new PollOutcome(feedId, null, PollResult.BUSY, null, 0, 0, 0, 0, "the feed is being polled right now");
     }
 
     static PollOutcome notModified(long feedId, String url) {
-        return new PollOutcome(feedId, url, "not-modified", 304, 0, 0, 0, 0, null);
+        return new PollOutcome(feedId, url, PollResult.NOT_MODIFIED, 304, 0, 0, 0, 0, null);
     }
 
     static PollOutcome failed(long feedId, String url, Integer status, String error) {
-        return new PollOutcome(feedId, url, "error", status, 0, 0, 0, 0, error);
+        return new PollOutcome(feedId, url, PollResult.ERROR, status, 0, 0, 0, 0, error);
     }
 
     static PollOutcome paused(long feedId, String url, Integer status, String reason) {
-        return new PollOutcome(feedId, url, "paused", status, 0, 0, 0, 0, reason);
+        return new PollOutcome(feedId, url, PollResult.PAUSED, status, 0, 0, 0, 0, reason);
     }
 }

@@ -3,14 +3,50 @@ package app.carnival.feed.store;
 import java.time.Instant;
 
 /**
- * A feed row's new polling state after one poll.
- *
- * @param newValidators the ETag/Last-Modified below replace the stored ones (a 200 was received)
- * @param bodyHash      hash of the body received, null to keep the stored one
- * @param title         feed title, null to keep the stored one
- * @param movedTo       new URL after permanent redirects, else null
+ * A feed row's new polling state after one poll, one kind per outcome; {@link FeedStateWriter}
+ * writes each kind with its own statement.
  */
-public record FeedState(long feedId, Integer status, int errorCount, String error, Instant polledAt, Instant nextPollAt,
-                 boolean pause, String pausedReason, boolean newValidators, String etag, String lastModified,
-                 byte[] bodyHash, String title, Long postingIntervalSeconds, String movedTo) {
+public sealed interface FeedState {
+
+    long feedId();
+
+    Instant polledAt();
+
+    Instant nextPollAt();
+
+    /** The HTTP validators of a 200, sent back on the next poll. */
+    record Validators(String etag, String lastModified) {
+    }
+
+    /**
+     * 304: the feed is as it was; validators and body hash stay. A success resumes a paused feed.
+     *
+     * @param movedTo new URL after permanent redirects, else null
+     */
+    record NotModified(long feedId, Instant polledAt, Instant nextPollAt, String movedTo) implements FeedState {
+    }
+
+    /**
+     * A 200: new validators and body hash. A success resumes a paused feed.
+     *
+     * @param learnt the feed's title and posting rhythm when this poll parsed it, else null (keep the stored ones)
+     * @param movedTo new URL after permanent redirects, else null
+     */
+    record Fetched(long feedId, int status, Instant polledAt, Instant nextPollAt, Validators validators, byte[] bodyHash,
+                   Learnt learnt, String movedTo) implements FeedState {
+    }
+
+    /** What a parsed feed tells about itself; either may be null (keep the stored one). */
+    record Learnt(String title, Long postingIntervalSeconds) {
+    }
+
+    /** No usable answer: counted, explained, retried with back-off. {@code status} null when none was received. */
+    record Failed(long feedId, Integer status, int errorCount, String error, Instant polledAt, Instant nextPollAt)
+            implements FeedState {
+    }
+
+    /** 410 Gone: paused with the reason until a poll-now finds the feed back. */
+    record Gone(long feedId, int status, int errorCount, String reason, Instant polledAt, Instant nextPollAt)
+            implements FeedState {
+    }
 }

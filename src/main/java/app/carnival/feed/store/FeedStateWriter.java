@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,17 +18,18 @@ import java.util.List;
 @ApplicationScoped
 public class FeedStateWriter {
 
-    private static final String UPDATE = """
-            UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, last_polled_at = ?, next_poll_at = ?,
-                leased_until = NULL,
-                paused = CASE WHEN ? THEN TRUE WHEN ?::text IS NULL THEN FALSE ELSE paused END,
-                paused_reason = CASE WHEN ? THEN ? WHEN ?::text IS NULL THEN NULL ELSE paused_reason END,
-                etag = CASE WHEN ? THEN ? ELSE etag END,
-                last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
-                body_hash = COALESCE(?, body_hash), title = COALESCE(?, title),
-                posting_interval_seconds = COALESCE(?, posting_interval_seconds)
-            WHERE id = ?
-            """;
+    /** Columns every poll sets; a success also clears the error and resumes a paused feed. */
+    private static final String POLLED = "last_polled_at = ?, next_poll_at = ?, leased_until = NULL";
+    private static final String SUCCESS = "error_count = 0, last_error = NULL, paused = FALSE, paused_reason = NULL";
+
+    private static final String NOT_MODIFIED = "UPDATE feed SET last_status = 304, " + SUCCESS + ", " + POLLED + " WHERE id = ?";
+    private static final String FETCHED = "UPDATE feed SET last_status = ?, " + SUCCESS + ", " + POLLED
+            + ", etag = ?, last_modified = ?, body_hash = ?, title = COALESCE(?, title),"
+            + " posting_interval_seconds = COALESCE(?, posting_interval_seconds) WHERE id = ?";
+    private static final String FAILED = "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, " + POLLED
+            + " WHERE id = ?";
+    private static final String GONE = "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, paused = TRUE,"
+            + " paused_reason = ?, " + POLLED + " WHERE id = ?";
 
     /** A permanent move keeps the old URL when another feed row already has the new one. */
     private static final String MOVE = "UPDATE feed SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feed WHERE url = ?)";
@@ -68,48 +70,84 @@ public class FeedStateWriter {
     }
 
     private static void write(Connection c, List<FeedState> states) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-            for (FeedState s : states) {
-                int i = 1;
-                setInteger(ps, i++, s.status());
-                ps.setInt(i++, s.errorCount());
-                ps.setString(i++, s.error());
-                ps.setTimestamp(i++, Timestamp.from(s.polledAt()));
-                ps.setTimestamp(i++, Timestamp.from(s.nextPollAt()));
-                // A success (no error) resumes a paused feed: a poll-now found it back.
-                ps.setBoolean(i++, s.pause());
-                ps.setString(i++, s.error());
-                ps.setBoolean(i++, s.pause());
-                ps.setString(i++, s.pausedReason());
-                ps.setString(i++, s.error());
-                ps.setBoolean(i++, s.newValidators());
-                ps.setString(i++, s.etag());
-                ps.setBoolean(i++, s.newValidators());
-                ps.setString(i++, s.lastModified());
-                ps.setBytes(i++, s.bodyHash());
-                ps.setString(i++, s.title());
-                if (s.postingIntervalSeconds() == null) {
-                    ps.setNull(i++, Types.BIGINT);
-                } else {
-                    ps.setLong(i++, s.postingIntervalSeconds());
-                }
-                ps.setLong(i, s.feedId());
+        batch(c, NOT_MODIFIED, states, FeedState.NotModified.class, (ps, s) -> {
+            polled(ps, 1, s);
+            ps.setLong(3, s.feedId());
+        });
+        batch(c, FETCHED, states, FeedState.Fetched.class, (ps, s) -> {
+            ps.setInt(1, s.status());
+            polled(ps, 2, s);
+            ps.setString(4, s.validators().etag());
+            ps.setString(5, s.validators().lastModified());
+            ps.setBytes(6, s.bodyHash());
+            ps.setString(7, s.learnt() == null ? null : s.learnt().title());
+            Long interval = s.learnt() == null ? null : s.learnt().postingIntervalSeconds();
+            if (interval == null) {
+                ps.setNull(8, Types.BIGINT);
+            } else {
+                ps.setLong(8, interval);
+            }
+            ps.setLong(9, s.feedId());
+        });
+        batch(c, FAILED, states, FeedState.Failed.class, (ps, s) -> {
+            setInteger(ps, 1, s.status());
+            ps.setInt(2, s.errorCount());
+            ps.setString(3, s.error());
+            polled(ps, 4, s);
+            ps.setLong(6, s.feedId());
+        });
+        batch(c, GONE, states, FeedState.Gone.class, (ps, s) -> {
+            ps.setInt(1, s.status());
+            ps.setInt(2, s.errorCount());
+            ps.setString(3, s.reason());
+            ps.setString(4, s.reason());
+            polled(ps, 5, s);
+            ps.setLong(7, s.feedId());
+        });
+        List<Move> moves = new ArrayList<>();
+        for (FeedState s : states) {
+            String movedTo = s instanceof FeedState.NotModified n ? n.movedTo()
+                    : s instanceof FeedState.Fetched f ? f.movedTo() : null;
+            if (movedTo != null) {
+                moves.add(new Move(s.feedId(), movedTo));
+            }
+        }
+        batch(c, MOVE, moves, (ps, m) -> {
+            ps.setString(1, m.url());
+            ps.setLong(2, m.feedId());
+            ps.setString(3, m.url());
+        });
+    }
+
+    private record Move(long feedId, String url) {
+    }
+
+    private interface Binder<S> {
+        void bind(PreparedStatement ps, S state) throws SQLException;
+    }
+
+    /** One batch of the states of one kind. */
+    private static <S extends FeedState> void batch(Connection c, String sql, List<FeedState> states, Class<S> kind,
+                                                    Binder<S> binder) throws SQLException {
+        batch(c, sql, states.stream().filter(kind::isInstance).map(kind::cast).toList(), binder);
+    }
+
+    private static <T> void batch(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(ps, row);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        List<FeedState> moves = states.stream().filter(s -> s.movedTo() != null).toList();
-        if (!moves.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(MOVE)) {
-                for (FeedState s : moves) {
-                    ps.setString(1, s.movedTo());
-                    ps.setLong(2, s.feedId());
-                    ps.setString(3, s.movedTo());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+    }
+
+    private static void polled(PreparedStatement ps, int index, FeedState s) throws SQLException {
+        ps.setTimestamp(index, Timestamp.from(s.polledAt()));
+        ps.setTimestamp(index + 1, Timestamp.from(s.nextPollAt()));
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {

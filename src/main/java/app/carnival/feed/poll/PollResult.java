@@ -1,0 +1,24 @@
+package app.carnival.feed.poll;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What one poll of one feed came to, as poll-now reports it. */
+public enum PollResult {
+    UPDATED("updated"),
+    NOT_MODIFIED("not-modified"),
+    ERROR("error"),
+    PAUSED("paused"),
+    /** Another poll holds the feed right now. */
+    BUSY("busy");
+
+    private final String wire;
+
+    PollResult(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+}
