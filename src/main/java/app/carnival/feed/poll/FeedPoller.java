@@ -86,7 +86,7 @@ public class FeedPoller {
                 return pending(PollOutcome.paused(feed.id(), feed.url(), status, reason), pause(paused, reason));
             }
             if (!result.ok()) {
-                String error = "HTTP " + status + " " + HttpStatusText.of(status);
+                String error = result.statusLine();
                 return pending(PollOutcome.failed(feed.id(), feed.url(), status, error), failed(feed, status, error, result.retryAfter()));
             }
             byte[] bodyHash = Digests.sha256(result.body());
