@@ -14,6 +14,8 @@ public interface CarnivalConfig {
 
     Poll poll();
 
+    Roundup roundup();
+
     interface Fetch {
         /** TCP connect timeout. */
         @WithDefault("10s")
@@ -118,5 +120,14 @@ public interface CarnivalConfig {
         /** Recent posts shown, with match explanations, for a participant. */
         @WithDefault("20")
         int recentPosts();
+    }
+
+    interface Roundup {
+        /**
+         * Bytes of rendered round-ups (JSON, pages) kept in memory at most. Past it the renderings
+         * least likely to be asked for again are dropped, and rendered again when they are.
+         */
+        @WithDefault("33554432")
+        long cacheMaxBytes();
     }
 }

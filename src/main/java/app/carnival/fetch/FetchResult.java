@@ -1,6 +1,8 @@
 package app.carnival.fetch;
 
 import java.time.Duration;
+import java.util.Locale;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /**
  * The final HTTP response of a fetch, after following redirects.
@@ -36,5 +38,15 @@ public record FetchResult(
 
     public boolean ok() {
         return status >= 200 && status < 300;
+    }
+
+    /**
+     * The status with its standard reason phrase, e.g. "HTTP 404 Not Found", or just "HTTP 599" for a
+     * status without one. The server's own phrase is not used: it is free text from the other side.
+     */
+    public String statusLine() {
+        // The catalogue knows only the classes 1xx to 5xx and refuses any other number.
+        String reason = status >= 100 && status < 600 ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ROOT) : null;
+        return reason == null ? "HTTP " + status : "HTTP " + status + " " + reason;
     }
 }

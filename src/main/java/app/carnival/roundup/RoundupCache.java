@@ -1,29 +1,29 @@
 package app.carnival.roundup;
 
+import app.carnival.config.CarnivalConfig;
 import app.carnival.series.AssignmentStatus;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Rendered round-ups (JSON, page) kept in memory and served again while the assignment's
  * {@code roundup_version} — bumped by database triggers on every change that shows in a round-up —
  * and the rest of the key are unchanged. Each instance checks the version in the database, so a
- * change made through any instance is seen by all.
+ * change made through any instance is seen by all. The renderings kept are bounded by their size in
+ * bytes ({@code carnival.roundup.cache-max-bytes}).
  */
 @ApplicationScoped
 public class RoundupCache {
-
-    /** Round-ups kept at most; a full cache starts over (round-ups are cheap to rebuild, once). */
-    private static final int MAX_ENTRIES = 512;
 
     private static final String VERSION = """
             SELECT a.id, a.roundup_version, a.opens_at, a.closes_at, a.closes_at + a.grace_minutes * interval '1 minute'
@@ -44,10 +44,21 @@ public class RoundupCache {
     }
 
     private final AgroalDataSource dataSource;
-    private final Map<Key, byte[]> rendered = new ConcurrentHashMap<>();
+    private final Cache<Key, byte[]> rendered;
 
-    public RoundupCache(AgroalDataSource dataSource) {
+    @Inject
+    public RoundupCache(AgroalDataSource dataSource, CarnivalConfig config) {
+        this(dataSource, config.roundup().cacheMaxBytes());
+    }
+
+    RoundupCache(AgroalDataSource dataSource, long maxBytes) {
         this.dataSource = dataSource;
+        this.rendered = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key key, byte[] bytes) -> bytes.length)
+                // Evicting on the thread that added a rendering: the bound holds when get returns, not eventually.
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The assignment's current version, or empty when the series or number does not exist. */
@@ -76,15 +87,7 @@ public class RoundupCache {
      * @param variant what else the rendering depends on (e.g. the assignment's open/closed status, the minute)
      */
     public byte[] get(String kind, Version version, String variant, Supplier<byte[]> render) {
-        Key key = new Key(kind, version.assignmentId(), version.version(), variant);
-        byte[] bytes = rendered.get(key);
-        if (bytes != null) {
-            return bytes;
-        }
-        if (rendered.size() >= MAX_ENTRIES) {
-            rendered.clear();
-        }
         // One rendering per key: requests arriving meanwhile wait for it instead of rendering too.
-        return rendered.computeIfAbsent(key, k -> render.get());
+        return rendered.get(new Key(kind, version.assignmentId(), version.version(), variant), k -> render.get());
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.carnival.testing.FeedServer;
+import app.carnival.testing.GithubMarkdown;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
@@ -14,6 +15,10 @@ import io.restassured.path.json.JsonPath;
 import java.io.StringReader;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -106,8 +111,13 @@ class RoundupExportsTest {
         }
         assertThat(md).startsWith("Here are the responses to \"What is your favourite feature?\".\n\n");
         assertThat(md).contains("- **Alice** — [Alice's \\*answer\\* \\[1\\]](" + server.url("/x-alice/one/") + ")");
-        assertThat(md).contains("&amp; ampersands");
+        assertThat(md).contains("(parentheses) \\& ampersands");
         assertThat(md.lines().filter(l -> l.startsWith("- **"))).hasSize(3);
+
+        Node doc = GithubMarkdown.parse(md);
+        assertThat(GithubMarkdown.nodes(doc)).noneMatch(n -> n instanceof HtmlInline || n instanceof HtmlBlock);
+        assertThat(GithubMarkdown.nodes(doc, Link.class)).extracting(Link::getDestination)
+                .containsExactlyElementsOf(json.getList("responses.url", String.class));
     }
 
     @Test

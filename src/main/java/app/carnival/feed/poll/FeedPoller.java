@@ -99,7 +99,7 @@ public class FeedPoller {
                         errors, reason, now, schedule.afterFailure(now, errors, null)));
             }
             if (!result.ok()) {
-                String error = "HTTP " + status + " " + HttpStatusText.of(status);
+                String error = result.statusLine();
                 return pending(PollOutcome.failed(feed.id(), feed.url(), status, error), failed(feed, status, error, result.retryAfter()));
             }
             byte[] bodyHash = Digests.sha256(result.body());
