@@ -8,6 +8,11 @@ import app.carnival.testing.FeedServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import app.carnival.testing.GithubMarkdown;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -86,7 +91,12 @@ class XssTest {
         assertInert(Jsoup.parseBodyFragment(snippet));
         assertThat(snippet).doesNotContain("<script", "<b ");
         String md = given().get("/api/series/xss/assignments/1/roundup.md").then().statusCode(200).extract().asString();
-        assertThat(md).doesNotContain("<script", "<b ", "](javascript");
+        // Read as GitHub renders it: hostile text stays text (no raw HTML), and only http(s) links exist.
+        Node doc = GithubMarkdown.parse(md);
+        assertThat(GithubMarkdown.nodes(doc, HtmlInline.class)).isEmpty();
+        assertThat(GithubMarkdown.nodes(doc, HtmlBlock.class)).isEmpty();
+        assertThat(GithubMarkdown.nodes(doc, Link.class)).extracting(Link::getDestination).allMatch(d -> d.startsWith("http"));
+        assertThat(GithubMarkdown.text(doc)).contains("<script>alert('title')</script>");
         String atom = given().get("/api/series/xss/assignments/1/roundup.atom").then().statusCode(200).extract().asString();
         assertThat(atom).doesNotContain("<script", "href=\"javascript");
     }

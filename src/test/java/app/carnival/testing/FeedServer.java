@@ -93,12 +93,16 @@ public final class FeedServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean counted = true;
         try {
             String path = exchange.getRequestURI().getPath();
             Duration delay = delays.get(path);
             if (delay != null) {
                 Thread.sleep(delay.toMillis());
             }
+            // No longer in flight once the answer may leave: a client that has it can send its next request at once.
+            inFlight.decrementAndGet();
+            counted = false;
             if (custom.containsKey(path)) {
                 seen.add(seen(exchange, path, 0));
                 custom.get(path).handle(exchange);
@@ -108,7 +112,9 @@ public final class FeedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
