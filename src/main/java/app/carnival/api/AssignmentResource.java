@@ -32,9 +32,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Assignments of a series and everything below them (Quarkus REST resolves one resource class per path prefix). */
 @Path("/api/series/{slug}/assignments")
@@ -61,23 +64,49 @@ public class AssignmentResource {
         this.validator = validator;
     }
 
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "201", description = "The assignment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
+    @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
     @POST
     public Response create(@PathParam("slug") String slug, @Valid @NotNull AssignmentRequest request) {
         AssignmentView created = planning.create(slug, caller.get(), request);
         return Response.created(URI.create("/api/series/" + slug + "/assignments/" + created.number())).entity(created).build();
     }
 
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     public List<AssignmentView> list(@PathParam("slug") String slug) {
         return planning.list(slug);
     }
 
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}")
     public AssignmentView get(@PathParam("slug") String slug, @PathParam("number") String number) {
         return planning.get(slug, number);
     }
 
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
+    @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
     @PUT
     @Path("/{number}")
     public AssignmentView replace(@PathParam("slug") String slug, @PathParam("number") String number,
@@ -86,9 +115,22 @@ public class AssignmentResource {
     }
 
     /** JSON merge patch: the fields present replace the current ones, then the whole is validated as a PUT body. */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
+    @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
     @PATCH
     @Path("/{number}")
     public AssignmentView patch(@PathParam("slug") String slug, @PathParam("number") String number,
+                                @RequestBody(required = true, description = "The fields to change, as in the PUT body (RFC 7396)",
+                                        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                                schema = @Schema(type = SchemaType.OBJECT)))
                                 @NotNull ObjectNode changes) throws JsonProcessingException {
         ObjectNode merged = json.valueToTree(planning.current(slug, number, caller.get()));
         merged.setAll(changes);
@@ -101,6 +143,8 @@ public class AssignmentResource {
     }
 
     /** Served from the round-up cache: one indexed lookup while nothing has changed. */
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}/roundup")
     @Produces(MediaType.APPLICATION_JSON)
@@ -110,6 +154,9 @@ public class AssignmentResource {
         return Response.ok(exports.json(slug, number), MediaType.APPLICATION_JSON).build();
     }
 
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = ATOM, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}/roundup.atom")
     @Produces(ATOM)
@@ -117,6 +164,9 @@ public class AssignmentResource {
         return exports.atom(slug, number, uri.getBaseUri());
     }
 
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MARKDOWN, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}/roundup.md")
     @Produces(MARKDOWN)
@@ -125,6 +175,9 @@ public class AssignmentResource {
     }
 
     /** The snippet a host pastes into their own post (a fragment, not a page). */
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = HTML, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}/roundup.html")
     @Produces(HTML)
@@ -133,6 +186,12 @@ public class AssignmentResource {
     }
 
     /** Host: every response, hidden ones included. */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RoundupView.Entry.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}/responses")
     public List<RoundupView.Entry> responses(@PathParam("slug") String slug, @PathParam("number") String number) {
@@ -140,6 +199,16 @@ public class AssignmentResource {
     }
 
     /** Host: add a post by URL, or accept a near-miss by postId. */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "201", description = "The response, now in the round-up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundupView.Entry.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
+    @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
     @POST
     @Path("/{number}/responses")
     public Response addResponse(@PathParam("slug") String slug, @PathParam("number") String number,
@@ -150,6 +219,14 @@ public class AssignmentResource {
     }
 
     /** Host: hide ({@code HIDDEN}) or restore ({@code AUTO}) a response. */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundupView.Entry.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @PATCH
     @Path("/{number}/responses/{id}")
     public RoundupView.Entry changeResponse(@PathParam("slug") String slug, @PathParam("number") String number,
@@ -158,6 +235,12 @@ public class AssignmentResource {
     }
 
     /** Host: posts in the window with the hashtag but no link-back, or the reverse. */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = NearMiss.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}/near-misses")
     public List<NearMiss> nearMisses(@PathParam("slug") String slug, @PathParam("number") String number) {

@@ -10,6 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A participant's own view: feed health and match explanations, leaving, and poll-now. */
 @Path("/api/participants")
@@ -25,12 +30,21 @@ public class ParticipantSelfResource {
         this.caller = caller;
     }
 
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantDetail.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{id}")
     public ParticipantDetail get(@PathParam("id") String id) {
         return registration.detail(id);
     }
 
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "204", description = "Left the series")
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
@@ -38,6 +52,13 @@ public class ParticipantSelfResource {
         return Response.noContent().build();
     }
 
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollNow.PollReport.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{id}/poll")
     public PollNow.PollReport poll(@PathParam("id") String id) {

@@ -16,11 +16,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/api/series")
 public class SeriesResource {
+
+    static final String OPML = "text/x-opml; charset=UTF-8";
 
     private final SeriesService series;
     private final PollNow pollNow;
@@ -34,23 +42,40 @@ public class SeriesResource {
         this.caller = caller;
     }
 
+    @APIResponse(responseCode = "201", description = "The series, with its host token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @POST
     public Response create(@Valid @NotNull SeriesRequest request) {
         SeriesView created = series.create(request);
         return Response.created(URI.create("/api/series/" + created.slug())).entity(created).build();
     }
 
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @GET
     public List<SeriesView> list() {
         return series.list();
     }
 
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{slug}")
     public SeriesView get(@PathParam("slug") String slug) {
         return series.get(slug);
     }
 
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollNow.PollReport.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{slug}/poll")
     public PollNow.PollReport poll(@PathParam("slug") String slug) {
@@ -58,6 +83,9 @@ public class SeriesResource {
     }
 
     /** Atom feed of the series' newly matched responses, newest first. */
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = AssignmentResource.ATOM, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{slug}/responses.atom")
     @Produces(AssignmentResource.ATOM)
@@ -66,9 +94,12 @@ public class SeriesResource {
     }
 
     /** The participants' feeds as an OPML subscription list. */
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = SeriesResource.OPML, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{slug}/participants.opml")
-    @Produces("text/x-opml; charset=UTF-8")
+    @Produces(SeriesResource.OPML)
     public String participantsOpml(@PathParam("slug") String slug) {
         return exports.opml(slug);
     }

@@ -127,6 +127,30 @@ class BadInputTableTest {
         c.add(new Case("participant: delete without token", "DELETE", "/api/participants/{p}", null, false, 401));
         c.add(new Case("participant: poll unknown", "POST", "/api/participants/999999/poll", null, true, 404));
         c.add(new Case("poll: unknown series", "POST", "/api/series/nope/poll", null, true, 404));
+        // strict JSON types: a number is not a string, a string not a number, a date not a number
+        c.add(new Case("series: number as slug", "POST", "/api/series", "{\"slug\":123,\"title\":\"t\",\"hashtag\":\"h\"}", false, 400));
+        c.add(new Case("series: boolean as title", "POST", "/api/series", "{\"slug\":\"ok-slug\",\"title\":true,\"hashtag\":\"h\"}", false, 400));
+        c.add(new Case("assignment: grace as text", "POST", S + "/assignments", VALID_ASSIGNMENT + ",\"graceMinutes\":\"5\"}", true, 400));
+        c.add(new Case("assignment: date as number", "POST", S + "/assignments", "{\"title\":\"t\",\"invitationUrl\":\"https://h.example/i\",\"opensAt\":1714521600,\"closesAt\":\"2024-05-10T00:00:00Z\"}", true, 400));
+        c.add(new Case("assignment: PATCH number as title", "PATCH", S + "/assignments/1", "{\"title\":7}", true, 400));
+        // control characters: in the path, the query and any string of a body (PostgreSQL refuses NUL)
+        c.add(new Case("NUL: series path", "GET", "/api/series/%00", null, false, 400));
+        c.add(new Case("NUL: series OPML", "GET", "/api/series/%00/participants.opml", null, false, 400));
+        c.add(new Case("NUL: series Atom", "GET", "/api/series/%00/responses.atom", null, false, 400));
+        c.add(new Case("NUL: round-up HTML", "GET", S + "/assignments/1%00/roundup.html", null, false, 400));
+        c.add(new Case("NUL: assignments of series", "POST", "/api/series/bad%00/assignments", VALID_ASSIGNMENT + "}", true, 400));
+        c.add(new Case("NUL: poll series", "POST", "/api/series/%00/poll", null, true, 400));
+        c.add(new Case("NUL: participant", "GET", "/api/participants/%00", null, false, 400));
+        c.add(new Case("NUL: poll participant", "POST", "/api/participants/1%00/poll", null, true, 400));
+        c.add(new Case("NUL: register in series", "POST", "/api/series/%00/participants", "{\"name\":\"n\",\"blogUrl\":\"https://b.example/\",\"feedUrl\":\"https://b.example/feed\"}", false, 400));
+        c.add(new Case("control: escape in path", "GET", "/api/series/bad-table%1B", null, false, 400));
+        c.add(new Case("NUL: query", "GET", "/api/series?q=%00", null, false, 400));
+        c.add(new Case("NUL: series title", "POST", "/api/series", "{\"slug\":\"ok-slug\",\"title\":\"a\\u0000b\",\"hashtag\":\"h\"}", false, 400));
+        c.add(new Case("NUL: assignment title", "POST", S + "/assignments", "{\"title\":\"a\\u0000\",\"invitationUrl\":\"https://h.example/i\",\"opensAt\":\"2024-05-01T00:00:00Z\",\"closesAt\":\"2024-05-10T00:00:00Z\"}", true, 400));
+        c.add(new Case("control: assignment question", "POST", S + "/assignments", VALID_ASSIGNMENT + ",\"questions\":[\"why\\u0007\"]}", true, 400));
+        c.add(new Case("NUL: PATCH intro", "PATCH", S + "/assignments/1", "{\"roundupIntro\":\"\\u0000\"}", true, 400));
+        c.add(new Case("NUL: participant name", "POST", S + "/participants", "{\"name\":\"n\\u0000\",\"blogUrl\":\"https://b.example/\",\"feedUrl\":\"https://b.example/feed\"}", false, 400));
+        c.add(new Case("NUL: add response URL", "POST", S + "/assignments/1/responses", "{\"url\":\"https://pat.example/\\u0000\"}", true, 400));
         // protocol
         c.add(new Case("wrong method", "DELETE", "/api/series/bad-table", null, true, 405));
         c.add(new Case("not JSON", "POST", "/api/series", "slug=x", false, 415));
@@ -137,6 +161,9 @@ class BadInputTableTest {
     @MethodSource("cases")
     void answersWithAProblemAndChangesNothing(Case c) {
         RequestSpecification request = given().contentType(c.name().equals("not JSON") ? "application/x-www-form-urlencoded" : "application/json");
+        if (c.path().contains("%")) {
+            request.urlEncodingEnabled(false); // the escape is the point: send it as written
+        }
         if (c.body() != null) {
             request.body(c.body());
         }

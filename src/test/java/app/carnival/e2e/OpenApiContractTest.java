@@ -1,0 +1,58 @@
+package app.carnival.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The served document says what the API really does. */
+@QuarkusTest
+class OpenApiContractTest {
+
+    static final String ASSIGNMENT = "paths.'/api/series/{slug}/assignments/{number}'";
+    JsonPath doc;
+
+    @BeforeEach
+    void fetch() {
+        doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void documentsTheBearerSchemeOnHostAndParticipantOperations() {
+        assertThat(doc.getMap("components.securitySchemes.bearer")).containsEntry("type", "http").containsEntry("scheme", "bearer");
+        for (String op : List.of("paths.'/api/series/{slug}/poll'.post", "paths.'/api/series/{slug}/assignments'.post",
+                ASSIGNMENT + ".put", ASSIGNMENT + ".patch", "paths.'/api/participants/{id}'.delete",
+                "paths.'/api/participants/{id}/poll'.post")) {
+            assertThat(doc.getList(op + ".security")).as(op).containsExactly(Map.of("bearer", List.of()));
+        }
+        assertThat(doc.getList("paths.'/api/series/{slug}'.get.security")).isNull();
+    }
+
+    @Test
+    void documentsTheRealStatusCodes() {
+        assertThat(doc.getMap("paths.'/api/series'.post.responses")).containsKeys("201", "400", "409", "413", "415").doesNotContainKey("200");
+        assertThat(doc.getMap("paths.'/api/series/{slug}/assignments'.post.responses"))
+                .containsKeys("201", "401", "403", "404", "409", "422").doesNotContainKey("200");
+        assertThat(doc.getMap("paths.'/api/participants/{id}'.delete.responses")).containsKeys("204", "401", "403", "404").doesNotContainKey("200");
+        assertThat(doc.getMap("paths.'/api/series/{slug}/poll'.post.responses")).containsKeys("200", "429");
+        assertThat(doc.getString("components.responses.NotFound.content.'application/problem+json'.schema.'$ref'"))
+                .endsWith("/Problem");
+    }
+
+    @Test
+    void documentsTheMergePatchBodyAsAnObject() {
+        assertThat(doc.getString(ASSIGNMENT + ".patch.requestBody.content.'application/json'.schema.type")).isEqualTo("object");
+    }
+
+    @Test
+    void anchorsSlugAndHashtagPatterns() {
+        assertThat(doc.getString("components.schemas.SeriesRequest.properties.slug.pattern")).startsWith("^").endsWith("$");
+        assertThat(doc.getString("components.schemas.SeriesRequest.properties.hashtag.pattern")).startsWith("^").endsWith("$");
+        assertThat(doc.getList("components.schemas.SeriesRequest.required")).contains("slug", "title", "hashtag");
+    }
+}
