@@ -101,21 +101,24 @@ final class Views {
         };
     }
 
-    record AssignmentPage(String slug, String seriesTitle, String hashtag, int number, String title, String invitationUrl,
-                          List<String> questions, String opens, String closes, String timezone, String closesIso,
-                          AssignmentStatus status, String when, String howTo, String intro, List<EntryCard> entries) {
+    /** When an assignment takes entries, as the page shows it: in its zone, and relative to now. */
+    record Window(String opens, String closes, String closesIso, AssignmentStatus status, String when) {
 
-        static AssignmentPage of(Assignment a, RoundupView roundup, Instant now) {
+        static Window of(Assignment a, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
             AssignmentCard card = AssignmentCard.of(a, now);
-            return new AssignmentPage(a.series.slug, a.series.title, a.effectiveHashtag(), a.number, a.title,
-                    Links.httpOrNull(a.invitationUrl), List.copyOf(a.questions), Times.format(a.opensAt, zone),
-                    Times.format(a.closesAt, zone), a.timezone, a.closesAt.toString(), card.status(), card.when(),
-                    howToAnswer(a.matchRule, a.effectiveHashtag()), a.roundupIntro, roundup.responses().stream().map(EntryCard::of).toList());
+            return new Window(Times.format(a.opensAt, zone), Times.format(a.closesAt, zone), a.closesAt.toString(),
+                    card.status(), card.when());
         }
+    }
 
-        public boolean open() {
-            return status == AssignmentStatus.OPEN || status == AssignmentStatus.UPCOMING;
+    record AssignmentPage(String slug, String seriesTitle, int number, String title, String invitationUrl,
+                          List<String> questions, Window window, String howTo, String intro, List<EntryCard> entries) {
+
+        static AssignmentPage of(Assignment a, RoundupView roundup, Instant now) {
+            return new AssignmentPage(a.series.slug, a.series.title, a.number, a.title, Links.httpOrNull(a.invitationUrl),
+                    List.copyOf(a.questions), Window.of(a, now), howToAnswer(a.matchRule, a.effectiveHashtag()),
+                    a.roundupIntro, roundup.responses().stream().map(EntryCard::of).toList());
         }
     }
 
