@@ -35,13 +35,28 @@ public class Roundups {
         return entries(assignment, true);
     }
 
+    /**
+     * Ids of the series' newest visible responses: the newest {@code limit} of each assignment
+     * (response_assignment_matched_idx), then the newest of those. The work grows with the series,
+     * not with the whole response table, which the plain join and sort scanned once there were many series.
+     */
+    static final String NEWEST_OF_SERIES = """
+            SELECT r.id FROM assignment a
+            CROSS JOIN LATERAL (SELECT r.id, r.matched_at FROM response r
+                                WHERE r.assignment_id = a.id AND r.state <> ?2
+                                ORDER BY r.matched_at DESC, r.id DESC LIMIT ?3) r
+            WHERE a.series_id = ?1
+            ORDER BY r.matched_at DESC, r.id DESC LIMIT ?3""";
+
     /** The series' most recently matched visible responses, newest first, with the assignment each answers. */
     public List<SeriesEntry> newestOfSeries(Series series, int limit) {
-        List<Response> newest = Response.find(
-                        "from Response r join fetch r.post p join fetch r.participant pa join fetch r.assignment a"
-                                + " where a.series = ?1 and r.state <> ?2 order by r.matchedAt desc, r.id desc",
-                        series, Response.State.HIDDEN)
-                .page(0, limit).list();
+        List<Long> ids = Response.getEntityManager().createNativeQuery(NEWEST_OF_SERIES, Long.class)
+                .setParameter(1, series.id).setParameter(2, Response.State.HIDDEN.name()).setParameter(3, limit)
+                .getResultList();
+        List<Response> newest = ids.isEmpty() ? List.of() : Response.<Response>find(
+                        "from Response r join fetch r.post join fetch r.participant join fetch r.assignment"
+                                + " where r.id in ?1 order by r.matchedAt desc, r.id desc", ids)
+                .list();
         return newest.stream().map(r -> new SeriesEntry(r.assignment.number, r.assignment.title, r.matchedAt,
                 entry(r, ZoneId.of(r.assignment.timezone)))).toList();
     }

@@ -6,6 +6,7 @@ import app.carnival.matching.PostFacts;
 import app.carnival.security.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +28,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PostStore {
 
-    /** Keys longer than the column allows are replaced by their hash so an odd feed cannot fail the poll. */
-    private static final int MAX_GUID = 2048;
+    /**
+     * Guids longer than this in UTF-8 are keyed by their hash: (feed_id, guid) is a btree key, which
+     * refuses entries over ~2.7 kB, and 2048 non-ASCII characters can take 8 kB. V5 rewrote stored keys alike.
+     */
+    private static final int MAX_GUID_BYTES = 1000;
     private static final int MAX_URL = 4096;
     private static final int MAX_AUTHOR = 500;
 
@@ -160,7 +164,8 @@ public class PostStore {
     }
 
     static String key(String guid) {
-        return guid.length() <= MAX_GUID ? guid : "sha256:" + HexFormat.of().formatHex(Digests.sha256(guid));
+        return guid.getBytes(StandardCharsets.UTF_8).length <= MAX_GUID_BYTES ? guid
+                : "sha256:" + HexFormat.of().formatHex(Digests.sha256(guid));
     }
 
     static byte[] contentHash(ParsedEntry e) {
