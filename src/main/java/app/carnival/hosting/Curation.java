@@ -1,6 +1,7 @@
 package app.carnival.hosting;
 
 import app.carnival.feed.store.Post;
+import app.carnival.feed.store.PostRepository;
 import app.carnival.feed.store.PostStore;
 import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
@@ -51,17 +52,22 @@ import app.carnival.roundup.Roundups;
 public class Curation {
 
     private final AssignmentPlanning planning;
+    private final AssignmentRepository assignments;
     private final ParticipantRepository participants;
+    private final PostRepository postRepository;
     private final ResponseRepository responses;
     private final Roundups roundups;
     private final HttpFetcher fetcher;
     private final PostStore posts;
     private final InstantSource clock;
 
-    public Curation(AssignmentPlanning planning, ParticipantRepository participants, ResponseRepository responses,
-                    Roundups roundups, HttpFetcher fetcher, PostStore posts, InstantSource clock) {
+    public Curation(AssignmentPlanning planning, AssignmentRepository assignments, ParticipantRepository participants,
+                    PostRepository postRepository, ResponseRepository responses, Roundups roundups, HttpFetcher fetcher,
+                    PostStore posts, InstantSource clock) {
         this.planning = planning;
+        this.assignments = assignments;
         this.participants = participants;
+        this.postRepository = postRepository;
         this.responses = responses;
         this.roundups = roundups;
         this.fetcher = fetcher;
@@ -100,7 +106,7 @@ public class Curation {
             throw new InvalidInput("url", "give either the post's url or the postId of a stored post");
         }
         Optional<RoundupView.Entry> stored = QuarkusTransaction.requiringNew().call(() -> {
-            Assignment a = Assignment.findById(assignmentId);
+            Assignment a = assignments.byId(assignmentId);
             Optional<Post> post = request.postId() != null
                     ? Optional.of(postOfSeries(a.series, request.postId()))
                     : storedPost(a.series, request.url().trim());
@@ -111,7 +117,7 @@ public class Curation {
         }
         PostPage page = fetch(request.url().trim());
         return QuarkusTransaction.requiringNew().call(() -> {
-            Assignment a = Assignment.findById(assignmentId);
+            Assignment a = assignments.byId(assignmentId);
             Optional<Post> known = storedPost(a.series, page.url());
             if (known.isPresent()) {
                 return attach(a, known.get(), participantOfFeed(a.series, known.get()));
@@ -120,7 +126,7 @@ public class Curation {
                     ? participantOfSeries(a.series, request.participantId())
                     : ownerByHost(a.series, List.of(page.url(), request.url().trim()));
             posts.upsert(owner.feed, List.of(page.asEntry()), clock.instant());
-            Post post = Post.<Post>find("feed = ?1 and url = ?2", owner.feed, page.url()).firstResult();
+            Post post = postRepository.atUrlInFeed(owner.feed, page.url()).orElseThrow();
             return attach(a, post, owner);
         });
     }
@@ -134,8 +140,7 @@ public class Curation {
             return List.of();
         }
         Set<Long> answered = responses.answeringPostIds(a);
-        List<Post> candidates = Post.list("feed.id in ?1 and publishedAt between ?2 and ?3 order by publishedAt, id",
-                byFeed.keySet(), a.opensAt, criteria.graceEndsAt());
+        List<Post> candidates = postRepository.ofFeedsPublishedBetween(byFeed.keySet(), a.opensAt, criteria.graceEndsAt());
         ZoneId zone = ZoneId.of(a.timezone);
         List<NearMiss> found = new ArrayList<>();
         for (Post post : candidates) {
@@ -195,23 +200,21 @@ public class Curation {
                 .orElseThrow(() -> new NotFound("Assignment " + a.number + " has no response with id '" + id + "'."));
     }
 
-    private static Optional<Post> storedPost(Series series, String url) {
-        return Post.<Post>find("url = ?1 and feed in (select p.feed from Participant p where p.series = ?2) order by id",
-                url, series).firstResultOptional();
+    private Optional<Post> storedPost(Series series, String url) {
+        return postRepository.atUrlInSeries(series, url);
     }
 
-    private static Post postOfSeries(Series series, long postId) {
-        return Post.<Post>find("id = ?1 and feed in (select p.feed from Participant p where p.series = ?2)", postId, series)
-                .firstResultOptional()
+    private Post postOfSeries(Series series, long postId) {
+        return postRepository.inSeries(series, postId)
                 .orElseThrow(() -> new NotFound("No post " + postId + " among the posts of series '" + series.slug + "'."));
     }
 
-    private static Participant participantOfFeed(Series series, Post post) {
-        return Participant.<Participant>find("series = ?1 and feed = ?2", series, post.feed).firstResult();
+    private Participant participantOfFeed(Series series, Post post) {
+        return participants.inSeries(series, post.feed).orElseThrow();
     }
 
-    private static Participant participantOfSeries(Series series, long id) {
-        Participant p = Participant.findById(id);
+    private Participant participantOfSeries(Series series, long id) {
+        Participant p = participants.byId(id);
         if (p == null || !p.series.id.equals(series.id)) {
             throw new InvalidInput("participantId", "no participant " + id + " in series '" + series.slug + "'");
         }

@@ -5,6 +5,7 @@ import app.carnival.feed.store.Feed;
 import app.carnival.series.Series;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 /** Data access for participants; lists fetch each participant's feed in the same query. */
 @ApplicationScoped
@@ -37,6 +38,11 @@ public class ParticipantRepository {
     }
 
     public boolean isEnrolled(Series series, Feed feed) {
-        return Participant.count("series = ?1 and feed = ?2", series, feed) > 0;
+        return inSeries(series, feed).isPresent();
+    }
+
+    /** The series' participant whose blog is this feed, if any. */
+    public Optional<Participant> inSeries(Series series, Feed feed) {
+        return Participant.find("series = ?1 and feed = ?2", series, feed).firstResultOptional();
     }
 }

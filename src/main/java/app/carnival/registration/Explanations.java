@@ -1,6 +1,7 @@
 package app.carnival.registration;
 
 import app.carnival.feed.store.Post;
+import app.carnival.feed.store.PostRepository;
 import app.carnival.matching.MatchDecision;
 import app.carnival.matching.MatchedBy;
 import app.carnival.matching.Matcher;
@@ -22,16 +23,19 @@ import app.carnival.participant.Participant;
 @ApplicationScoped
 public class Explanations {
 
+    private final PostRepository postRepository;
     private final AssignmentRepository assignmentRepository;
     private final ResponseRepository responseRepository;
 
-    public Explanations(AssignmentRepository assignmentRepository, ResponseRepository responseRepository) {
+    public Explanations(PostRepository postRepository, AssignmentRepository assignmentRepository,
+                        ResponseRepository responseRepository) {
+        this.postRepository = postRepository;
         this.assignmentRepository = assignmentRepository;
         this.responseRepository = responseRepository;
     }
 
     public List<ParticipantDetail.PostExplanation> of(Participant participant, int limit) {
-        List<Post> posts = Post.recentOfFeed(participant.feed, limit);
+        List<Post> posts = postRepository.recentOfFeed(participant.feed, limit);
         if (posts.isEmpty()) {
             return List.of();
         }

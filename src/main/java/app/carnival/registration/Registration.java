@@ -3,6 +3,7 @@ package app.carnival.registration;
 import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.Conflict;
 import app.carnival.feed.store.Feed;
+import app.carnival.feed.store.FeedRepository;
 import app.carnival.feed.store.FeedHealth;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
@@ -26,15 +27,17 @@ import java.util.List;
 public class Registration {
 
     private final SeriesRepository series;
+    private final FeedRepository feeds;
     private final ParticipantRepository participants;
     private final FeedLocator locator;
     private final StoredPostMatching matching;
     private final Explanations explanations;
     private final int recentPosts;
 
-    public Registration(SeriesRepository series, ParticipantRepository participants, FeedLocator locator,
-                        StoredPostMatching matching, Explanations explanations, CarnivalConfig config) {
+    public Registration(SeriesRepository series, FeedRepository feeds, ParticipantRepository participants,
+                        FeedLocator locator, StoredPostMatching matching, Explanations explanations, CarnivalConfig config) {
         this.series = series;
+        this.feeds = feeds;
         this.participants = participants;
         this.locator = locator;
         this.matching = matching;
@@ -46,7 +49,7 @@ public class Registration {
     public ParticipantView register(String slug, ParticipantRequest request) {
         QuarkusTransaction.requiringNew().run(() -> series.require(slug)); // an unknown series costs no fetch
         String given = request.feedUrl() == null || request.feedUrl().isBlank() ? null : request.feedUrl().trim();
-        String known = given == null ? null : QuarkusTransaction.requiringNew().call(() -> Feed.findByUrl(given).map(f -> f.url).orElse(null));
+        String known = given == null ? null : QuarkusTransaction.requiringNew().call(() -> feeds.findByUrl(given).map(f -> f.url).orElse(null));
         String feedUrl = known != null ? known : locator.locate(request.blogUrl().trim(), given);
         ParticipantView enrolled = QuarkusTransaction.requiringNew().call(() -> enrol(series.require(slug), request, feedUrl));
         matching.matchParticipant(enrolled.id());
@@ -76,7 +79,7 @@ public class Registration {
     }
 
     private ParticipantView enrol(Series series, ParticipantRequest request, String feedUrl) {
-        Feed feed = Feed.findOrCreate(feedUrl);
+        Feed feed = feeds.findOrCreate(feedUrl);
         if (participants.isEnrolled(series, feed)) {
             throw new Conflict("The feed " + feed.url + " is already registered in series '" + series.slug + "'.");
         }

@@ -1,6 +1,7 @@
 package app.carnival.response;
 
 import app.carnival.feed.store.Post;
+import app.carnival.feed.store.PostRepository;
 import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.Judge;
 import app.carnival.participant.Participant;
@@ -44,17 +45,19 @@ public class StoredPostMatching {
 
     private final AssignmentRepository assignments;
     private final ParticipantRepository participants;
+    private final PostRepository posts;
     private final ResponseRepository responses;
     private final PostPageLinks pages;
     private final ResponseWriter writer;
     private final EntityManager em;
     private final InstantSource clock;
 
-    public StoredPostMatching(AssignmentRepository assignments, ParticipantRepository participants,
+    public StoredPostMatching(AssignmentRepository assignments, ParticipantRepository participants, PostRepository posts,
                               ResponseRepository responses, PostPageLinks pages, ResponseWriter writer, EntityManager em,
                               InstantSource clock) {
         this.assignments = assignments;
         this.participants = participants;
+        this.posts = posts;
         this.responses = responses;
         this.pages = pages;
         this.writer = writer;
@@ -91,9 +94,8 @@ public class StoredPostMatching {
             }
             Instant from = criteria.stream().map(AssignmentCriteria::opensAt).min(Comparator.naturalOrder()).orElseThrow();
             Instant to = criteria.stream().map(AssignmentCriteria::graceEndsAt).max(Comparator.naturalOrder()).orElseThrow();
-            List<Post> posts = Post.list("feed = ?1 and publishedAt between ?2 and ?3", p.feed, from, to);
             // A new participant has no responses: only posts that can match are judged.
-            return work(criteria, posts, Set.of(), Map.of(p.feed.id, p.id));
+            return work(criteria, posts.ofFeedPublishedBetween(p.feed, from, to), Set.of(), Map.of(p.feed.id, p.id));
         }));
     }
 

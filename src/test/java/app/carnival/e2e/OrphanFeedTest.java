@@ -43,7 +43,7 @@ class OrphanFeedTest {
     }
 
     static boolean feedExists(String url) {
-        return QuarkusTransaction.requiringNew().call(() -> Feed.findByUrl(url).isPresent());
+        return QuarkusTransaction.requiringNew().call(() -> Feed.find("url", url).firstResultOptional().isPresent());
     }
 
     static void leave(long participant, String hostToken) {

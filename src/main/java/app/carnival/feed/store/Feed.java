@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Optional;
 
 /** A feed URL and its polling state, shared by every participant that points at it. */
 @Entity
@@ -48,16 +47,4 @@ public class Feed extends PanacheEntityBase {
 
     @Column(name = "paused_reason")
     public String pausedReason;
-
-    public static Optional<Feed> findByUrl(String url) {
-        return find("url", url).firstResultOptional();
-    }
-
-    /** The feed row for this URL, created if new; safe when two registrations race for the same URL. */
-    public static Feed findOrCreate(String url) {
-        getEntityManager().createNativeQuery("INSERT INTO feed (url) VALUES (?1) ON CONFLICT (url) DO NOTHING")
-                .setParameter(1, url)
-                .executeUpdate();
-        return findByUrl(url).orElseThrow();
-    }
 }

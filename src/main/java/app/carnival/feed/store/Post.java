@@ -67,8 +67,4 @@ public class Post extends PanacheEntityBase {
     public List<String> pageLinksOrNull() {
         return pageLinks == null ? null : List.of(pageLinks);
     }
-
-    public static List<Post> recentOfFeed(Feed feed, int limit) {
-        return find("feed = ?1 order by publishedAt desc, id desc", feed).page(0, limit).list();
-    }
 }

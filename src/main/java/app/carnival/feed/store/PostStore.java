@@ -65,9 +65,11 @@ public class PostStore {
     }
 
     private final EntityManager em;
+    private final PostRepository repository;
 
-    public PostStore(EntityManager em) {
+    public PostStore(EntityManager em, PostRepository repository) {
         this.em = em;
+        this.repository = repository;
     }
 
     /** Entries repeating a key already seen in the same feed body are ignored. */
@@ -119,7 +121,7 @@ public class PostStore {
     public Map<String, Post> write(Feed feed, List<Prepared> changed, Map<String, List<String>> pageLinks) {
         List<String> edited = changed.stream().filter(p -> !p.isNew()).map(Prepared::key).toList();
         Map<String, Post> existing = edited.isEmpty() ? Map.of()
-                : Post.<Post>list("feed = ?1 and guid in ?2", feed, edited).stream()
+                : repository.withKeys(feed, edited).stream()
                         .collect(Collectors.toMap(p -> p.guid, Function.identity()));
         Map<String, Post> written = new LinkedHashMap<>();
         for (Prepared prepared : changed) {
