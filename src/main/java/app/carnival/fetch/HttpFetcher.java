@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -56,8 +55,8 @@ public class HttpFetcher {
     private final ScheduledExecutorService watchdog;
 
     @Inject
-    public HttpFetcher(CarnivalConfig config, InstantSource clock) {
-        this(config.fetch(), config.poll().perHostParallelism() * 2, clock, SystemDefaultDnsResolver.INSTANCE);
+    public HttpFetcher(CarnivalConfig config, InstantSource clock, DnsResolver dns) {
+        this(config.fetch(), config.poll().perHostParallelism() * 2, clock, dns);
     }
 
     /** @param dns where names are looked up; the SSRF guard checks whatever it answers */

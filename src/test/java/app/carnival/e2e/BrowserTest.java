@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
@@ -42,7 +43,8 @@ class BrowserTest {
     static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static FeedServer server;
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
     static Chromium chromium;
 
     @TestHTTPResource("/")
@@ -50,16 +52,12 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new FeedServer();
         chromium = Chromium.start();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
         if (chromium != null) {
             chromium.close();
         }
