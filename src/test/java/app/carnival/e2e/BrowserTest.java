@@ -27,6 +27,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -193,6 +194,12 @@ class BrowserTest {
                 oldPage.isDisplayed();
             } catch (StaleElementReferenceException gone) {
                 return;
+            } catch (WebDriverException e) {
+                // Chromium may say so in its own words while it swaps the documents.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return;
+                }
+                throw e;
             }
             Thread.sleep(20);
         }
