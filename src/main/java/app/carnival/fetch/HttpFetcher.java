@@ -23,9 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -60,8 +60,8 @@ public class HttpFetcher {
     private BooleanSupplier insideTransaction = () -> false;
 
     @Inject
-    public HttpFetcher(CarnivalConfig config, InstantSource clock) {
-        this(config.fetch(), config.poll().perHostParallelism() * 2, clock, SystemDefaultDnsResolver.INSTANCE);
+    public HttpFetcher(CarnivalConfig config, InstantSource clock, DnsResolver dns) {
+        this(config.fetch(), config.poll().perHostParallelism() * 2, clock, dns);
         if (config.fetch().refuseInsideTransaction()) {
             insideTransaction = QuarkusTransaction::isActive;
         }
@@ -116,8 +116,13 @@ public class HttpFetcher {
             if (lastModified != null) {
                 get.setHeader("If-Modified-Since", lastModified);
             }
-            // The socket timeout bounds each read; this bounds the whole exchange (a server dripping bytes).
-            ScheduledFuture<?> deadline = watchdog.schedule(get::cancel, config.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // The socket timeout bounds each read; this bounds the whole exchange (a server dripping bytes). The
+            // flag is set before cancelling: the read may fail while the watchdog is still closing the connection.
+            AtomicBoolean timedOut = new AtomicBoolean();
+            ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+                timedOut.set(true);
+                get.cancel();
+            }, config.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
             try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
                 int status = response.getCode();
                 String location = header(response, "Location");
@@ -135,7 +140,7 @@ public class HttpFetcher {
             } catch (IllegalArgumentException e) {
                 throw new FetchException("invalid redirect target: " + e.getMessage(), e);
             } catch (IOException e) {
-                if (get.isCancelled() && deadline.isDone()) {
+                if (timedOut.get()) {
                     throw new FetchException("timed out after " + config.totalTimeout().toSeconds() + " s", e);
                 }
                 throw translate(uri, e);

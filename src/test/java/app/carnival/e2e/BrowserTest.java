@@ -21,11 +21,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -42,7 +44,8 @@ class BrowserTest {
     static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static FeedServer server;
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
     static Chromium chromium;
 
     @TestHTTPResource("/")
@@ -50,16 +53,12 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new FeedServer();
         chromium = Chromium.start();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
         if (chromium != null) {
             chromium.close();
         }
@@ -195,6 +194,12 @@ class BrowserTest {
                 oldPage.isDisplayed();
             } catch (StaleElementReferenceException gone) {
                 return;
+            } catch (WebDriverException e) {
+                // Chromium may say so in its own words while it swaps the documents.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return;
+                }
+                throw e;
             }
             Thread.sleep(20);
         }

@@ -103,30 +103,49 @@ class ConcurrencyTest {
 
     @Test
     void theRoundupAndItsPagesAnswerEveryRequestUnderLoad() throws Exception {
-        String token = Api.createSeries("race-load", "raceload");
-        Api.createAssignment("race-load", token, Api.assignment(INVITATION, "2024-08-01T00:00:00Z", "2024-08-10T00:00:00Z", 0));
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-        List<HttpRequest> targets = List.of(
-                HttpRequest.newBuilder(base.resolve("/api/series/race-load/assignments/1/roundup")).timeout(Duration.ofSeconds(30)).build(),
-                HttpRequest.newBuilder(base.resolve("/series/race-load/1")).timeout(Duration.ofSeconds(30)).build(),
-                HttpRequest.newBuilder(base.resolve("/series/race-load")).timeout(Duration.ofSeconds(30)).build());
-        int requests = 3000;
-        ExecutorService callers = Executors.newFixedThreadPool(32);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                HttpRequest request = targets.get(i % targets.size());
-                answers.add(callers.submit(() -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()));
+        try (FeedServer server = new FeedServer()) {
+            String token = Api.createSeries("race-load", "raceload");
+            Api.createAssignment("race-load", token, Api.assignment(INVITATION, "2024-08-01T00:00:00Z", "2024-08-10T00:00:00Z", 0));
+            int participants = 5;
+            List<String> titles = new ArrayList<>();
+            for (int i = 0; i < participants; i++) {
+                String site = server.url("/load" + i);
+                titles.add("Answer number " + i);
+                server.serve("/load" + i + "/feed", "application/rss+xml", Feeds.wordpress(site,
+                        Feeds.wordpressItem(site + "/answer/", titles.get(i), "Mon, 05 Aug 2024 10:00:00 +0000", "raceload",
+                                "<p>My <a href=\"" + INVITATION + "\">answer</a>, the excerpt of blogger " + i + ".</p>")));
+                Api.register("race-load", "Blogger " + i, site, server.url("/load" + i + "/feed"));
             }
-            int ok = 0;
-            for (Future<Integer> a : answers) {
-                if (a.get(60, TimeUnit.SECONDS) == 200) {
-                    ok++;
+            Api.pollSeries("race-load", token).statusCode(200).body("newResponses", org.hamcrest.Matchers.equalTo(participants));
+
+            // Each answer must be the whole round-up, not just any 200.
+            Map<String, List<String>> expected = Map.of(
+                    "/api/series/race-load/assignments/1/roundup", titles,
+                    "/series/race-load/1", titles,
+                    "/series/race-load", List.of("Participants (" + participants + ")"));
+            HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            List<String> paths = List.copyOf(expected.keySet());
+            int requests = 3000;
+            ExecutorService callers = Executors.newFixedThreadPool(32);
+            try {
+                List<Future<String>> answers = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    String path = paths.get(i % paths.size());
+                    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build();
+                    answers.add(callers.submit(() -> {
+                        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        boolean whole = answer.statusCode() == 200 && expected.get(path).stream().allMatch(answer.body()::contains);
+                        return whole ? "whole" : path + " answered " + answer.statusCode();
+                    }));
                 }
+                List<String> results = new ArrayList<>();
+                for (Future<String> a : answers) {
+                    results.add(a.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(results).hasSize(requests).containsOnly("whole");
+            } finally {
+                callers.shutdownNow();
             }
-            assertThat(ok).isEqualTo(requests);
-        } finally {
-            callers.shutdownNow();
         }
     }
 }

@@ -14,26 +14,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The host's curation through the API: near-misses, accept, hide and restore, add a post by URL. */
 @QuarkusTest
 class CurationTest {
 
     static final String INVITATION = "https://host.example/2024/05/curation-invitation/";
-    static FeedServer server;
-
-    @BeforeAll
-    static void feeds() throws Exception {
-        server = new FeedServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
 
     /** A series whose assignment needs link AND tag, and a participant with a match, two near-misses and a decoy. */
     static String seriesWithNearMisses(String slug) {

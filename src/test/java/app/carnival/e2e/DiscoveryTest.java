@@ -11,21 +11,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registering with a blog's home page finds its feed; a feed URL is kept; nothing found is a clear 422. */
 @QuarkusTest
 class DiscoveryTest {
 
-    static FeedServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new FeedServer();
-    }
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
 
     @BeforeEach
     void series() {
@@ -33,11 +28,6 @@ class DiscoveryTest {
         if (given().get("/api/series/disc").statusCode() == 404) {
             Api.createSeries("disc", "disc");
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static ValidatableResponse register(String name, String blogUrl, String feedUrl) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No HTTP request is made while a database transaction is open: a post page that hangs holds no
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class NoNetworkInTransactionTest {
 
     static final String INVITATION = "https://host.example/2024/09/invitation";
-    static FeedServer server;
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
     static final CountDownLatch release = new CountDownLatch(1);
 
     @Inject
@@ -43,8 +45,7 @@ class NoNetworkInTransactionTest {
     AgroalDataSource dataSource;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new FeedServer();
+    static void start() {
         String slow = server.url("/slow");
         server.serve("/slow/rss", "application/rss+xml", Feeds.summaryOnly(slow,
                 Feeds.summaryItem(slow + "/answer.html", "My take", "Tue, 03 Sep 2024 12:00:00 GMT", "A teaser with no link…")));
@@ -70,9 +71,8 @@ class NoNetworkInTransactionTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void release() {
         release.countDown();
-        server.close();
     }
 
     @Test

@@ -15,26 +15,16 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server-rendered pages, read as HTML: content, links, forms, errors, host login and CSRF. */
 @QuarkusTest
 class PagesTest {
 
     static final String INVITATION = "https://host.example/2024/05/pages-invitation/";
-    static FeedServer server;
-
-    @BeforeAll
-    static void feeds() throws Exception {
-        server = new FeedServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
 
     static Document page(String path, int status) {
         String html = given().get(path).then().statusCode(status).contentType(containsString("text/html")).extract().asString();

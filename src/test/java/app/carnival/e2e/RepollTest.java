@@ -17,32 +17,22 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Posts change between polls; feeds are shared; the scheduler claims each due feed once. */
 @QuarkusTest
 class RepollTest {
 
     static final String INVITATION = "https://host.example/2024/06/invite";
-    static FeedServer server;
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
 
     @Inject
     PollScheduler scheduler;
 
     @Inject
     FeedClaimer claimer;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new FeedServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static String feedWith(String title, String content) {
         String site = server.url("/edit");

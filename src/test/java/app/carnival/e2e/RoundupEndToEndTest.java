@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import app.carnival.testing.EmbeddedPostgresResource;
 import app.carnival.testing.FeedServer;
@@ -16,9 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole mission through the API: four participants on four feed dialects, decoys that must not
@@ -29,11 +28,11 @@ import org.junit.jupiter.api.Test;
 class RoundupEndToEndTest {
 
     static final String INVITATION = "https://host.example/2024/05/meme15-invitation/";
-    static FeedServer server;
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
 
     @BeforeAll
-    static void feeds() throws Exception {
-        server = new FeedServer();
+    static void feeds() {
         String alice = server.url("/alice");
         server.serve("/alice/feed", "application/rss+xml; charset=UTF-8", Feeds.wordpress(alice,
                 Feeds.wordpressItem(alice + "/2024/05/my-meme15/", "My favourite feature", "Fri, 03 May 2024 09:00:00 +0000",
@@ -63,11 +62,6 @@ class RoundupEndToEndTest {
                 "<p>This is my answer to <a href=\"" + INVITATION + "\">the host's questions</a>.</p>", ""));
         server.serve("/dave/posts/unrelated.html", "text/html; charset=utf-8", Feeds.postPage("Unrelated",
                 "<p>About cats.</p>", "<h2>Carnivals</h2><a href=\"" + INVITATION + "\">Meme15 invitation</a>"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -179,6 +173,19 @@ class RoundupEndToEndTest {
         given().header("Authorization", "Bearer " + token).delete("/api/participants/" + p).then().statusCode(204);
         given().get("/api/series/e2e-auth-a/participants").then().body("$", hasSize(0));
         given().get("/api/series/e2e-auth-a").then().statusCode(200).body("hostToken", org.hamcrest.Matchers.nullValue())
-                .body("slug.length()", lessThanOrEqualTo(64));
+                .body("slug", equalTo("e2e-auth-a"));
+    }
+
+    @Test
+    void aSlugHasAtMost64Characters() {
+        String longest = "e2e-" + "s".repeat(60);
+        Api.createSeries(longest, "meme15");
+        given().get("/api/series/" + longest).then().statusCode(200).body("slug", equalTo(longest));
+
+        String tooLong = longest + "s";
+        given().contentType("application/json").body(Map.of("slug", tooLong, "title", "Too long", "hashtag", "meme15"))
+                .post("/api/series").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("slug"));
+        given().get("/api/series/" + tooLong).then().statusCode(404);
     }
 }

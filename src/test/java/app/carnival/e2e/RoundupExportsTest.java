@@ -23,10 +23,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each export of a round-up carries exactly the responses of the JSON round-up. */
 @QuarkusTest
@@ -34,12 +34,12 @@ class RoundupExportsTest {
 
     static final String INVITATION = "https://host.example/2024/05/exports-invitation/";
     static final String SLUG = "exports";
-    static FeedServer server;
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
     static String token;
 
     @BeforeAll
-    static void feeds() throws Exception {
-        server = new FeedServer();
+    static void feeds() {
         String alice = server.url("/x-alice");
         server.serve("/x-alice/feed", "application/rss+xml", Feeds.wordpress(alice,
                 Feeds.wordpressItem(alice + "/one/", "Alice's *answer* [1]", "Fri, 03 May 2024 09:00:00 +0000", "SQL",
@@ -66,11 +66,6 @@ class RoundupExportsTest {
         Api.register(SLUG, "Alice", alice, server.url("/x-alice/feed"));
         Api.register(SLUG, "Bob", bob, server.url("/x-bob/feed"));
         Api.pollSeries(SLUG, token).statusCode(200).body("newResponses", equalTo(3));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonPath roundup() {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.TestConfig;
+import app.carnival.testing.TestDns;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,32 +20,26 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.impl.InMemoryDnsResolver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fetcher against a real loopback server: SSRF guard, limits, redirects, headers, network faults. */
 class HttpFetcherTest {
 
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
-    static FeedServer server;
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
 
     @BeforeAll
-    static void start() throws IOException {
-        server = new FeedServer();
+    static void feed() {
         server.serve("/feed", "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    /** A fetcher with the real defaults plus the given settings. */
+    /** A fetcher with the real defaults plus the given settings, resolving through the tests' own DNS. */
     static HttpFetcher fetcher(Map<String, String> settings) {
-        return fetcher(settings, SystemDefaultDnsResolver.INSTANCE);
+        return fetcher(settings, new TestDns());
     }
 
     static HttpFetcher fetcher(Map<String, String> settings, org.apache.hc.client5.http.DnsResolver dns) {
@@ -93,8 +90,7 @@ class HttpFetcherTest {
     @Test
     void everyRedirectHopIsChecked() {
         server.clearRequests();
-        int port = Integer.parseInt(server.url("").replaceAll(".*:", ""));
-        server.status("/hop", 302, Map.of("Location", "http://127.0.0.2:" + port + "/feed"));
+        server.status("/hop", 302, Map.of("Location", "http://127.0.0.2:" + server.port() + "/feed"));
         HttpFetcher mostlyGuarded = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"));
         assertThatThrownBy(() -> mostlyGuarded.fetch(server.url("/hop"), HttpFetcher.FEED_ACCEPT, null, null))
                 .hasMessageContaining("address not allowed").hasMessageContaining("127.0.0.2");
@@ -238,6 +234,12 @@ class HttpFetcherTest {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread resetter = new Thread(() -> {
                 try (Socket c = s.accept()) {
+                    // Read the whole request first, so the client is waiting for the answer when the reset comes.
+                    BufferedReader request = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
+                    String line;
+                    do {
+                        line = request.readLine();
+                    } while (line != null && !line.isEmpty());
                     c.setSoLinger(true, 0); // close with RST
                 } catch (IOException ignored) {
                     // test over
@@ -245,9 +247,20 @@ class HttpFetcherTest {
             });
             resetter.start();
             assertThatThrownBy(() -> open().fetch("http://127.0.0.1:" + s.getLocalPort() + "/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                    .isInstanceOf(FetchException.class).hasMessageContaining("127.0.0.1");
+                    .isInstanceOf(FetchException.class).hasMessage("network error talking to 127.0.0.1: Connection reset");
             resetter.join(5000);
         }
+    }
+
+    @Test
+    void namesAreLookedUpInTheTestsOwnDnsOnly() throws Exception {
+        TestDns dns = new TestDns();
+        HttpFetcher local = fetcher(Map.of("carnival.fetch.allow-private-networks", "true"), dns);
+        assertThat(local.fetch("http://feeds.carnival.test:" + server.port() + "/feed", HttpFetcher.FEED_ACCEPT, null, null).status()).isEqualTo(200);
+        // A real name is refused by the tests' DNS, which never asks the system's resolver.
+        assertThatThrownBy(() -> local.fetch("http://example.org/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class).hasMessage("host not found: example.org");
+        assertThat(dns.asked()).containsExactlyInAnyOrder("feeds.carnival.test", "example.org");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,14 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP server on loopback for tests: serves documents by path with ETag/Last-Modified and
  * answers conditional requests with 304, or a canned status. Records every request it saw.
+ *
+ * <p>One server for a whole test class is a JUnit extension: {@code @RegisterExtension static final
+ * FeedServer server = new FeedServer();} serves from before the class's first test (its
+ * {@code @BeforeAll} methods included) and stops after its last. One for a single test is closed by
+ * try-with-resources.
  */
-public final class FeedServer implements AutoCloseable {
+public final class FeedServer implements AutoCloseable, AfterAllCallback {
 
     /** One request as the server saw it. */
     public record Seen(String path, String ifNoneMatch, String ifModifiedSince, int status, String userAgent, String accept) {
@@ -31,6 +40,7 @@ public final class FeedServer implements AutoCloseable {
     private static final String LAST_MODIFIED = "Wed, 01 May 2024 00:00:00 GMT";
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newFixedThreadPool(32);
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, HttpHandler> custom = new ConcurrentHashMap<>();
@@ -38,15 +48,23 @@ public final class FeedServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    public FeedServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(32));
+    public FeedServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on loopback", e);
+        }
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** Serves {@code body} at {@code path}; the ETag changes with the body. */
@@ -152,7 +170,13 @@ public final class FeedServer implements AutoCloseable {
     }
 
     @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
