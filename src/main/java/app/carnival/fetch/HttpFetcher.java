@@ -123,7 +123,9 @@ public class HttpFetcher {
                         header(response, "Content-Type"),
                         header(response, "ETag"), header(response, "Last-Modified"), retryAfter(response), maxAge(response));
             } catch (IOException e) {
-                if (get.isCancelled() && deadline.isDone()) {
+                // only the watchdog cancels here; its future is not done until cancel() returns,
+                // which can be after this thread has already woken on the closed socket
+                if (get.isCancelled()) {
                     throw new FetchException("timed out after " + config.totalTimeout().toSeconds() + " s", e);
                 }
                 throw translate(target, e);
