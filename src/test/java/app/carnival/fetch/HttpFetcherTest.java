@@ -268,18 +268,6 @@ class HttpFetcherTest {
         InMemoryDnsResolver names = new InMemoryDnsResolver();
         names.add("xn--bcher-kva.example", InetAddress.getLoopbackAddress());
         List<String> lookedUp = new CopyOnWriteArrayList<>();
-        DnsResolver recording = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                lookedUp.add(host);
-                return names.resolve(host);
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) throws UnknownHostException {
-                return names.resolveCanonicalHostname(host);
-            }
-        };
         List<String> sent = new CopyOnWriteArrayList<>();
         byte[] feed = "<rss version=\"2.0\"><channel><title>B\u00fccher</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
         server.route("/b\u00fccher/stra\u00dfe", exchange -> {
@@ -291,7 +279,7 @@ class HttpFetcherTest {
             }
         });
         int port = Integer.parseInt(server.url("").replaceAll(".*:", ""));
-        HttpFetcher fetcher = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"), recording);
+        HttpFetcher fetcher = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"), recording(names, lookedUp));
 
         String url = "http://B\u00fccher.example:" + port + "/b\u00fccher/stra\u00dfe?q=\u00fc";
         FetchResult result = fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, null, null);
@@ -317,21 +305,26 @@ class HttpFetcherTest {
     @Test
     void aHostIdnRefusesIsNotLookedUp() {
         List<String> lookedUp = new CopyOnWriteArrayList<>();
-        HttpFetcher fetcher = fetcher(Map.of(), new DnsResolver() {
+        HttpFetcher fetcher = fetcher(Map.of(), recording(new InMemoryDnsResolver(), lookedUp));
+        assertThatThrownBy(() -> fetcher.fetch("https://xn--zz.example/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class).hasMessage("cannot fetch: not a valid host name: xn--zz.example");
+        assertThat(lookedUp).isEmpty();
+    }
+
+    /** {@code names}, noting every name looked up in {@code lookedUp}. */
+    static DnsResolver recording(DnsResolver names, List<String> lookedUp) {
+        return new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
                 lookedUp.add(host);
-                throw new UnknownHostException(host);
+                return names.resolve(host);
             }
 
             @Override
             public String resolveCanonicalHostname(String host) throws UnknownHostException {
-                throw new UnknownHostException(host);
+                return names.resolveCanonicalHostname(host);
             }
-        });
-        assertThatThrownBy(() -> fetcher.fetch("https://xn--zz.example/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                .isInstanceOf(FetchException.class).hasMessage("cannot fetch: not a valid host name: xn--zz.example");
-        assertThat(lookedUp).isEmpty();
+        };
     }
 
     static byte[] gzip(byte[] data) throws IOException {
