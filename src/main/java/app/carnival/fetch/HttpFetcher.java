@@ -147,7 +147,7 @@ public class HttpFetcher {
         client.close();
     }
 
-    /** Names the host in ASCII, as it is looked up and sent: an internationalized name in punycode. */
+    /** The URL as browsers read it; its {@link WebUrl#toUri} is what is requested (punycode host, UTF-8 escapes). */
     private static WebUrl checked(String url) throws FetchException {
         try {
             return WebUrl.parse(url);

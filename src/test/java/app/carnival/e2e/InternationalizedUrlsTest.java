@@ -54,6 +54,29 @@ class InternationalizedUrlsTest {
     }
 
     @Test
+    void aPostAddedByUrlWithAnInternationalizedCanonicalLinkGoesToTheBlogOnThatHostSpelledInPunycode() {
+        String token = Api.createSeries("idn-add", "meme15");
+        Api.createAssignment("idn-add", token, Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0))
+                .statusCode(201);
+        server.serve("/idn-kim/feed", "application/rss+xml", Feeds.wordpress(server.url("/idn-kim")));
+        Api.register("idn-add", "Kim", "https://xn--bcher-kva.example/kim/", server.url("/idn-kim/feed"));
+        server.serve("/idn-kim/page.html", "text/html; charset=utf-8", """
+                <!DOCTYPE html><html><head><title>Mein Beitrag</title>
+                <meta property="article:published_time" content="2024-05-07T10:00:00+02:00">
+                <link rel="canonical" href="https://bücher.example/kim/2024/05/beitrag">
+                </head><body><article><p>Zur <a href="%s">Einladung</a>.</p></article></body></html>
+                """.formatted(INVITATION));
+
+        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("url", server.url("/idn-kim/page.html")))
+                .post("/api/series/idn-add/assignments/1/responses")
+                .then().statusCode(201)
+                .body("participant", equalTo("Kim"))
+                .body("url", equalTo("https://bücher.example/kim/2024/05/beitrag"))
+                .body("matchedBy", contains("LINK"));
+    }
+
+    @Test
     void aHostNameIdnRefusesIsABadUrl() {
         String token = Api.createSeries("idn-bad", "meme15");
         Api.createAssignment("idn-bad", token, Api.assignment("https://xn--zz.example/einladung",
