@@ -27,8 +27,8 @@ public record EntryContent(String safeHtml, String text, List<String> links) {
             return new EntryContent("", "", List.of());
         }
         Document doc = Jsoup.parseBodyFragment(html);
-        LinkExtractor.makeAbsolute(doc.body(), baseUrl);
         List<String> links = LinkExtractor.linksUnder(doc.body(), baseUrl);
+        LinkExtractor.makeAbsolute(doc.body(), baseUrl); // after: an empty href names the base, but is no link
         String text = Excerpts.plainText(doc.body());
         Document clean = new Cleaner(SAFELIST).clean(doc);
         clean.outputSettings().prettyPrint(false);

@@ -18,6 +18,14 @@ class EntryContentTest {
     }
 
     @Test
+    void anEmptyHrefLinksToTheBaseInTheMarkupButIsNoOutgoingLink() {
+        EntryContent content = EntryContent.of("<a href=''>self</a> <a href='https://x.example/'>x</a>", "https://blog.example/post");
+
+        assertThat(content.safeHtml()).isEqualTo("<a href=\"https://blog.example/post\">self</a> <a href=\"https://x.example/\">x</a>");
+        assertThat(content.links()).containsExactly("https://x.example/");
+    }
+
+    @Test
     void withoutABaseRelativeLinksAreDropped() {
         EntryContent content = EntryContent.of("<a href='relative'>r</a> <a href='https://x.example/'>x</a>", null);
 
