@@ -31,9 +31,9 @@ public final class ArticleLinks {
         if (pageHtml == null || pageHtml.isBlank()) {
             return List.of();
         }
-        // Jsoup.parse applies <base href> to the document's base URI, which absUrl then uses
         Document page = Jsoup.parse(pageHtml, pageUrl == null ? "" : pageUrl);
-        return LinkExtractor.links(mainContent(page));
+        String base = PageBase.of(page);
+        return LinkExtractor.linksUnder(mainContent(page), base);
     }
 
     /** The article body of a post page, without navigation, sidebars and comments (removed from {@code page}). */

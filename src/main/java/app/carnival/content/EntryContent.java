@@ -14,7 +14,9 @@ public record EntryContent(String safeHtml, String text, List<String> links) {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .removeTags("img") // images are not needed to match or excerpt and would hotlink third parties
-            .addAttributes("a", "rel");
+            .addAttributes("a", "rel")
+            // links are made absolute by LinkExtractor beforehand; jsoup would otherwise resolve them its own way
+            .preserveRelativeLinks(true);
 
     public EntryContent {
         links = List.copyOf(links);
@@ -24,8 +26,9 @@ public record EntryContent(String safeHtml, String text, List<String> links) {
         if (html == null || html.isBlank()) {
             return new EntryContent("", "", List.of());
         }
-        Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
-        List<String> links = LinkExtractor.links(doc.body());
+        Document doc = Jsoup.parseBodyFragment(html);
+        List<String> links = LinkExtractor.linksUnder(doc.body(), baseUrl);
+        LinkExtractor.makeAbsolute(doc.body(), baseUrl); // after: an empty href names the base, but is no link
         String text = Excerpts.plainText(doc.body());
         Document clean = new Cleaner(SAFELIST).clean(doc);
         clean.outputSettings().prettyPrint(false);

@@ -1,13 +1,15 @@
 package app.carnival.content;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import app.carnival.url.Urls;
+import app.carnival.url.WebUrl;
 
 /**
  * Where a blog says its feed is, decided from a page already fetched: the pure half of feed
@@ -32,6 +34,7 @@ public final class FeedDiscovery {
      * then RDF/XML ones, each in document order, without duplicates.
      */
     public static List<String> announced(Document page) {
+        String base = PageBase.of(page);
         Set<String> preferred = new LinkedHashSet<>();
         Set<String> others = new LinkedHashSet<>();
         for (Element link : page.select("link[rel][href][type]")) {
@@ -39,8 +42,8 @@ public final class FeedDiscovery {
                 continue;
             }
             String type = link.attr("type").trim().toLowerCase(Locale.ROOT);
-            String url = link.absUrl("href");
-            if (url.isEmpty() || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            String url = Urls.resolve(base, link.attr("href"));
+            if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
                 continue;
             }
             if (PREFERRED_TYPES.contains(type)) {
@@ -56,17 +59,23 @@ public final class FeedDiscovery {
 
     /**
      * The usual feed addresses for a blog at {@code blogUrl}: below the blog's own path first (a
-     * blog at {@code /blog/} has its feed at {@code /blog/feed}), then at the site root.
+     * blog at {@code /blog/} or {@code /blog} has its feed at {@code /blog/feed}), then at the site
+     * root. None for a URL that is not http(s).
      */
     public static List<String> commonPaths(String blogUrl) {
-        URI blog = URI.create(blogUrl.trim());
-        URI root = blog.resolve("/");
-        String path = blog.getRawPath() == null ? "" : blog.getRawPath();
-        URI dir = path.isEmpty() || path.equals("/") ? root : blog.resolve(path.endsWith("/") ? path : path + "/");
+        Optional<WebUrl> blog = WebUrl.tryParse(blogUrl);
+        if (blog.isEmpty()) {
+            return List.of();
+        }
+        String path = blog.get().path();
+        // "./" keeps a last segment with a colon from reading as a scheme
+        String dirRef = path.endsWith("/") ? "." : "./" + path.substring(path.lastIndexOf('/') + 1) + "/";
+        String dir = Urls.resolve(blog.get().toString(), dirRef);
+        String root = Urls.resolve(dir, "/");
         Set<String> urls = new LinkedHashSet<>();
-        for (URI base : List.of(dir, root)) {
+        for (String base : List.of(dir, root)) {
             for (String p : COMMON_PATHS) {
-                urls.add(base.resolve(p).toString());
+                urls.add(Urls.resolve(base, p));
             }
         }
         return new ArrayList<>(urls);

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import app.carnival.url.Urls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
-/** The outgoing links of a piece of HTML. */
+/** The outgoing links of a piece of HTML, made absolute by the one resolver ({@link Urls}). */
 public final class LinkExtractor {
+
+    private static final List<String> ABSOLUTE_ATTRIBUTES = List.of("href", "cite");
 
     private LinkExtractor() {
     }
@@ -17,31 +20,51 @@ public final class LinkExtractor {
      * Absolute URLs of every {@code <a href>} in an HTML fragment (e.g. a feed entry's content),
      * resolved against {@code baseUrl}, in document order, without duplicates. Empty hrefs and
      * relative ones that cannot be resolved (no usable base) are skipped; absolute hrefs of any
-     * scheme are kept as jsoup resolves them (only the scheme lower-cased): filtering and
-     * normalizing are {@link UrlNormalizer}'s job.
+     * scheme are kept, those starting {@code http://} or {@code https://} as written, others as
+     * {@link Urls#resolve} reads them (scheme lower-cased, unsafe characters escaped): filtering
+     * and normalizing are {@link app.carnival.url.UrlNormalizer}'s job.
      */
     public static List<String> links(String html, String baseUrl) {
         if (html == null || html.isBlank()) {
             return List.of();
         }
-        return links(Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl).body());
+        return linksUnder(Jsoup.parseBodyFragment(html).body(), baseUrl);
     }
 
-    /** Links under {@code root}, whose document's base URI resolves them. */
-    public static List<String> links(Element root) {
+    /** Links under {@code root}, relative ones resolved against {@code baseUrl} (may be null). */
+    public static List<String> linksUnder(Element root, String baseUrl) {
         Set<String> urls = new LinkedHashSet<>();
         for (Element a : root.select("a[href]")) {
-            if (a.attr("href").isBlank()) {
-                continue;
-            }
-            String href = a.attr("href").strip();
-            // Most feed links are absolute already; resolving them against the base is the costly part.
-            String url = href.startsWith("https://") || href.startsWith("http://")
-                    ? href : a.absUrl("href");
-            if (!url.isEmpty()) {
+            String url = a.attr("href").isBlank() ? null : absolute(a.attr("href"), baseUrl);
+            if (url != null) {
                 urls.add(url);
             }
         }
         return new ArrayList<>(urls);
+    }
+
+    /**
+     * Makes every {@code href} and {@code cite} under {@code root} absolute, in place, so that what
+     * is kept of the markup links where the feed meant; one that cannot be resolved is removed.
+     */
+    public static void makeAbsolute(Element root, String baseUrl) {
+        for (Element e : root.select("[href], [cite]")) {
+            for (String attribute : ABSOLUTE_ATTRIBUTES) {
+                if (e.hasAttr(attribute)) {
+                    String url = absolute(e.attr(attribute), baseUrl);
+                    if (url == null) {
+                        e.removeAttr(attribute);
+                    } else {
+                        e.attr(attribute, url);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String absolute(String href, String baseUrl) {
+        String trimmed = href.strip();
+        // Most feed links are absolute already; resolving them is the costly part.
+        return trimmed.startsWith("https://") || trimmed.startsWith("http://") ? trimmed : Urls.resolve(baseUrl, trimmed);
     }
 }

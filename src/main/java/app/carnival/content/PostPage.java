@@ -10,6 +10,7 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import app.carnival.url.Links;
+import app.carnival.url.Urls;
 
 /**
  * What a post's own web page says about the post, for a host adding it by URL: its canonical
@@ -28,9 +29,10 @@ public record PostPage(String url, String title, Instant published, List<String>
 
     /** @param page a fetched page whose base URI is the address it was fetched from */
     public static PostPage read(Document page) {
-        String url = firstHttp(page, "link[rel=canonical]", "href");
+        String base = PageBase.of(page);
+        String url = firstHttp(page, base, "link[rel=canonical]", "href");
         if (url == null) {
-            url = firstHttp(page, "meta[property=og:url]", "content");
+            url = firstHttp(page, base, "meta[property=og:url]", "content");
         }
         if (url == null || url.length() > MAX_URL) {
             url = page.location();
@@ -89,8 +91,8 @@ public record PostPage(String url, String title, Instant published, List<String>
         return e == null || e.attr("content").isBlank() ? null : e.attr("content").strip();
     }
 
-    private static String firstHttp(Document page, String selector, String attribute) {
+    private static String firstHttp(Document page, String base, String selector, String attribute) {
         Element e = page.selectFirst(selector);
-        return e == null ? null : Links.httpOrNull(e.absUrl(attribute));
+        return e == null ? null : Links.httpOrNull(Urls.resolve(base, e.attr(attribute)));
     }
 }

@@ -1,5 +1,6 @@
 package app.carnival.fetch;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -25,14 +26,15 @@ final class GuardedDnsResolver implements DnsResolver {
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress[] addresses = dns.resolve(host);
+        String name = ascii(host);
+        InetAddress[] addresses = dns.resolve(name);
         if (allowPrivateNetworks) {
             return addresses;
         }
         for (InetAddress address : addresses) {
             Optional<String> reason = AddressPolicy.whyNotPublic(address);
             if (reason.isPresent() && exceptions.stream().noneMatch(c -> c.contains(address))) {
-                throw new AddressNotAllowedException(host, address, reason.get());
+                throw new AddressNotAllowedException(name, address, reason.get());
             }
         }
         return addresses;
@@ -40,7 +42,19 @@ final class GuardedDnsResolver implements DnsResolver {
 
     @Override
     public String resolveCanonicalHostname(String host) throws UnknownHostException {
-        return dns.resolveCanonicalHostname(host);
+        return dns.resolveCanonicalHostname(ascii(host));
+    }
+
+    /**
+     * DNS knows internationalized names in punycode only, but HttpCore hands over the Unicode form
+     * of the punycode host it was given ({@code org.apache.hc.core5.net.Host} decodes it).
+     */
+    private static String ascii(String host) throws UnknownHostException {
+        try {
+            return IDN.toASCII(host, 0);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownHostException(host + ": " + e.getMessage());
+        }
     }
 
     /** Subclass of UnknownHostException so the HTTP client gives up on the host instead of retrying. */

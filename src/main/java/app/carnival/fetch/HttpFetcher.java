@@ -1,6 +1,9 @@
 package app.carnival.fetch;
 
 import app.carnival.config.CarnivalConfig;
+import app.carnival.url.InvalidUrlException;
+import app.carnival.url.Urls;
+import app.carnival.url.WebUrl;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,13 +15,11 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -107,8 +108,8 @@ public class HttpFetcher {
         String permanent = null;
         boolean allPermanent = true;
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-            URI uri = checkedUri(current);
-            HttpGet get = new HttpGet(uri);
+            WebUrl target = checked(current);
+            HttpGet get = new HttpGet(target.toUri());
             get.setHeader("Accept", accept);
             if (etag != null) {
                 get.setHeader("If-None-Match", etag);
@@ -128,7 +129,7 @@ public class HttpFetcher {
                 String location = header(response, "Location");
                 if (isRedirect(status) && location != null) {
                     allPermanent &= status == 301 || status == 308;
-                    current = uri.resolve(location.trim()).toString();
+                    current = redirectTarget(current, location);
                     permanent = allPermanent ? current : null;
                     continue;
                 }
@@ -137,13 +138,11 @@ public class HttpFetcher {
                 return new FetchResult(status, current, permanent, body,
                         header(response, "Content-Type"),
                         header(response, "ETag"), header(response, "Last-Modified"), retryAfter(response), maxAge(response));
-            } catch (IllegalArgumentException e) {
-                throw new FetchException("invalid redirect target: " + e.getMessage(), e);
             } catch (IOException e) {
                 if (timedOut.get()) {
                     throw new FetchException("timed out after " + config.totalTimeout().toSeconds() + " s", e);
                 }
-                throw translate(uri, e);
+                throw translate(target, e);
             } finally {
                 deadline.cancel(false);
             }
@@ -162,21 +161,21 @@ public class HttpFetcher {
         client.close();
     }
 
-    private static URI checkedUri(String url) throws FetchException {
-        URI uri;
+    /** The URL as browsers read it; its {@link WebUrl#toUri} is what is requested (punycode host, UTF-8 escapes). */
+    private static WebUrl checked(String url) throws FetchException {
         try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new FetchException("not a valid URL: " + url);
+            return WebUrl.parse(url);
+        } catch (InvalidUrlException e) {
+            throw new FetchException("cannot fetch: " + e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException("only http and https URLs can be fetched, not " + (scheme.isEmpty() ? "'" + url + "'" : scheme + ":"));
+    }
+
+    private static String redirectTarget(String from, String location) throws FetchException {
+        String target = Urls.resolve(from, location);
+        if (target == null) {
+            throw new FetchException("invalid redirect target: " + location);
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new FetchException("URL has no host: " + url);
-        }
-        return uri;
+        return target;
     }
 
     private byte[] readCapped(HttpEntity entity, HttpGet get) throws IOException, FetchException {
@@ -236,8 +235,8 @@ public class HttpFetcher {
         return h == null ? null : h.getValue();
     }
 
-    private static FetchException translate(URI uri, IOException e) {
-        String host = uri.getHost();
+    private static FetchException translate(WebUrl url, IOException e) {
+        String host = url.host();
         if (e instanceof GuardedDnsResolver.AddressNotAllowedException) {
             return new FetchException(e.getMessage(), e);
         }

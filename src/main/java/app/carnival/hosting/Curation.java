@@ -23,20 +23,19 @@ import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.ResponseRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import app.carnival.content.PostPage;
+import app.carnival.url.WebUrl;
 import app.carnival.matching.NearMisses;
 import app.carnival.response.Response;
 import app.carnival.roundup.NearMiss;
@@ -224,15 +223,14 @@ public class Curation {
     /** The participant whose blog is on the post's host; the longest matching blog path wins when a host has several. */
     private Participant ownerByHost(Series series, List<String> postUrls) {
         for (String postUrl : postUrls) {
-            URI post;
-            try {
-                post = URI.create(postUrl);
-            } catch (IllegalArgumentException e) {
-                continue; // a canonical link with characters URIs do not allow: try the address fetched
+            Optional<WebUrl> post = WebUrl.tryParse(postUrl);
+            if (post.isEmpty()) {
+                continue; // a canonical link that is no http(s) URL: try the address fetched
             }
+            String host = site(post.get());
             List<Participant> sameHost = participants.ofSeries(series).stream()
-                    .filter(p -> host(URI.create(p.blogUrl)).equals(host(post)))
-                    .filter(p -> post.getPath() == null || post.getPath().startsWith(pathOf(p)))
+                    .filter(p -> WebUrl.tryParse(p.blogUrl).map(Curation::site).filter(host::equals).isPresent())
+                    .filter(p -> post.get().path().startsWith(pathOf(p)))
                     .sorted(Comparator.comparingInt((Participant p) -> pathOf(p).length()).reversed())
                     .toList();
             if (!sameHost.isEmpty()) {
@@ -244,12 +242,12 @@ public class Curation {
     }
 
     private static String pathOf(Participant p) {
-        String path = URI.create(p.blogUrl).getPath();
-        return path == null ? "" : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String path = WebUrl.tryParse(p.blogUrl).map(WebUrl::path).orElse("");
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private static String host(URI uri) {
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return host.startsWith("www.") ? host.substring(4) : host;
+    /** The host in ASCII (a Unicode and a punycode spelling are one site), without a leading www. */
+    private static String site(WebUrl url) {
+        return url.host().startsWith("www.") ? url.host().substring(4) : url.host();
     }
 }

@@ -38,10 +38,16 @@ public final class Judge {
     public static List<Judgement> judge(Collection<AssignmentCriteria> assignments, Collection<Subject> subjects) {
         List<Judgement> judgements = new ArrayList<>();
         for (Subject s : subjects) {
-            for (AssignmentCriteria a : assignments) {
-                if (s.mayHaveResponse() || inWindow(a, s.facts())) {
-                    judgements.add(new Judgement(s.key(), a, Matcher.decide(a, s.facts(), s.pageLinks())));
-                }
+            List<AssignmentCriteria> worth = assignments.stream()
+                    .filter(a -> s.mayHaveResponse() || inWindow(a, s.facts()))
+                    .toList();
+            if (worth.isEmpty()) {
+                continue; // cannot match anything and has nothing to undo: no link work at all
+            }
+            // One call for all of them: the post's links are normalized once, not once per assignment.
+            List<MatchDecision> decisions = Matcher.decideAll(worth, s.facts(), s.pageLinks());
+            for (int i = 0; i < worth.size(); i++) {
+                judgements.add(new Judgement(s.key(), worth.get(i), decisions.get(i)));
             }
         }
         return judgements;

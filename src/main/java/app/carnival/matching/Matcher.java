@@ -1,11 +1,11 @@
 package app.carnival.matching;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import app.carnival.url.UrlNormalizer;
 
 /** Decides whether a post answers an assignment (SPEC "Matching"). */
@@ -20,17 +20,21 @@ public final class Matcher {
      *                  ({@link ArticleLinks#mainContentLinks}), which add to the feed's links
      */
     public static MatchDecision decide(AssignmentCriteria a, PostFacts p, List<String> pageLinks) {
-        Set<String> invitation = invitationKeys(a);
-        boolean linkInFeed = linksTo(p.links(), p.url(), invitation);
-        boolean linkOnPage = pageLinks != null && linksTo(pageLinks, p.url(), invitation);
+        return decide(a, p, PostKeys.of(p, pageLinks));
+    }
+
+    private static MatchDecision decide(AssignmentCriteria a, PostFacts p, PostKeys keys) {
+        Set<String> invitation = a.invitationKeys();
+        boolean linkInFeed = !Collections.disjoint(keys.feedLinks(), invitation);
+        boolean linkOnPage = keys.pageLinks() != null && !Collections.disjoint(keys.pageLinks(), invitation);
         Evidence evidence = new Evidence(
                 linkInFeed || linkOnPage,
                 !linkInFeed && linkOnPage,
-                hasTag(a.hashtag(), p),
-                p.summaryOnly() && pageLinks == null);
+                hasTag(a.tag(), p),
+                p.summaryOnly() && keys.pageLinks() == null);
         MatchReasons reasons = new MatchReasons(a, evidence);
 
-        if (isInvitation(p.url(), invitation)) {
+        if (keys.self().map(invitation::contains).orElse(false)) {
             return rejected(a, evidence, reasons.isInvitation());
         }
         Instant published = p.published();
@@ -57,40 +61,42 @@ public final class Matcher {
     /** {@link #decide} for each assignment the post might answer, in the given order. */
     public static List<MatchDecision> decideAll(List<AssignmentCriteria> assignments, PostFacts p,
             List<String> pageLinks) {
-        return assignments.stream().map(a -> decide(a, p, pageLinks)).toList();
+        PostKeys keys = PostKeys.of(p, pageLinks);
+        return assignments.stream().map(a -> decide(a, p, keys)).toList();
     }
 
     private static MatchDecision rejected(AssignmentCriteria a, Evidence evidence, String reason) {
         return new MatchDecision(a.assignmentId(), false, evidence.byLink(), evidence.byTag(), false, false, reason);
     }
 
-    private static Set<String> invitationKeys(AssignmentCriteria a) {
-        return Stream.concat(Stream.of(a.invitationUrl()), a.aliasUrls().stream())
-                .map(UrlNormalizer::normalize)
-                .flatMap(Optional::stream)
-                .collect(Collectors.toSet());
-    }
-
-    private static boolean linksTo(List<String> links, String postUrl, Set<String> invitation) {
-        // links should already be absolute; resolving against the post URL rescues any that are not
-        return links.stream()
-                .map(link -> UrlNormalizer.normalize(link, postUrl))
-                .flatMap(Optional::stream)
-                .anyMatch(invitation::contains);
-    }
-
     /** Whether the post at {@code postUrl} is the invitation itself (or one of its aliases). */
     public static boolean isInvitation(AssignmentCriteria a, String postUrl) {
-        return isInvitation(postUrl, invitationKeys(a));
+        return UrlNormalizer.normalize(postUrl).map(a.invitationKeys()::contains).orElse(false);
     }
 
-    private static boolean isInvitation(String postUrl, Set<String> invitation) {
-        return UrlNormalizer.normalize(postUrl).map(invitation::contains).orElse(false);
+    private static boolean hasTag(Hashtag tag, PostFacts p) {
+        return tag.inText(p.title()) || tag.inText(p.text()) || tag.inCategories(p.categories());
     }
 
-    private static boolean hasTag(String hashtag, PostFacts p) {
-        return Hashtags.inText(p.title(), hashtag) || Hashtags.inText(p.text(), hashtag)
-                || Hashtags.inCategories(p.categories(), hashtag);
+    /**
+     * The post's URLs as {@link UrlNormalizer} keys, computed once for all assignments.
+     *
+     * @param pageLinks null when the page's links were not supplied
+     */
+    private record PostKeys(Optional<String> self, Set<String> feedLinks, Set<String> pageLinks) {
+
+        static PostKeys of(PostFacts p, List<String> pageLinks) {
+            return new PostKeys(UrlNormalizer.normalize(p.url()), keys(p.links(), p.url()),
+                    pageLinks == null ? null : keys(pageLinks, p.url()));
+        }
+
+        private static Set<String> keys(List<String> links, String postUrl) {
+            // links should already be absolute; resolving against the post URL rescues any that are not
+            return links.stream()
+                    .map(link -> UrlNormalizer.normalize(link, postUrl))
+                    .flatMap(Optional::stream)
+                    .collect(Collectors.toSet());
+        }
     }
 
     /**

@@ -8,10 +8,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URI;
-import java.util.Locale;
 
-/** An absolute http(s) URL with a host, at most 2048 characters. Null is valid (use @NotBlank to require). */
+/**
+ * An absolute http(s) URL with a valid host, at most 2048 characters, as {@link WebUrl} reads it
+ * (internationalized host names are welcome) and written without characters that would need
+ * escaping: no spaces, controls, quotes or angle brackets. Null is valid (use @NotBlank to require).
+ */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = HttpUrl.Validator.class)
@@ -31,17 +33,10 @@ public @interface HttpUrl {
         }
 
         public static boolean isHttpUrl(String value) {
-            String v = value.trim();
-            if (v.isEmpty() || v.length() > 2048) {
-                return false;
-            }
-            try {
-                URI uri = new URI(v);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank();
-            } catch (java.net.URISyntaxException e) {
-                return false;
-            }
+            String v = value.strip(); // not trim(): that would pass a trailing NUL or other control through
+            return !v.isEmpty() && v.length() <= 2048
+                    && v.chars().noneMatch(c -> PercentEncoding.isUnsafe((char) c))
+                    && WebUrl.tryParse(v).isPresent();
         }
     }
 }

@@ -9,6 +9,6 @@ public final class Links {
 
     /** The URL if it is an absolute http(s) URL, else null (render no link). */
     public static String httpOrNull(String url) {
-        return url != null && HttpUrl.Validator.isHttpUrl(url) ? url.trim() : null;
+        return url != null && HttpUrl.Validator.isHttpUrl(url) ? url.strip() : null;
     }
 }

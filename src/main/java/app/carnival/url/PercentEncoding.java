@@ -8,14 +8,82 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Brings percent-encoding into one canonical form so that differently escaped spellings of the
- * same URL component compare equal ({@code %7Euser} = {@code ~user}, {@code caf%C3%A9} = {@code café}).
- * Escapes of characters that carry meaning in the component stay escaped (upper-case hex), so
- * that, say, {@code a%2Fb} stays distinct from {@code a/b}.
+ * Percent-encoding of URL components: the escapes browsers add when they read a URL, the ASCII
+ * form sent on the wire, and one canonical form so that differently escaped spellings of the same
+ * component compare equal ({@code %7Euser} = {@code ~user}, {@code caf%C3%A9} = {@code café}).
  */
 final class PercentEncoding {
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** RFC 3986 unreserved and sub-delims, ':' and '@': what a path segment may hold unescaped. */
+    static final String PCHAR_PUNCTUATION = "-._~!$&'()*+,;=:@";
+
     private PercentEncoding() {
+    }
+
+    /**
+     * True for the ASCII characters browsers escape wherever they occur in a URL: controls, space,
+     * DEL and {@code " < > \ ^ ` { | }}. Non-ASCII characters are not among them.
+     */
+    static boolean isUnsafe(char c) {
+        return c <= ' ' || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0;
+    }
+
+    /** The component with its {@link #isUnsafe unsafe} characters escaped; non-ASCII text is kept. */
+    static String escapeUnsafe(String component) {
+        int first = 0;
+        while (first < component.length() && !isUnsafe(component.charAt(first))) {
+            first++;
+        }
+        if (first == component.length()) {
+            return component;
+        }
+        StringBuilder out = new StringBuilder(component.length() + 8).append(component, 0, first);
+        for (int i = first; i < component.length(); i++) {
+            char c = component.charAt(i);
+            if (isUnsafe(c)) {
+                appendEscape(out, c);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The component in ASCII, for a request line: letters, digits, the given punctuation and
+     * well-formed escapes are kept, every other character is escaped as its UTF-8 bytes (a stray
+     * {@code %} becomes {@code %25}).
+     */
+    static String escapeForWire(String component, String allowedPunctuation) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < component.length()) {
+            char c = component.charAt(i);
+            int next = i + 1;
+            boolean keep = c < 0x80 && (Character.isLetterOrDigit(c) || allowedPunctuation.indexOf(c) >= 0)
+                    || isEscape(component, i);
+            if (!keep && out == null) {
+                out = new StringBuilder(component.length() + 16).append(component, 0, i);
+            }
+            if (keep) {
+                if (out != null) {
+                    out.append(c);
+                }
+            } else {
+                next = i + Character.charCount(component.codePointAt(i));
+                for (byte b : component.substring(i, next).getBytes(StandardCharsets.UTF_8)) {
+                    appendEscape(out, b & 0xFF);
+                }
+            }
+            i = next;
+        }
+        return out == null ? component : out.toString();
+    }
+
+    private static void appendEscape(StringBuilder out, int b) {
+        out.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
     }
 
     /**
@@ -58,7 +126,7 @@ final class PercentEncoding {
         for (int k = 0; k < decoded.length(); k++) {
             char c = decoded.charAt(k);
             if (c == '%' || keepEscaped.indexOf(c) >= 0) {
-                out.append('%').append(String.format("%02X", (int) c));
+                appendEscape(out, c);
             } else {
                 out.append(c);
             }

@@ -2,9 +2,7 @@ package app.carnival.url;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns a URL into a <em>comparison key</em> so that two spellings of the same page link compare
@@ -12,19 +10,18 @@ import java.util.regex.Pattern;
  * {@code example.com/2024/05/meme15?p=3}, has no scheme and may contain decoded non-ASCII
  * characters: it is for equality tests only, never for fetching.
  *
- * <p>Rules: only http and https are accepted and treated as equal; userinfo and fragment are
- * dropped; the host is lower-cased and loses a leading {@code www.} (IDN hosts are left as
- * written, so a punycode and a Unicode spelling differ); ports 80 and 443 are dropped whatever
- * the scheme; percent-escapes are decoded except where the escaped character has meaning
- * ({@code %2F} in a path, {@code %26}/{@code %3D} in a query, ...); dot segments are removed; a
- * trailing slash is ignored; tracking parameters are removed and the remaining query parameters
- * keep their order. Garbage in gives {@link Optional#empty()}, never an exception.
+ * <p>Rules: the URL is read as browsers read it ({@link Urls}); only http and https are accepted
+ * and treated as equal; userinfo and fragment are dropped; the host is in its ASCII form
+ * ({@link WebUrl#host}: lower-cased, internationalized names in punycode, so that
+ * {@code bücher.example} and {@code xn--bcher-kva.example} give the same key) and loses a leading
+ * {@code www.}; ports 80 and 443 are dropped whatever the scheme; percent-escapes are decoded
+ * except where the escaped character has meaning ({@code %2F} in a path, {@code %26}/{@code %3D}
+ * in a query, ...); dot segments are removed; a trailing slash is ignored; tracking parameters are
+ * removed and the remaining query parameters keep their order. Garbage in gives
+ * {@link Optional#empty()}, never an exception.
  */
 public final class UrlNormalizer {
 
-    /** WHATWG URL parsing drops these anywhere in the input; hrefs in feeds are often wrapped. */
-    private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\n\\r]");
-    private static final Pattern BAD_HOST_CHAR = Pattern.compile("[\\s<>\"{}|\\\\^`]");
     private static final String PATH_KEEP_ESCAPED = "/?#";
     private static final String QUERY_KEEP_ESCAPED = "&=+#";
 
@@ -38,49 +35,25 @@ public final class UrlNormalizer {
 
     /** Resolves {@code href} against {@code base} (when it is relative), then normalizes. */
     public static Optional<String> normalize(String href, String base) {
-        if (href == null) {
+        UriReference ref = Urls.reference(base, href);
+        if (ref == null || !ref.isHttp()) {
             return Optional.empty();
         }
-        UriReference ref = UriReference.parse(clean(href));
-        if (!ref.isAbsolute()) {
-            if (base == null) {
-                return Optional.empty();
-            }
-            UriReference baseRef = UriReference.parse(clean(base));
-            if (!baseRef.isAbsolute()) {
-                return Optional.empty();
-            }
-            ref = ref.resolveAgainst(baseRef);
-        }
-        return key(ref);
-    }
-
-    private static String clean(String s) {
-        return TAB_OR_NEWLINE.matcher(s.strip()).replaceAll("");
-    }
-
-    private static Optional<String> key(UriReference ref) {
-        if (!("http".equals(ref.scheme()) || "https".equals(ref.scheme())) || ref.authority() == null) {
+        try {
+            return Optional.of(key(WebUrl.of(ref)));
+        } catch (InvalidUrlException e) {
             return Optional.empty();
         }
-        return hostAndPort(ref.authority()).map(hostPort -> hostPort + path(ref.path()) + query(ref.query()));
     }
 
-    private static Optional<String> hostAndPort(String authority) {
-        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
-        int portColon = hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.lastIndexOf(':');
-        String host = portColon < 0 ? hostPort : hostPort.substring(0, portColon);
-        String port = portColon < 0 ? "" : hostPort.substring(portColon + 1);
-        if (host.isEmpty() || BAD_HOST_CHAR.matcher(host).find() || !port.matches("\\d{0,5}")) {
-            return Optional.empty();
-        }
-        host = host.toLowerCase(Locale.ROOT);
+    private static String key(WebUrl url) {
+        String host = url.host();
         if (host.startsWith("www.") && host.length() > 4) {
             host = host.substring(4);
         }
         // 80 and 443 both count as default because http and https count as one scheme
-        boolean defaultPort = port.isEmpty() || port.matches("0*(80|443)");
-        return Optional.of(defaultPort ? host : host + ":" + Integer.parseInt(port));
+        boolean defaultPort = url.port() < 0 || url.port() == 80 || url.port() == 443;
+        return (defaultPort ? host : host + ":" + url.port()) + path(url.path()) + query(url.query());
     }
 
     private static String path(String rawPath) {

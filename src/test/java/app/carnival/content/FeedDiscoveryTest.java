@@ -52,6 +52,22 @@ class FeedDiscoveryTest {
     }
 
     @Test
+    void commonPathsKeepAnInternationalizedHostAndQuoteASegmentWithAColon() {
+        assertThat(FeedDiscovery.commonPaths("https://bücher.example/blog?page=2")).startsWith(
+                "https://bücher.example/blog/feed", "https://bücher.example/blog/rss");
+        assertThat(FeedDiscovery.commonPaths("https://host.example/a:b")).first().isEqualTo("https://host.example/a:b/feed");
+        assertThat(FeedDiscovery.commonPaths("ftp://host.example/")).isEmpty();
+        assertThat(FeedDiscovery.commonPaths("https://exa mple.example/")).isEmpty();
+    }
+
+    @Test
+    void announcedFeedLinksAreResolvedAsBrowsersResolveThem() {
+        var page = Jsoup.parse("<link rel=alternate type=application/rss+xml href=' feeds\\main feed.xml '>"
+                + "<link rel=alternate type=application/atom+xml href='https://exa mple.example/atom'>", "https://blog.example/");
+        assertThat(FeedDiscovery.announced(page)).containsExactly("https://blog.example/feeds/main%20feed.xml");
+    }
+
+    @Test
     void htmlIsRecognisedByTypeOrByItsFirstCharacters() {
         byte[] html = "\n  <!DOCTYPE html><html></html>".getBytes(StandardCharsets.UTF_8);
         byte[] rss = "<?xml version=\"1.0\"?><rss/>".getBytes(StandardCharsets.UTF_8);

@@ -57,4 +57,26 @@ class LinkExtractorTest {
         assertEquals(List.of(), LinkExtractor.links(null, BASE));
         assertEquals(List.of(), LinkExtractor.links("<p>no links here</p>", BASE));
     }
+
+    @Test
+    void resolvesSloppyHrefsAsBrowsersDo() {
+        String html = "<a href='my answer.html'>space</a><a href='..\\older\\post'>backslashes</a>"
+                + "<a href=' https://bücher.example/neu '>idn</a><a href='//exa mple.example/x'>bad host</a>"
+                + "<a href='\n/about\t'>wrapped</a>";
+        assertEquals(List.of(
+                        "https://blog.example.org/2024/05/my%20answer.html",
+                        "https://blog.example.org/2024/older/post",
+                        "https://bücher.example/neu",
+                        "https://blog.example.org/about"),
+                LinkExtractor.links(html, BASE));
+    }
+
+    @Test
+    void makesHrefsAndCitesAbsoluteInPlaceAndDropsUnresolvableOnes() {
+        var body = org.jsoup.Jsoup.parseBodyFragment(
+                "<a href='../older'>a</a><blockquote cite='/source'>q</blockquote><a href='//exa mple.example/'>b</a>").body();
+        LinkExtractor.makeAbsolute(body, BASE);
+        assertEquals("<a href=\"https://blog.example.org/2024/older\">a</a><blockquote cite=\"https://blog.example.org/source\">q</blockquote><a>b</a>",
+                body.html().replace("\n", ""));
+    }
 }

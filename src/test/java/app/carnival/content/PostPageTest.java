@@ -40,6 +40,24 @@ class PostPageTest {
     }
 
     @Test
+    void aSloppyCanonicalLinkResolvesAgainstTheBaseHrefAsBrowsersResolveIt() {
+        PostPage page = PostPage.read(Jsoup.parse("""
+                <html><head><base href="https://bücher.example/blog/"><link rel="canonical" href=" 2024\\mein beitrag ">
+                </head><body>Text</body></html>
+                """, "https://bücher.example/p?id=7"));
+
+        assertThat(page.url()).isEqualTo("https://bücher.example/blog/2024/mein%20beitrag");
+    }
+
+    @Test
+    void aCanonicalLinkWithAnInvalidHostFallsBackToTheFetchedAddress() {
+        PostPage page = PostPage.read(Jsoup.parse(
+                "<html><head><link rel=canonical href='https://exa mple.example/p'></head></html>", "https://blog.example/p"));
+
+        assertThat(page.url()).isEqualTo("https://blog.example/p");
+    }
+
+    @Test
     void unreadableOrMissingDatesAreNull() {
         assertThat(PostPage.parseDate("yesterday")).isNull();
         assertThat(PostPage.parseDate("")).isNull();

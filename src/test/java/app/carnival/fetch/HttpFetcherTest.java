@@ -14,12 +14,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.impl.InMemoryDnsResolver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,6 +273,72 @@ class HttpFetcherTest {
         HttpFetcher withEmptyDns = fetcher(Map.of("carnival.fetch.allow-private-networks", "true"), new InMemoryDnsResolver());
         assertThatThrownBy(() -> withEmptyDns.fetch("http://no-such-host.invalid/feed", HttpFetcher.FEED_ACCEPT, null, null))
                 .isInstanceOf(FetchException.class).hasMessage("host not found: no-such-host.invalid");
+    }
+
+    // --- internationalized names ------------------------------------------------------------
+
+    @Test
+    void anInternationalizedHostIsLookedUpAndSentInPunycode() throws Exception {
+        InMemoryDnsResolver names = new InMemoryDnsResolver();
+        names.add("xn--bcher-kva.example", InetAddress.getLoopbackAddress());
+        List<String> lookedUp = new CopyOnWriteArrayList<>();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        byte[] feed = "<rss version=\"2.0\"><channel><title>B\u00fccher</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
+        server.route("/b\u00fccher/stra\u00dfe", exchange -> {
+            sent.add(exchange.getRequestHeaders().getFirst("Host") + " " + exchange.getRequestURI().getRawPath()
+                    + "?" + exchange.getRequestURI().getRawQuery());
+            exchange.sendResponseHeaders(200, feed.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(feed);
+            }
+        });
+        int port = Integer.parseInt(server.url("").replaceAll(".*:", ""));
+        HttpFetcher fetcher = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"), recording(names, lookedUp));
+
+        String url = "http://B\u00fccher.example:" + port + "/b\u00fccher/stra\u00dfe?q=\u00fc";
+        FetchResult result = fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, null, null);
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.finalUrl()).isEqualTo(url);
+        assertThat(lookedUp).containsOnly("xn--bcher-kva.example");
+        assertThat(sent).containsExactly("xn--bcher-kva.example:" + port + " /b%C3%BCcher/stra%C3%9Fe?q=%C3%BC");
+    }
+
+    @Test
+    void redirectsResolveAsBrowsersDoAndAnInvalidTargetIsAReadableError() throws Exception {
+        server.status("/sloppy-redirect", 302, Map.of("Location", " \\feed "));
+        server.status("/bad-redirect", 302, Map.of("Location", "http://exa mple.example/feed"));
+        HttpFetcher open = open();
+        FetchResult followed = open.fetch(server.url("/sloppy-redirect"), HttpFetcher.FEED_ACCEPT, null, null);
+        assertThat(followed.status()).isEqualTo(200);
+        assertThat(followed.finalUrl()).isEqualTo(server.url("/feed"));
+        assertThatThrownBy(() -> open.fetch(server.url("/bad-redirect"), HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class).hasMessage("invalid redirect target: http://exa mple.example/feed");
+    }
+
+    @Test
+    void aHostIdnRefusesIsNotLookedUp() {
+        List<String> lookedUp = new CopyOnWriteArrayList<>();
+        HttpFetcher fetcher = fetcher(Map.of(), recording(new InMemoryDnsResolver(), lookedUp));
+        assertThatThrownBy(() -> fetcher.fetch("https://xn--zz.example/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class).hasMessage("cannot fetch: not a valid host name: xn--zz.example");
+        assertThat(lookedUp).isEmpty();
+    }
+
+    /** {@code names}, noting every name looked up in {@code lookedUp}. */
+    static DnsResolver recording(DnsResolver names, List<String> lookedUp) {
+        return new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                lookedUp.add(host);
+                return names.resolve(host);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) throws UnknownHostException {
+                return names.resolveCanonicalHostname(host);
+            }
+        };
     }
 
     static byte[] gzip(byte[] data) throws IOException {

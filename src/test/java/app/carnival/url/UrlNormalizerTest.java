@@ -27,6 +27,15 @@ class UrlNormalizerTest {
             https://www2.example.com/a                       | www2.example.com/a
             https://blog.example.com/a                       | blog.example.com/a
             https://user:secret@www.example.com/a            | example.com/a
+            # internationalized hosts: the key holds the ASCII (punycode) form
+            https://bücher.example/a                         | xn--bcher-kva.example/a
+            https://www.BÜCHER.example/a                     | xn--bcher-kva.example/a
+            https://xn--bcher-kva.example/a                  | xn--bcher-kva.example/a
+            https://b%C3%BCcher.example/a                    | xn--bcher-kva.example/a
+            https://xn--zz.example/a                         | <none>
+            https://a..b/                                    | <none>
+            # a backslash is a slash in http(s), as browsers read it
+            https://example.com\\2024\\post                   | example.com/2024/post
             # trailing slash and empty path
             https://example.com/a/                           | example.com/a
             https://example.com/2024/05/meme15/?p=3          | example.com/2024/05/meme15?p=3
@@ -133,6 +142,8 @@ class UrlNormalizerTest {
             https://example.com/2024/05/meme15?utm_source=x  | https://example.com/2024/05/meme15#comments
             https://example.com/%7Ejo/caf%C3%A9              | https://example.com/~jo/café
             http://example.com:80                            | https://EXAMPLE.com:443/
+            https://bücher.example/a                         | https://xn--bcher-kva.example/a
+            http://www.bücher.example/a/                     | https://XN--BCHER-KVA.example/a?utm_source=x
             """)
     void spellingsOfOnePageAreEqual(String a, String b) {
         assertEquals(UrlNormalizer.normalize(a), UrlNormalizer.normalize(b));
@@ -146,6 +157,7 @@ class UrlNormalizerTest {
             https://example.com/a?q=a%26b      | https://example.com/a?q=a&b
             https://example.com:8080/a         | https://example.com/a
             https://example.com/meme15         | https://example.com/meme150
+            https://bücher.example/a           | https://bucher.example/a
             """)
     void differentPagesStayDifferent(String a, String b) {
         assertNotEquals(UrlNormalizer.normalize(a), UrlNormalizer.normalize(b));

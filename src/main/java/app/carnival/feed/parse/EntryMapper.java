@@ -24,9 +24,9 @@ final class EntryMapper {
 
     /** Returns null for an entry with neither id nor link: it could never be recognised again. */
     ParsedEntry map(SyndEntry entry, String feedBase) {
-        String entryXmlBase = Urls.resolve(feedBase, xmlBaseOf(entry));
+        String entryXmlBase = Urls.resolve(feedBase, blankToNull(xmlBaseOf(entry)));
         String linkBase = entryXmlBase != null ? entryXmlBase : feedBase;
-        String url = Urls.resolve(linkBase, link(entry));
+        String url = Urls.resolve(linkBase, blankToNull(link(entry)));
         String guid = blankToNull(entry.getUri());
         if (guid == null) {
             guid = url != null ? url : blankToNull(entry.getLink());

@@ -81,13 +81,16 @@ public final class FeedParser {
                 entries);
     }
 
-    /** For Atom, ROME's {@code getLink()} can be the self link or id; the site is the alternate link. */
+    /**
+     * For Atom, ROME's {@code getLink()} can be the self link or id; the site is the alternate link.
+     * Null when blank: an empty reference would name the feed itself.
+     */
     private static String siteLink(SyndFeed feed) {
         for (SyndLink link : feed.getLinks()) {
             if ((link.getRel() == null || "alternate".equals(link.getRel())) && link.getHref() != null) {
-                return link.getHref();
+                return link.getHref().isBlank() ? null : link.getHref();
             }
         }
-        return feed.getLink();
+        return feed.getLink() == null || feed.getLink().isBlank() ? null : feed.getLink();
     }
 }

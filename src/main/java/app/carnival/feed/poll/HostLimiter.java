@@ -1,7 +1,6 @@
 package app.carnival.feed.poll;
 
-import java.net.URI;
-import java.util.Locale;
+import app.carnival.url.WebUrl;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -27,12 +26,8 @@ final class HostLimiter {
         return semaphore::release;
     }
 
+    /** In ASCII, so that a Unicode and a punycode spelling of one host share its permits. */
     private static String host(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
+        return WebUrl.tryParse(url).map(WebUrl::host).orElse(url);
     }
 }
