@@ -1,0 +1,96 @@
+package app.carnival.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.carnival.testing.ContractFilter;
+import app.carnival.testing.FeedServer;
+import app.carnival.testing.SendsInvalidRequests;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract check is on in every end-to-end test: against a loopback peer that serves its own small
+ * document, the installed filters let documented exchanges through and fail the others.
+ */
+@QuarkusTest
+class ContractFilterTest {
+
+    static final String DOC = """
+            {"openapi": "3.0.3", "info": {"title": "peer", "version": "1"}, "paths": {"/api/things/{name}": {"get": {
+              "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string"}},
+                             {"name": "n", "in": "query", "required": true, "schema": {"type": "integer"}}],
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {
+                "type": "object", "required": ["id", "note"],
+                "properties": {"id": {"type": "integer"}, "note": {"type": "string", "nullable": true}}}}}}}}}}}
+            """;
+    static FeedServer peer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        peer = new FeedServer().serve("/q/openapi", "application/json", DOC);
+        Map.of("good", "{\"id\": 1, \"note\": null}",
+                "extra", "{\"id\": 1, \"note\": \"n\", \"secret\": \"x\"}",
+                "mistyped", "{\"id\": \"1\", \"note\": \"n\"}",
+                "missing", "{\"id\": 1}").forEach((name, body) -> peer.serve("/api/things/" + name, "application/json", body));
+        peer.status("/api/things/broken", 500, Map.of());
+        peer.serve("/things/anything", "application/json", "{\"not\": \"documented\"}");
+    }
+
+    @AfterAll
+    static void stop() {
+        peer.close();
+    }
+
+    @Test
+    void isInstalledStrictForEveryTest() {
+        assertThat(RestAssured.filters()).containsOnlyOnce(ContractFilter.STRICT).doesNotContain(ContractFilter.RESPONSES_ONLY);
+    }
+
+    @Test
+    void letsADocumentedExchangeThrough() {
+        given().get(peer.url("/api/things/good?n=1")).then().statusCode(200);
+    }
+
+    @Test
+    void failsAnUndocumentedMistypedOrMissingField() {
+        assertThatThrownBy(() -> given().get(peer.url("/api/things/extra?n=1")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("secret");
+        assertThatThrownBy(() -> given().get(peer.url("/api/things/mistyped?n=1")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("/id");
+        assertThatThrownBy(() -> given().get(peer.url("/api/things/missing?n=1")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("note");
+    }
+
+    @Test
+    void failsAnUndocumentedStatus() {
+        assertThatThrownBy(() -> given().get(peer.url("/api/things/broken?n=1")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("500");
+    }
+
+    @Test
+    void failsARequestTheDocumentForbids() {
+        assertThatThrownBy(() -> given().get(peer.url("/api/things/good?n=one")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("n");
+    }
+
+    @Test
+    @SendsInvalidRequests
+    void checksOnlyTheAnswerWhenTheRequestIsInvalidOnPurpose() {
+        assertThat(RestAssured.filters()).containsOnlyOnce(ContractFilter.RESPONSES_ONLY).doesNotContain(ContractFilter.STRICT);
+        given().get(peer.url("/api/things/good?n=one")).then().statusCode(200);
+        assertThatThrownBy(() -> given().get(peer.url("/api/things/extra?n=one")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("secret");
+    }
+
+    @Test
+    void leavesPathsOutsideTheApiAlone() {
+        assertThatCode(() -> given().get(peer.url("/things/anything")).then().statusCode(200)).doesNotThrowAnyException();
+    }
+}
