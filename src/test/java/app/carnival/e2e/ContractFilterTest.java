@@ -77,7 +77,11 @@ class ContractFilterTest {
     @Test
     void failsARequestTheDocumentForbids() {
         assertThatThrownBy(() -> given().get(peer.url("/api/things/good?n=one")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("n");
+                .isInstanceOf(AssertionError.class).hasMessageContaining("@query.n");
+        assertThatThrownBy(() -> given().get(peer.url("/api/things/good")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Query parameter 'n' is required");
+        assertThatThrownBy(() -> given().delete(peer.url("/api/things/good?n=1")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("DELETE operation not allowed");
     }
 
     @Test
@@ -85,6 +89,8 @@ class ContractFilterTest {
     void checksOnlyTheAnswerWhenTheRequestIsInvalidOnPurpose() {
         assertThat(RestAssured.filters()).containsOnlyOnce(ContractFilter.RESPONSES_ONLY).doesNotContain(ContractFilter.STRICT);
         given().get(peer.url("/api/things/good?n=one")).then().statusCode(200);
+        // no operation to check the answer against
+        given().delete(peer.url("/api/things/good?n=1")).then().statusCode(200);
         assertThatThrownBy(() -> given().get(peer.url("/api/things/extra?n=one")))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("secret");
     }

@@ -44,6 +44,8 @@ class OpenApiContractTest {
         assertThat(doc.getMap("paths.'/api/series/{slug}/poll'.post.responses")).containsKeys("200", "429");
         assertThat(doc.getString("components.responses.NotFound.content.'application/problem+json'.schema.'$ref'"))
                 .endsWith("/Problem");
+        // the HTTP layer refuses a too large body before any resource runs, with no body of its own
+        assertThat(doc.getMap("components.responses.TooLarge")).doesNotContainKey("content");
     }
 
     @Test
