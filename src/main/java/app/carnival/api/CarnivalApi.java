@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = CarnivalApi.CONFLICT, responseCode = "409", description = "Conflicts with an existing resource",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = CarnivalApi.TOO_LARGE, responseCode = "413", description = "Body over 64 KiB",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        // The HTTP layer refuses the body before any resource runs, and says so with no body of its own.
+        @APIResponse(name = CarnivalApi.TOO_LARGE, responseCode = "413", description = "Body over 64 KiB; the answer has no body"),
         @APIResponse(name = CarnivalApi.UNSUPPORTED, responseCode = "415", description = "Body is not JSON",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = CarnivalApi.UNPROCESSABLE, responseCode = "422", description = "Well-formed but refused",

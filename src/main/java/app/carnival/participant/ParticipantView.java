@@ -2,9 +2,11 @@ package app.carnival.participant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A participant as listed; {@code participantToken} only in the answer to the registration. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"id", "series", "name", "blogUrl", "feedUrl", "registeredAt"})
 public record ParticipantView(long id, String series, String name, String blogUrl, String feedUrl, String avatarUrl,
                               Instant registeredAt, String participantToken) {
 

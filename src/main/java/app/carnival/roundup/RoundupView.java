@@ -5,18 +5,24 @@ import app.carnival.response.Response;
 import app.carnival.series.AssignmentView;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The round-up of one assignment: the assignment and its visible responses in publication order. */
+@Schema(requiredProperties = {"assignment", "count", "responses"})
 public record RoundupView(AssignmentView assignment, int count, List<Entry> responses) {
 
     /**
      * One response.
      *
+     * @param url       null when the feed gave the post no link
      * @param excerpt   plain text, at most 300 characters
      * @param matchedBy {@code LINK}, {@code TAG}, both, or empty for a post the host added by hand
      * @param state     {@code AUTO} or {@code MANUAL}; {@code HIDDEN} only in the host's list
      */
-    public record Entry(long id, String participant, String blogUrl, String title, String url, OffsetDateTime publishedAt,
+    @Schema(requiredProperties = {"id", "participant", "blogUrl", "title", "url", "publishedAt", "excerpt", "matchedBy", "late",
+            "state"})
+    public record Entry(long id, String participant, String blogUrl, String title, @Schema(nullable = true) String url,
+                        OffsetDateTime publishedAt,
                         String excerpt, List<MatchedBy> matchedBy, boolean late, Response.State state) {
     }
 }

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An assignment as the API shows it, times in the assignment's own time zone.
  *
  * @param status {@code upcoming}, {@code open}, {@code grace} (closed, late entries still accepted) or {@code closed}
  */
+@Schema(requiredProperties = {"series", "number", "title", "invitationUrl", "aliasUrls", "questions", "opensAt", "closesAt",
+        "timezone", "graceMinutes", "graceEndsAt", "matchRule", "hashtag", "roundupIntro", "status"})
 public record AssignmentView(
         String series,
         int number,

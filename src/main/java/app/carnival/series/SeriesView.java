@@ -2,9 +2,11 @@ package app.carnival.series;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A series as the API shows it; {@code hostToken} only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"slug", "title", "description", "hashtag", "createdAt"})
 public record SeriesView(String slug, String title, String description, String hashtag, String homeUrl,
                          Instant createdAt, String hostToken) {
 

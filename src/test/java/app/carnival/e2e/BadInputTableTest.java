@@ -3,6 +3,7 @@ package app.carnival.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.testing.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * detail, never a 500, and the database is byte-for-byte what it was.
  */
 @QuarkusTest
+@SendsInvalidRequests
 class BadInputTableTest {
 
     static final String S = "/api/series/bad-table";

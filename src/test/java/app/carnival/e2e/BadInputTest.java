@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import app.carnival.testing.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bad requests get a problem document with a status that says whose fault it is, and change nothing. */
 @QuarkusTest
+@SendsInvalidRequests
 class BadInputTest {
 
     static final String INVITATION = "https://host.example/invite";

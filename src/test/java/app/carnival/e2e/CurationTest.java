@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import app.carnival.testing.FeedServer;
+import app.carnival.testing.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
@@ -53,6 +54,7 @@ class CurationTest {
     }
 
     @Test
+    @SendsInvalidRequests // no token, a body with both postId and url, an empty body
     void nearMissesAreAcceptedAsManualResponsesKeepingTheirEvidence() {
         String token = seriesWithNearMisses("cur-accept");
         String base = "/api/series/cur-accept/assignments/1";
@@ -79,6 +81,7 @@ class CurationTest {
     }
 
     @Test
+    @SendsInvalidRequests // no token, an unknown state, an empty body
     void hideAndRestoreKeepWhetherTheHostAddedIt() {
         String token = seriesWithNearMisses("cur-hide");
         String base = "/api/series/cur-hide/assignments/1";

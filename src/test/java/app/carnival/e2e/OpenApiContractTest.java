@@ -3,10 +3,12 @@ package app.carnival.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +44,45 @@ class OpenApiContractTest {
         assertThat(doc.getMap("paths.'/api/series/{slug}/poll'.post.responses")).containsKeys("200", "429");
         assertThat(doc.getString("components.responses.NotFound.content.'application/problem+json'.schema.'$ref'"))
                 .endsWith("/Problem");
+        // the HTTP layer refuses a too large body before any resource runs, with no body of its own
+        assertThat(doc.getMap("components.responses.TooLarge")).doesNotContainKey("content");
     }
 
     @Test
     void documentsTheMergePatchBodyAsAnObject() {
         assertThat(doc.getString(ASSIGNMENT + ".patch.requestBody.content.'application/json'.schema.type")).isEqualTo("object");
+    }
+
+    @Test
+    void documentsNullableFieldsAsNullable() {
+        // 3.0.3: the contract validator of the end-to-end tests reads 3.0 schemas only.
+        assertThat(doc.getString("openapi")).isEqualTo("3.0.3");
+        for (String field : List.of("FeedHealth.properties.lastError", "FeedHealth.properties.pausedReason",
+                "FeedHealth.properties.lastStatus", "FeedHealth.properties.lastPolledAt", "FeedHealth.properties.title",
+                "PollOutcome.properties.error", "PollOutcome.properties.status", "PollOutcome.properties.feedUrl",
+                "Entry.properties.url", "NearMiss.properties.url", "PostExplanation.properties.url",
+                "Verdict.properties.response")) {
+            assertThat(doc.getBoolean("components.schemas." + field + ".nullable")).as(field).isTrue();
+            // nullable beside a $ref means nothing in 3.0: the null would still be refused
+            assertThat(doc.getMap("components.schemas." + field)).as(field).doesNotContainKeys("$ref", "allOf");
+        }
+        assertThat(doc.getString("paths.'/api/series/{slug}/poll'.post.responses.'200'.content.'application/json'.schema.'$ref'"))
+                .endsWith("/PollReport");
+        assertThat(doc.getString("components.schemas.PollReport.properties.outcomes.items.'$ref'")).endsWith("/PollOutcome");
+        assertThat(doc.getString("components.schemas.ParticipantDetail.properties.feed.'$ref'")).endsWith("/FeedHealth");
+        assertThat(doc.getList("components.schemas.Verdict.properties.response.enum"))
+                .containsExactlyInAnyOrderElementsOf(Stream.of(Response.State.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void documentsPresentFieldsAsRequiredAndNeverNullOnesAsNotNullable() {
+        assertThat(doc.getList("components.schemas.PollOutcome.required")).contains("feedId", "result", "status", "error");
+        assertThat(doc.getList("components.schemas.FeedHealth.required")).contains("url", "lastError", "pausedReason");
+        assertThat(doc.getMap("components.schemas.FeedHealth.properties.url")).doesNotContainKey("nullable");
+        // absent rather than null (written only when set)
+        assertThat(doc.getList("components.schemas.SeriesView.required")).contains("slug").doesNotContain("homeUrl", "hostToken");
+        assertThat(doc.getList("components.schemas.ParticipantView.required")).doesNotContain("avatarUrl", "participantToken");
+        assertThat(doc.getList("components.schemas.Problem.required")).containsExactlyInAnyOrder("type", "title", "status");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import app.carnival.testing.EmbeddedPostgresResource;
 import app.carnival.testing.FeedServer;
+import app.carnival.testing.SendsInvalidRequests;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -147,6 +148,7 @@ class RoundupEndToEndTest {
     }
 
     @Test
+    @SendsInvalidRequests // without the token
     void hostEndpointsNeedTheSeriesHostToken() {
         String token = Api.createSeries("e2e-auth-a", "meme15");
         String other = Api.createSeries("e2e-auth-b", "meme15");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import app.carnival.feed.store.Feed;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Poll-now for hosts (a whole series) and participants (their own feed). Rate limited per feed by
@@ -25,6 +26,7 @@ import app.carnival.feed.store.Feed;
 public class PollNow {
 
     /** What poll-now did: one outcome per feed, plus feeds skipped because they were polled moments ago. */
+    @Schema(requiredProperties = {"polled", "newResponses", "outcomes", "skipped"})
     public record PollReport(int polled, int newResponses, List<PollOutcome> outcomes, List<String> skipped) {
     }
 
