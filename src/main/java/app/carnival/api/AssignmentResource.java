@@ -54,8 +54,13 @@ public class AssignmentResource {
     private final ObjectMapper json;
     private final Validator validator;
 
-    public AssignmentResource(AssignmentPlanning planning, RoundupExports exports, Curation curation, CurrentCaller caller,
-                              ObjectMapper json, Validator validator) {
+    public AssignmentResource(
+            AssignmentPlanning planning,
+            RoundupExports exports,
+            Curation curation,
+            CurrentCaller caller,
+            ObjectMapper json,
+            Validator validator) {
         this.planning = planning;
         this.exports = exports;
         this.curation = curation;
@@ -65,7 +70,13 @@ public class AssignmentResource {
     }
 
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "201", description = "The assignment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The assignment",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
@@ -77,10 +88,18 @@ public class AssignmentResource {
     @POST
     public Response create(@PathParam("slug") String slug, @Valid @NotNull AssignmentRequest request) {
         AssignmentView created = planning.create(slug, caller.get(), request);
-        return Response.created(URI.create("/api/series/" + slug + "/assignments/" + created.number())).entity(created).build();
+        return Response.created(URI.create("/api/series/" + slug + "/assignments/" + created.number()))
+                .entity(created)
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
@@ -88,7 +107,13 @@ public class AssignmentResource {
         return planning.list(slug);
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
@@ -98,7 +123,13 @@ public class AssignmentResource {
     }
 
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
@@ -109,14 +140,22 @@ public class AssignmentResource {
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
     @PUT
     @Path("/{number}")
-    public AssignmentView replace(@PathParam("slug") String slug, @PathParam("number") String number,
-                                  @Valid @NotNull AssignmentRequest request) {
+    public AssignmentView replace(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @Valid @NotNull AssignmentRequest request) {
         return planning.replace(slug, number, caller.get(), request);
     }
 
     /** JSON merge patch: the fields present replace the current ones, then the whole is validated as a PUT body. */
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
@@ -127,11 +166,19 @@ public class AssignmentResource {
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
     @PATCH
     @Path("/{number}")
-    public AssignmentView patch(@PathParam("slug") String slug, @PathParam("number") String number,
-                                @RequestBody(required = true, description = "The fields to change, as in the PUT body (RFC 7396)",
-                                        content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                                schema = @Schema(type = SchemaType.OBJECT)))
-                                @NotNull ObjectNode changes) throws JsonProcessingException {
+    public AssignmentView patch(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @RequestBody(
+                            required = true,
+                            description = "The fields to change, as in the PUT body (RFC 7396)",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(type = SchemaType.OBJECT)))
+                    @NotNull
+                    ObjectNode changes)
+            throws JsonProcessingException {
         ObjectNode merged = json.valueToTree(planning.current(slug, number, caller.get()));
         merged.setAll(changes);
         AssignmentRequest request = json.treeToValue(merged, AssignmentRequest.class);
@@ -148,23 +195,36 @@ public class AssignmentResource {
     @GET
     @Path("/{number}/roundup")
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "The round-up",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundupView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The round-up",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RoundupView.class)))
     public Response roundup(@PathParam("slug") String slug, @PathParam("number") String number) {
-        return Response.ok(exports.json(slug, number), MediaType.APPLICATION_JSON).build();
+        return Response.ok(exports.json(slug, number), MediaType.APPLICATION_JSON)
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = ATOM, schema = @Schema(implementation = String.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = ATOM, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
     @Path("/{number}/roundup.atom")
     @Produces(ATOM)
-    public String roundupAtom(@PathParam("slug") String slug, @PathParam("number") String number, @Context UriInfo uri) {
+    public String roundupAtom(
+            @PathParam("slug") String slug, @PathParam("number") String number, @Context UriInfo uri) {
         return exports.atom(slug, number, uri.getBaseUri());
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MARKDOWN, schema = @Schema(implementation = String.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = MARKDOWN, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
@@ -175,7 +235,10 @@ public class AssignmentResource {
     }
 
     /** The snippet a host pastes into their own post (a fragment, not a page). */
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = HTML, schema = @Schema(implementation = String.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = HTML, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
@@ -187,7 +250,13 @@ public class AssignmentResource {
 
     /** Host: every response, hidden ones included. */
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RoundupView.Entry.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RoundupView.Entry.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
@@ -200,7 +269,13 @@ public class AssignmentResource {
 
     /** Host: add a post by URL, or accept a near-miss by postId. */
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "201", description = "The response, now in the round-up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundupView.Entry.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The response, now in the round-up",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RoundupView.Entry.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
@@ -211,16 +286,26 @@ public class AssignmentResource {
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
     @POST
     @Path("/{number}/responses")
-    public Response addResponse(@PathParam("slug") String slug, @PathParam("number") String number,
-                                @Valid @NotNull AddResponseRequest request) {
+    public Response addResponse(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @Valid @NotNull AddResponseRequest request) {
         RoundupView.Entry added = curation.add(slug, number, caller.get(), request);
-        return Response.created(URI.create("/api/series/" + slug + "/assignments/" + number + "/responses/" + added.id()))
-                .entity(added).build();
+        return Response.created(
+                        URI.create("/api/series/" + slug + "/assignments/" + number + "/responses/" + added.id()))
+                .entity(added)
+                .build();
     }
 
     /** Host: hide ({@code HIDDEN}) or restore ({@code AUTO}) a response. */
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundupView.Entry.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RoundupView.Entry.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
@@ -229,14 +314,23 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @PATCH
     @Path("/{number}/responses/{id}")
-    public RoundupView.Entry changeResponse(@PathParam("slug") String slug, @PathParam("number") String number,
-                                            @PathParam("id") String id, @Valid @NotNull StateChange change) {
+    public RoundupView.Entry changeResponse(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @PathParam("id") String id,
+            @Valid @NotNull StateChange change) {
         return curation.setState(slug, number, caller.get(), id, change.state());
     }
 
     /** Host: posts in the window with the hashtag but no link-back, or the reverse. */
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = NearMiss.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = NearMiss.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)

@@ -15,25 +15,82 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * The API's contract as {@code /q/openapi} serves it: the bearer scheme (a series' host token or a
  * participant's token) and the problem responses that operations name by {@code ref}.
  */
-@OpenAPIDefinition(info = @Info(title = "Carnival API", version = "1"), components = @Components(responses = {
-        @APIResponse(name = CarnivalApi.BAD_REQUEST, responseCode = "400", description = "Malformed or invalid request",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = CarnivalApi.UNAUTHENTICATED, responseCode = "401", description = "No bearer token",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = CarnivalApi.FORBIDDEN, responseCode = "403", description = "The token does not grant this",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = CarnivalApi.NOT_FOUND, responseCode = "404", description = "No such resource",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = CarnivalApi.CONFLICT, responseCode = "409", description = "Conflicts with an existing resource",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        // The HTTP layer refuses the body before any resource runs, and says so with no body of its own.
-        @APIResponse(name = CarnivalApi.TOO_LARGE, responseCode = "413", description = "Body over 64 KiB; the answer has no body"),
-        @APIResponse(name = CarnivalApi.UNSUPPORTED, responseCode = "415", description = "Body is not JSON",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = CarnivalApi.UNPROCESSABLE, responseCode = "422", description = "Well-formed but refused",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = CarnivalApi.RATE_LIMITED, responseCode = "429", description = "Polled too recently; see Retry-After",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))}))
+@OpenAPIDefinition(
+        info = @Info(title = "Carnival API", version = "1"),
+        components =
+                @Components(
+                        responses = {
+                            @APIResponse(
+                                    name = CarnivalApi.BAD_REQUEST,
+                                    responseCode = "400",
+                                    description = "Malformed or invalid request",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = CarnivalApi.UNAUTHENTICATED,
+                                    responseCode = "401",
+                                    description = "No bearer token",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = CarnivalApi.FORBIDDEN,
+                                    responseCode = "403",
+                                    description = "The token does not grant this",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = CarnivalApi.NOT_FOUND,
+                                    responseCode = "404",
+                                    description = "No such resource",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = CarnivalApi.CONFLICT,
+                                    responseCode = "409",
+                                    description = "Conflicts with an existing resource",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            // The HTTP layer refuses the body before any resource runs, and says so with no body of its
+                            // own.
+                            @APIResponse(
+                                    name = CarnivalApi.TOO_LARGE,
+                                    responseCode = "413",
+                                    description = "Body over 64 KiB; the answer has no body"),
+                            @APIResponse(
+                                    name = CarnivalApi.UNSUPPORTED,
+                                    responseCode = "415",
+                                    description = "Body is not JSON",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = CarnivalApi.UNPROCESSABLE,
+                                    responseCode = "422",
+                                    description = "Well-formed but refused",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = CarnivalApi.RATE_LIMITED,
+                                    responseCode = "429",
+                                    description = "Polled too recently; see Retry-After",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class)))
+                        }))
 @SecurityScheme(securitySchemeName = CarnivalApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer")
 public class CarnivalApi extends Application {
 

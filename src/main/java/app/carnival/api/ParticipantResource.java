@@ -9,15 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Enrolment in a series. */
 @Path("/api/series/{slug}/participants")
@@ -29,7 +28,13 @@ public class ParticipantResource {
         this.registration = registration;
     }
 
-    @APIResponse(responseCode = "201", description = "The participant, with its token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The participant, with its token",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
@@ -39,10 +44,18 @@ public class ParticipantResource {
     @POST
     public Response register(@PathParam("slug") String slug, @Valid @NotNull ParticipantRequest request) {
         ParticipantView created = registration.register(slug, request);
-        return Response.created(URI.create("/api/participants/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/participants/" + created.id()))
+                .entity(created)
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET

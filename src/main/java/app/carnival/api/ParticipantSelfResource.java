@@ -9,10 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -30,7 +30,13 @@ public class ParticipantSelfResource {
         this.caller = caller;
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantDetail.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantDetail.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
@@ -53,7 +59,13 @@ public class ParticipantSelfResource {
     }
 
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollNow.PollReport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PollNow.PollReport.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)

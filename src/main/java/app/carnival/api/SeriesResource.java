@@ -14,14 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -42,7 +42,13 @@ public class SeriesResource {
         this.caller = caller;
     }
 
-    @APIResponse(responseCode = "201", description = "The series, with its host token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The series, with its host token",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
@@ -50,17 +56,31 @@ public class SeriesResource {
     @POST
     public Response create(@Valid @NotNull SeriesRequest request) {
         SeriesView created = series.create(request);
-        return Response.created(URI.create("/api/series/" + created.slug())).entity(created).build();
+        return Response.created(URI.create("/api/series/" + created.slug()))
+                .entity(created)
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @GET
     public List<SeriesView> list() {
         return series.list();
     }
 
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
@@ -70,7 +90,13 @@ public class SeriesResource {
     }
 
     @SecurityRequirement(name = CarnivalApi.BEARER)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollNow.PollReport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PollNow.PollReport.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
@@ -83,7 +109,10 @@ public class SeriesResource {
     }
 
     /** Atom feed of the series' newly matched responses, newest first. */
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = AssignmentResource.ATOM, schema = @Schema(implementation = String.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = AssignmentResource.ATOM, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET
@@ -94,7 +123,10 @@ public class SeriesResource {
     }
 
     /** The participants' feeds as an OPML subscription list. */
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = SeriesResource.OPML, schema = @Schema(implementation = String.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = SeriesResource.OPML, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @GET

@@ -27,13 +27,16 @@ public final class CarnivalMain {
 
     public static void main(String... args) {
         Optional<EmbeddedDatabase> embedded = startEmbeddedIfNoUrl(System.getProperties(), System.getenv());
-        Quarkus.run(null, (exitCode, failure) -> {
-            embedded.ifPresent(CarnivalMain::stop);
-            if (failure != null) {
-                LOG.error("Carnival failed to start", failure);
-            }
-            System.exit(exitCode);
-        }, args);
+        Quarkus.run(
+                null,
+                (exitCode, failure) -> {
+                    embedded.ifPresent(CarnivalMain::stop);
+                    if (failure != null) {
+                        LOG.error("Carnival failed to start", failure);
+                    }
+                    System.exit(exitCode);
+                },
+                args);
     }
 
     /**
@@ -44,12 +47,14 @@ public final class CarnivalMain {
         if (isSet(props.getProperty(URL_PROPERTY)) || isSet(env.get(URL_ENV))) {
             return Optional.empty();
         }
-        String dir = Optional.ofNullable(props.getProperty(DIR_PROPERTY)).filter(CarnivalMain::isSet)
+        String dir = Optional.ofNullable(props.getProperty(DIR_PROPERTY))
+                .filter(CarnivalMain::isSet)
                 .or(() -> Optional.ofNullable(env.get(DIR_ENV)).filter(CarnivalMain::isSet))
                 .orElse(DEFAULT_DIR);
         try {
             EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(dir).toAbsolutePath());
-            LOG.infof("No datasource configured: started embedded PostgreSQL on port %d with data in %s",
+            LOG.infof(
+                    "No datasource configured: started embedded PostgreSQL on port %d with data in %s",
                     db.port(), Path.of(dir).toAbsolutePath());
             props.setProperty(URL_PROPERTY, db.jdbcUrl());
             props.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);

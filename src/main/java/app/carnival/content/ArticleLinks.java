@@ -14,13 +14,19 @@ public final class ArticleLinks {
 
     /** Common blog-engine content containers, most specific first (WordPress, Blogger, HTML5, ...). */
     private static final List<String> CONTENT_SELECTORS = List.of(
-            "article .entry-content", ".entry-content", ".post-body", ".post-content",
-            "[itemprop=articleBody]", "article", "main", "#content");
+            "article .entry-content",
+            ".entry-content",
+            ".post-body",
+            ".post-content",
+            "[itemprop=articleBody]",
+            "article",
+            "main",
+            "#content");
+
     private static final String NOT_CONTENT =
             "nav, header, footer, aside, .comments, #comments, .sidebar, .widget, .related";
 
-    private ArticleLinks() {
-    }
+    private ArticleLinks() {}
 
     /**
      * @param pageHtml the whole page

@@ -11,8 +11,7 @@ public final class Excerpts {
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s\\p{Z},;:]+$");
     private static final String ELLIPSIS = "…";
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /** The visible text of the HTML, whitespace (including no-break spaces) collapsed to single spaces. */
     public static String plainText(String html) {

@@ -1,5 +1,7 @@
 package app.carnival.content;
 
+import app.carnival.url.Urls;
+import app.carnival.url.WebUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,8 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import app.carnival.url.Urls;
-import app.carnival.url.WebUrl;
 
 /**
  * Where a blog says its feed is, decided from a page already fetched: the pure half of feed
@@ -19,14 +19,14 @@ public final class FeedDiscovery {
 
     /** Feed types a page announces, best first: RSS and Atom are what blogs publish and what the poller reads best. */
     private static final List<String> PREFERRED_TYPES = List.of("application/rss+xml", "application/atom+xml");
+
     private static final List<String> OTHER_FEED_TYPES = List.of("application/rdf+xml", "application/xml", "text/xml");
 
     /** Where the common blog engines put their feed (WordPress, Hugo, Jekyll, Blogger, Ghost, ...). */
-    static final List<String> COMMON_PATHS = List.of(
-            "feed", "rss", "atom.xml", "feed.xml", "index.xml", "rss.xml", "feeds/posts/default");
+    static final List<String> COMMON_PATHS =
+            List.of("feed", "rss", "atom.xml", "feed.xml", "index.xml", "rss.xml", "feeds/posts/default");
 
-    private FeedDiscovery() {
-    }
+    private FeedDiscovery() {}
 
     /**
      * Feeds the page announces with {@code <link rel="alternate" type="...">}, as absolute URLs
@@ -88,7 +88,8 @@ public final class FeedDiscovery {
             return true;
         }
         int n = Math.min(body.length, 512);
-        String start = new String(body, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading()
+        String start = new String(body, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .stripLeading()
                 .toLowerCase(Locale.ROOT);
         return start.startsWith("<!doctype html") || start.startsWith("<html");
     }

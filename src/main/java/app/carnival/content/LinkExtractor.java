@@ -1,10 +1,10 @@
 package app.carnival.content;
 
+import app.carnival.url.Urls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import app.carnival.url.Urls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -13,8 +13,7 @@ public final class LinkExtractor {
 
     private static final List<String> ABSOLUTE_ATTRIBUTES = List.of("href", "cite");
 
-    private LinkExtractor() {
-    }
+    private LinkExtractor() {}
 
     /**
      * Absolute URLs of every {@code <a href>} in an HTML fragment (e.g. a feed entry's content),
@@ -65,6 +64,8 @@ public final class LinkExtractor {
     private static String absolute(String href, String baseUrl) {
         String trimmed = href.strip();
         // Most feed links are absolute already; resolving them is the costly part.
-        return trimmed.startsWith("https://") || trimmed.startsWith("http://") ? trimmed : Urls.resolve(baseUrl, trimmed);
+        return trimmed.startsWith("https://") || trimmed.startsWith("http://")
+                ? trimmed
+                : Urls.resolve(baseUrl, trimmed);
     }
 }

@@ -7,8 +7,7 @@ import org.jsoup.nodes.Element;
 /** The URL a page's relative links resolve against: its first {@code <base href>}, else its own address. */
 final class PageBase {
 
-    private PageBase() {
-    }
+    private PageBase() {}
 
     /** @param page parsed with the address it was fetched from as its location */
     static String of(Document page) {

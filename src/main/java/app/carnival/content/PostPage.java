@@ -1,6 +1,8 @@
 package app.carnival.content;
 
 import app.carnival.feed.parse.ParsedEntry;
+import app.carnival.url.Links;
+import app.carnival.url.Urls;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,8 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import app.carnival.url.Links;
-import app.carnival.url.Urls;
 
 /**
  * What a post's own web page says about the post, for a host adding it by URL: its canonical
@@ -23,9 +23,14 @@ public record PostPage(String url, String title, Instant published, List<String>
     private static final int MAX_URL = 2048;
 
     private static final List<String> DATE_SELECTORS = List.of(
-            "meta[property=article:published_time]", "meta[name=article:published_time]",
-            "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=dc.date]", "meta[name=DC.date.issued]",
-            "article time[datetime]", "time[datetime]");
+            "meta[property=article:published_time]",
+            "meta[name=article:published_time]",
+            "meta[itemprop=datePublished]",
+            "meta[name=date]",
+            "meta[name=dc.date]",
+            "meta[name=DC.date.issued]",
+            "article time[datetime]",
+            "time[datetime]");
 
     /** @param page a fetched page whose base URI is the address it was fetched from */
     public static PostPage read(Document page) {
@@ -78,7 +83,9 @@ public record PostPage(String url, String title, Instant published, List<String>
                 return Instant.parse(v);
             } catch (DateTimeParseException notInstant) {
                 try {
-                    return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant();
                 } catch (DateTimeParseException notDate) {
                     return null;
                 }
@@ -88,7 +95,9 @@ public record PostPage(String url, String title, Instant published, List<String>
 
     private static String meta(Document page, String selector) {
         Element e = page.selectFirst(selector);
-        return e == null || e.attr("content").isBlank() ? null : e.attr("content").strip();
+        return e == null || e.attr("content").isBlank()
+                ? null
+                : e.attr("content").strip();
     }
 
     private static String firstHttp(Document page, String base, String selector, String attribute) {

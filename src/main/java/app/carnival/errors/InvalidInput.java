@@ -6,8 +6,7 @@ import java.util.List;
 public final class InvalidInput extends DomainException {
 
     /** One field and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final List<FieldError> errors;
 

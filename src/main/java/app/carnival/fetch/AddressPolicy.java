@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class AddressPolicy {
 
-    private AddressPolicy() {
-    }
+    private AddressPolicy() {}
 
     /** Why the address is not public, or empty when it is. */
     public static Optional<String> whyNotPublic(InetAddress address) {
@@ -73,8 +72,10 @@ public final class AddressPolicy {
         if (a0 >= 240) {
             return Optional.of("reserved address");
         }
-        if ((a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && (a1 == 18 || a1 == 19))
-                || (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)) {
+        if ((a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))
+                || (a0 == 198 && (a1 == 18 || a1 == 19))
+                || (a0 == 198 && a1 == 51 && a2 == 100)
+                || (a0 == 203 && a1 == 0 && a2 == 113)) {
             return Optional.of("reserved address");
         }
         return Optional.empty();
@@ -88,7 +89,10 @@ public final class AddressPolicy {
         }
         boolean mapped = firstTenZero && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
         boolean compatible = firstTenZero && b[10] == 0 && b[11] == 0 && !(allZero(b, 12, 15) || isV6Loopback(b));
-        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+        boolean nat64 = (b[0] & 0xff) == 0x00
+                && (b[1] & 0xff) == 0x64
+                && (b[2] & 0xff) == 0xff
+                && (b[3] & 0xff) == 0x9b
                 && allZero(b, 4, 11);
         if (mapped || compatible || nat64) {
             return Optional.of(new byte[] {b[12], b[13], b[14], b[15]});

@@ -46,7 +46,9 @@ public record FetchResult(
      */
     public String statusLine() {
         // The catalogue knows only the classes 1xx to 5xx and refuses any other number.
-        String reason = status >= 100 && status < 600 ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ROOT) : null;
+        String reason = status >= 100 && status < 600
+                ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ROOT)
+                : null;
         return reason == null ? "HTTP " + status : "HTTP " + status + " " + reason;
     }
 }

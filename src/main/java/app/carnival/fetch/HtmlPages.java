@@ -10,13 +10,13 @@ import org.jsoup.nodes.Document;
 /** Decodes a fetched web page into a jsoup document, honouring the charset the server or the page declares. */
 public final class HtmlPages {
 
-    private HtmlPages() {
-    }
+    private HtmlPages() {}
 
     public static Document parse(FetchResult page) {
         try {
             // A null charset lets jsoup detect it from the BOM or <meta charset>, as browsers do.
-            return Jsoup.parse(new ByteArrayInputStream(page.body()), declaredCharset(page.contentType()), page.finalUrl());
+            return Jsoup.parse(
+                    new ByteArrayInputStream(page.body()), declaredCharset(page.contentType()), page.finalUrl());
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory page cannot fail", e);
         }
@@ -30,7 +30,8 @@ public final class HtmlPages {
         if (i < 0) {
             return null;
         }
-        String name = contentType.substring(i + 8).replace("\"", "").replace("'", "").split("[;\\s]")[0];
+        String name =
+                contentType.substring(i + 8).replace("\"", "").replace("'", "").split("[;\\s]")[0];
         try {
             return java.nio.charset.Charset.isSupported(name) ? name : null;
         } catch (IllegalArgumentException e) {

@@ -51,7 +51,8 @@ public class HttpFetcher {
             "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
     public static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
 
-    private static final java.util.regex.Pattern MAX_AGE = java.util.regex.Pattern.compile("(?i)(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,9})");
+    private static final java.util.regex.Pattern MAX_AGE =
+            java.util.regex.Pattern.compile("(?i)(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,9})");
 
     private final CarnivalConfig.Fetch config;
     private final InstantSource clock;
@@ -73,7 +74,9 @@ public class HttpFetcher {
         this.config = config;
         this.clock = clock;
         Timeout total = Timeout.of(this.config.totalTimeout());
-        List<Cidr> exceptions = config.allowNetworks().orElse(List.of()).stream().map(Cidr::parse).toList();
+        List<Cidr> exceptions = config.allowNetworks().orElse(List.of()).stream()
+                .map(Cidr::parse)
+                .toList();
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new GuardedDnsResolver(dns, this.config.allowPrivateNetworks(), exceptions))
@@ -89,7 +92,8 @@ public class HttpFetcher {
                 .disableCookieManagement()
                 .disableAutomaticRetries()
                 .setUserAgent(this.config.userAgent())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(total).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(total).build())
                 .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fetch-watchdog");
@@ -120,10 +124,13 @@ public class HttpFetcher {
             // The socket timeout bounds each read; this bounds the whole exchange (a server dripping bytes). The
             // flag is set before cancelling: the read may fail while the watchdog is still closing the connection.
             AtomicBoolean timedOut = new AtomicBoolean();
-            ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-                timedOut.set(true);
-                get.cancel();
-            }, config.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> deadline = watchdog.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        get.cancel();
+                    },
+                    config.totalTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
             try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
                 int status = response.getCode();
                 String location = header(response, "Location");
@@ -135,12 +142,20 @@ public class HttpFetcher {
                 }
                 // Error and redirect bodies are not read; closing the response discards the connection.
                 byte[] body = status >= 200 && status < 300 ? readCapped(response.getEntity(), get) : new byte[0];
-                return new FetchResult(status, current, permanent, body,
+                return new FetchResult(
+                        status,
+                        current,
+                        permanent,
+                        body,
                         header(response, "Content-Type"),
-                        header(response, "ETag"), header(response, "Last-Modified"), retryAfter(response), maxAge(response));
+                        header(response, "ETag"),
+                        header(response, "Last-Modified"),
+                        retryAfter(response),
+                        maxAge(response));
             } catch (IOException e) {
                 if (timedOut.get()) {
-                    throw new FetchException("timed out after " + config.totalTimeout().toSeconds() + " s", e);
+                    throw new FetchException(
+                            "timed out after " + config.totalTimeout().toSeconds() + " s", e);
                 }
                 throw translate(target, e);
             } finally {

@@ -8,5 +8,4 @@ import app.carnival.url.HttpUrl;
  *
  * @param participantId whose post it is, when the blog host does not tell (only used with {@code url})
  */
-public record AddResponseRequest(@HttpUrl String url, Long postId, Long participantId) {
-}
+public record AddResponseRequest(@HttpUrl String url, Long postId, Long participantId) {}

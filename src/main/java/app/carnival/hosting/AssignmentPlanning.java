@@ -29,8 +29,12 @@ public class AssignmentPlanning {
     private final StoredPostMatching matching;
     private final InstantSource clock;
 
-    public AssignmentPlanning(SeriesRepository series, AssignmentRepository assignments, AssignmentService service,
-                              StoredPostMatching matching, InstantSource clock) {
+    public AssignmentPlanning(
+            SeriesRepository series,
+            AssignmentRepository assignments,
+            AssignmentService service,
+            StoredPostMatching matching,
+            InstantSource clock) {
         this.series = series;
         this.assignments = assignments;
         this.service = service;
@@ -53,16 +57,20 @@ public class AssignmentPlanning {
 
     /** The assignment as a request that would recreate it, for its host: what a merge patch applies to. */
     public AssignmentRequest current(String slug, String number, Caller caller) {
-        return QuarkusTransaction.requiringNew().call(() -> AssignmentService.current(requireHosted(slug, number, caller)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AssignmentService.current(requireHosted(slug, number, caller)));
     }
 
     public List<AssignmentView> list(String slug) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                assignments.ofSeries(series.require(slug)).stream().map(a -> AssignmentView.of(a, clock.instant())).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> assignments.ofSeries(series.require(slug)).stream()
+                        .map(a -> AssignmentView.of(a, clock.instant()))
+                        .toList());
     }
 
     public AssignmentView get(String slug, String number) {
-        return QuarkusTransaction.requiringNew().call(() -> AssignmentView.of(assignments.require(slug, number), clock.instant()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AssignmentView.of(assignments.require(slug, number), clock.instant()));
     }
 
     /** The assignment, for its series' host only. Runs in the caller's transaction. */
@@ -83,6 +91,7 @@ public class AssignmentPlanning {
 
     private AssignmentView matchAndShow(long assignmentId) {
         matching.rematchAssignment(assignmentId);
-        return QuarkusTransaction.requiringNew().call(() -> AssignmentView.of(assignments.byId(assignmentId), clock.instant()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AssignmentView.of(assignments.byId(assignmentId), clock.instant()));
     }
 }

@@ -1,5 +1,9 @@
 package app.carnival.hosting;
 
+import app.carnival.content.PostPage;
+import app.carnival.errors.Conflict;
+import app.carnival.errors.InvalidInput;
+import app.carnival.errors.NotFound;
 import app.carnival.feed.store.Post;
 import app.carnival.feed.store.PostRepository;
 import app.carnival.feed.store.PostStore;
@@ -9,38 +13,33 @@ import app.carnival.fetch.HtmlPages;
 import app.carnival.fetch.HttpFetcher;
 import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.MatchDecision;
-import app.carnival.matching.Matcher;
 import app.carnival.matching.MatchedBy;
+import app.carnival.matching.Matcher;
+import app.carnival.matching.NearMisses;
 import app.carnival.participant.Participant;
-import app.carnival.series.Assignment;
-import app.carnival.series.Series;
-import app.carnival.errors.Conflict;
-import app.carnival.errors.InvalidInput;
-import app.carnival.errors.NotFound;
-import app.carnival.security.Caller;
-import app.carnival.series.AssignmentRepository;
 import app.carnival.participant.ParticipantRepository;
+import app.carnival.response.Response;
 import app.carnival.response.ResponseRepository;
+import app.carnival.roundup.NearMiss;
+import app.carnival.roundup.RoundupView;
+import app.carnival.roundup.Roundups;
+import app.carnival.security.Caller;
+import app.carnival.series.Assignment;
+import app.carnival.series.AssignmentRepository;
+import app.carnival.series.Series;
+import app.carnival.url.WebUrl;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import app.carnival.content.PostPage;
-import app.carnival.url.WebUrl;
-import app.carnival.matching.NearMisses;
-import app.carnival.response.Response;
-import app.carnival.roundup.NearMiss;
-import app.carnival.roundup.RoundupView;
-import app.carnival.roundup.Roundups;
 
 /**
  * The host's curation of a round-up: hide and restore responses, add a post by hand (by URL or from
@@ -60,9 +59,16 @@ public class Curation {
     private final PostStore posts;
     private final InstantSource clock;
 
-    public Curation(AssignmentPlanning planning, AssignmentRepository assignments, ParticipantRepository participants,
-                    PostRepository postRepository, ResponseRepository responses, Roundups roundups, HttpFetcher fetcher,
-                    PostStore posts, InstantSource clock) {
+    public Curation(
+            AssignmentPlanning planning,
+            AssignmentRepository assignments,
+            ParticipantRepository participants,
+            PostRepository postRepository,
+            ResponseRepository responses,
+            Roundups roundups,
+            HttpFetcher fetcher,
+            PostStore posts,
+            InstantSource clock) {
         this.planning = planning;
         this.assignments = assignments;
         this.participants = participants;
@@ -76,7 +82,8 @@ public class Curation {
 
     /** Every response, hidden ones included, in publication order. */
     public List<RoundupView.Entry> responses(String slug, String number, Caller caller) {
-        return QuarkusTransaction.requiringNew().call(() -> roundups.forHost(planning.requireHosted(slug, number, caller)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> roundups.forHost(planning.requireHosted(slug, number, caller)));
     }
 
     /** Near-misses of the assignment (see {@link #nearMisses(Assignment)}). */
@@ -85,11 +92,13 @@ public class Curation {
     }
 
     /** Hides a response, or restores it to AUTO, or to MANUAL when the host had added it. */
-    public RoundupView.Entry setState(String slug, String number, Caller caller, String responseId, Response.State target) {
+    public RoundupView.Entry setState(
+            String slug, String number, Caller caller, String responseId, Response.State target) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Assignment a = planning.requireHosted(slug, number, caller);
             Response r = response(a, responseId);
-            r.state = target == Response.State.HIDDEN ? Response.State.HIDDEN
+            r.state = target == Response.State.HIDDEN
+                    ? Response.State.HIDDEN
                     : r.addedByHost ? Response.State.MANUAL : Response.State.AUTO;
             return Roundups.entry(r, ZoneId.of(a.timezone));
         });
@@ -100,7 +109,8 @@ public class Curation {
      * reused; otherwise its page is fetched and stored in the feed of the participant it belongs to.
      */
     public RoundupView.Entry add(String slug, String number, Caller caller, AddResponseRequest request) {
-        long assignmentId = QuarkusTransaction.requiringNew().call(() -> planning.requireHosted(slug, number, caller).id);
+        long assignmentId =
+                QuarkusTransaction.requiringNew().call(() -> planning.requireHosted(slug, number, caller).id);
         if ((request.url() == null || request.url().isBlank()) == (request.postId() == null)) {
             throw new InvalidInput("url", "give either the post's url or the postId of a stored post");
         }
@@ -133,13 +143,14 @@ public class Curation {
     /** Posts in the window with only one kind of evidence and no response yet, in publication order. */
     private List<NearMiss> nearMisses(Assignment a) {
         AssignmentCriteria criteria = a.criteria();
-        Map<Long, Participant> byFeed = participants.ofSeries(a.series).stream()
-                .collect(Collectors.toMap(p -> p.feed.id, Function.identity()));
+        Map<Long, Participant> byFeed =
+                participants.ofSeries(a.series).stream().collect(Collectors.toMap(p -> p.feed.id, Function.identity()));
         if (byFeed.isEmpty()) {
             return List.of();
         }
         Set<Long> answered = responses.answeringPostIds(a);
-        List<Post> candidates = postRepository.ofFeedsPublishedBetween(byFeed.keySet(), a.opensAt, criteria.graceEndsAt());
+        List<Post> candidates =
+                postRepository.ofFeedsPublishedBetween(byFeed.keySet(), a.opensAt, criteria.graceEndsAt());
         ZoneId zone = ZoneId.of(a.timezone);
         List<NearMiss> found = new ArrayList<>();
         for (Post post : candidates) {
@@ -150,9 +161,16 @@ public class Curation {
             MatchDecision d = Matcher.decide(criteria, facts, post.pageLinksOrNull());
             if (NearMisses.isNearMiss(criteria, facts, d)) {
                 Participant p = byFeed.get(post.feed.id);
-                found.add(new NearMiss(post.id, p.id, p.name, post.title, post.url,
-                        post.publishedAt.atZone(zone).toOffsetDateTime(), List.of(d.byLink() ? MatchedBy.LINK : MatchedBy.TAG),
-                        NearMisses.evidence(criteria, d), d.reason()));
+                found.add(new NearMiss(
+                        post.id,
+                        p.id,
+                        p.name,
+                        post.title,
+                        post.url,
+                        post.publishedAt.atZone(zone).toOffsetDateTime(),
+                        List.of(d.byLink() ? MatchedBy.LINK : MatchedBy.TAG),
+                        NearMisses.evidence(criteria, d),
+                        d.reason()));
             }
         }
         return found;
@@ -174,9 +192,11 @@ public class Curation {
     private RoundupView.Entry attach(Assignment a, Post post, Participant participant) {
         Response existing = responses.find(a, post).orElse(null);
         if (existing != null) {
-            throw new Conflict(existing.state == Response.State.HIDDEN
-                    ? "This post is in the round-up but hidden (response " + existing.id + "); restore it instead."
-                    : "This post is already in the round-up (response " + existing.id + ").");
+            throw new Conflict(
+                    existing.state == Response.State.HIDDEN
+                            ? "This post is in the round-up but hidden (response " + existing.id
+                                    + "); restore it instead."
+                            : "This post is already in the round-up (response " + existing.id + ").");
         }
         MatchDecision d = Matcher.decide(a.criteria(), post.facts(), post.pageLinksOrNull());
         Response r = new Response();
@@ -195,7 +215,8 @@ public class Curation {
     }
 
     private Response response(Assignment a, String id) {
-        return responses.find(a, id)
+        return responses
+                .find(a, id)
                 .orElseThrow(() -> new NotFound("Assignment " + a.number + " has no response with id '" + id + "'."));
     }
 
@@ -204,8 +225,10 @@ public class Curation {
     }
 
     private Post postOfSeries(Series series, long postId) {
-        return postRepository.inSeries(series, postId)
-                .orElseThrow(() -> new NotFound("No post " + postId + " among the posts of series '" + series.slug + "'."));
+        return postRepository
+                .inSeries(series, postId)
+                .orElseThrow(
+                        () -> new NotFound("No post " + postId + " among the posts of series '" + series.slug + "'."));
     }
 
     private Participant participantOfFeed(Series series, Post post) {
@@ -229,16 +252,22 @@ public class Curation {
             }
             String host = site(post.get());
             List<Participant> sameHost = participants.ofSeries(series).stream()
-                    .filter(p -> WebUrl.tryParse(p.blogUrl).map(Curation::site).filter(host::equals).isPresent())
+                    .filter(p -> WebUrl.tryParse(p.blogUrl)
+                            .map(Curation::site)
+                            .filter(host::equals)
+                            .isPresent())
                     .filter(p -> post.get().path().startsWith(pathOf(p)))
-                    .sorted(Comparator.comparingInt((Participant p) -> pathOf(p).length()).reversed())
+                    .sorted(Comparator.comparingInt((Participant p) -> pathOf(p).length())
+                            .reversed())
                     .toList();
             if (!sameHost.isEmpty()) {
                 return sameHost.get(0);
             }
         }
-        throw new InvalidInput("participantId", "no participant of series '" + series.slug
-                + "' has a blog at the post's address; choose whose post it is");
+        throw new InvalidInput(
+                "participantId",
+                "no participant of series '" + series.slug
+                        + "' has a blog at the post's address; choose whose post it is");
     }
 
     private static String pathOf(Participant p) {

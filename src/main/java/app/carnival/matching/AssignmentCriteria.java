@@ -36,10 +36,26 @@ public record AssignmentCriteria(
     }
 
     /** Derives the invitation keys and the hashtag's tests. */
-    public AssignmentCriteria(long assignmentId, String invitationUrl, List<String> aliasUrls, String hashtag,
-            Instant opensAt, Instant closesAt, int graceMinutes, MatchRule rule) {
-        this(assignmentId, invitationUrl, aliasUrls, hashtag, opensAt, closesAt, graceMinutes, rule,
-                keys(invitationUrl, aliasUrls), Hashtag.of(hashtag));
+    public AssignmentCriteria(
+            long assignmentId,
+            String invitationUrl,
+            List<String> aliasUrls,
+            String hashtag,
+            Instant opensAt,
+            Instant closesAt,
+            int graceMinutes,
+            MatchRule rule) {
+        this(
+                assignmentId,
+                invitationUrl,
+                aliasUrls,
+                hashtag,
+                opensAt,
+                closesAt,
+                graceMinutes,
+                rule,
+                keys(invitationUrl, aliasUrls),
+                Hashtag.of(hashtag));
     }
 
     /** End of the window in which late entries are still accepted. */

@@ -16,6 +16,7 @@ public final class Hashtag {
 
     /** Null for an empty hashtag, which nothing matches. */
     private final Pattern inText;
+
     private final String categoryKey;
 
     private Hashtag(Pattern inText, String categoryKey) {
@@ -26,8 +27,10 @@ public final class Hashtag {
     /** @param hashtag with or without leading '#'; null or blank matches nothing */
     public static Hashtag of(String hashtag) {
         String tag = hashtag == null ? "" : hashtag.strip().replaceFirst("^#+", "");
-        Pattern pattern = tag.isEmpty() ? null
-                : Pattern.compile("(?<!" + WORD_CHAR + ")#" + Pattern.quote(tag) + "(?!" + WORD_CHAR + ")",
+        Pattern pattern = tag.isEmpty()
+                ? null
+                : Pattern.compile(
+                        "(?<!" + WORD_CHAR + ")#" + Pattern.quote(tag) + "(?!" + WORD_CHAR + ")",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         return new Hashtag(pattern, categoryKey(hashtag));
     }
@@ -42,11 +45,14 @@ public final class Hashtag {
 
     /** True when a category equals the hashtag once case, '#', whitespace, '-' and '_' are ignored. */
     public boolean inCategories(List<String> categories) {
-        return !categoryKey.isEmpty() && categories != null
+        return !categoryKey.isEmpty()
+                && categories != null
                 && categories.stream().anyMatch(category -> categoryKey.equals(categoryKey(category)));
     }
 
     private static String categoryKey(String s) {
-        return s == null ? "" : CATEGORY_NOISE.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
+        return s == null
+                ? ""
+                : CATEGORY_NOISE.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 /** Hashtag evidence (SPEC "Matching", Hashtag) for a single check; matching uses a {@link Hashtag} prepared once. */
 public final class Hashtags {
 
-    private Hashtags() {
-    }
+    private Hashtags() {}
 
     /** {@link Hashtag#inText}. @param hashtag without '#' */
     public static boolean inText(String text, String hashtag) {

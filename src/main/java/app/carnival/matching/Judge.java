@@ -29,11 +29,9 @@ public final class Judge {
     }
 
     /** The decision for one post and one assignment. */
-    public record Judgement(long key, AssignmentCriteria assignment, MatchDecision decision) {
-    }
+    public record Judgement(long key, AssignmentCriteria assignment, MatchDecision decision) {}
 
-    private Judge() {
-    }
+    private Judge() {}
 
     public static List<Judgement> judge(Collection<AssignmentCriteria> assignments, Collection<Subject> subjects) {
         List<Judgement> judgements = new ArrayList<>();
@@ -64,6 +62,8 @@ public final class Judge {
 
     /** Cannot match: outside the window, grace included (a post without date cannot match either). */
     private static boolean inWindow(AssignmentCriteria a, PostFacts p) {
-        return p.published() != null && !p.published().isBefore(a.opensAt()) && !p.published().isAfter(a.graceEndsAt());
+        return p.published() != null
+                && !p.published().isBefore(a.opensAt())
+                && !p.published().isAfter(a.graceEndsAt());
     }
 }

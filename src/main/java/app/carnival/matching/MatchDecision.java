@@ -19,5 +19,4 @@ public record MatchDecision(
         boolean byTag,
         boolean late,
         boolean wantsPage,
-        String reason) {
-}
+        String reason) {}

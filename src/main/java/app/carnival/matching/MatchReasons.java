@@ -53,7 +53,10 @@ final class MatchReasons {
         MatchRule rule = assignment.rule();
         List<String> missing = new ArrayList<>();
         if (rule.usesLink() && !evidence.byLink()) {
-            missing.add(evidence.pageUnseen() ? "no link to the invitation in the feed summary" : "no link to the invitation");
+            missing.add(
+                    evidence.pageUnseen()
+                            ? "no link to the invitation in the feed summary"
+                            : "no link to the invitation");
         }
         if (rule.usesTag() && !evidence.byTag()) {
             missing.add("no #" + assignment.hashtag() + " tag in title, text or categories");
@@ -66,9 +69,7 @@ final class MatchReasons {
             found.add(tagged());
         }
         String lacking = String.join(" and ", missing);
-        return found.isEmpty()
-                ? lacking
-                : String.join(" and ", found) + " but has " + lacking + " (rule " + rule + ")";
+        return found.isEmpty() ? lacking : String.join(" and ", found) + " but has " + lacking + " (rule " + rule + ")";
     }
 
     private String tagged() {

@@ -1,18 +1,17 @@
 package app.carnival.matching;
 
+import app.carnival.url.UrlNormalizer;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import app.carnival.url.UrlNormalizer;
 
 /** Decides whether a post answers an assignment (SPEC "Matching"). */
 public final class Matcher {
 
-    private Matcher() {
-    }
+    private Matcher() {}
 
     /**
      * @param pageLinks null when the post's page has not been fetched, so link evidence comes only
@@ -49,18 +48,24 @@ public final class Matcher {
         }
         if (a.rule().accepts(evidence.byLink(), evidence.byTag())) {
             boolean late = published.isAfter(a.closesAt());
-            return new MatchDecision(a.assignmentId(), true, evidence.byLink(), evidence.byTag(), late, false,
-                    reasons.matched(late));
+            return new MatchDecision(
+                    a.assignmentId(), true, evidence.byLink(), evidence.byTag(), late, false, reasons.matched(late));
         }
         // only a link-back can still change the outcome, and only the page can still supply one
         boolean wantsPage = evidence.pageUnseen() && a.rule().accepts(true, evidence.byTag());
-        return new MatchDecision(a.assignmentId(), false, evidence.byLink(), evidence.byTag(), false, wantsPage,
+        return new MatchDecision(
+                a.assignmentId(),
+                false,
+                evidence.byLink(),
+                evidence.byTag(),
+                false,
+                wantsPage,
                 reasons.ruleNotSatisfied());
     }
 
     /** {@link #decide} for each assignment the post might answer, in the given order. */
-    public static List<MatchDecision> decideAll(List<AssignmentCriteria> assignments, PostFacts p,
-            List<String> pageLinks) {
+    public static List<MatchDecision> decideAll(
+            List<AssignmentCriteria> assignments, PostFacts p, List<String> pageLinks) {
         PostKeys keys = PostKeys.of(p, pageLinks);
         return assignments.stream().map(a -> decide(a, p, keys)).toList();
     }
@@ -71,7 +76,9 @@ public final class Matcher {
 
     /** Whether the post at {@code postUrl} is the invitation itself (or one of its aliases). */
     public static boolean isInvitation(AssignmentCriteria a, String postUrl) {
-        return UrlNormalizer.normalize(postUrl).map(a.invitationKeys()::contains).orElse(false);
+        return UrlNormalizer.normalize(postUrl)
+                .map(a.invitationKeys()::contains)
+                .orElse(false);
     }
 
     private static boolean hasTag(Hashtag tag, PostFacts p) {
@@ -86,7 +93,9 @@ public final class Matcher {
     private record PostKeys(Optional<String> self, Set<String> feedLinks, Set<String> pageLinks) {
 
         static PostKeys of(PostFacts p, List<String> pageLinks) {
-            return new PostKeys(UrlNormalizer.normalize(p.url()), keys(p.links(), p.url()),
+            return new PostKeys(
+                    UrlNormalizer.normalize(p.url()),
+                    keys(p.links(), p.url()),
                     pageLinks == null ? null : keys(pageLinks, p.url()));
         }
 
@@ -103,6 +112,5 @@ public final class Matcher {
      * @param pageOnly  the link-back was found on the fetched page, not in the feed
      * @param pageUnseen the feed gave only a summary and the page's links were not supplied
      */
-    record Evidence(boolean byLink, boolean pageOnly, boolean byTag, boolean pageUnseen) {
-    }
+    record Evidence(boolean byLink, boolean pageOnly, boolean byTag, boolean pageUnseen) {}
 }

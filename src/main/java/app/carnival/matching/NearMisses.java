@@ -9,8 +9,7 @@ import java.time.Instant;
  */
 public final class NearMisses {
 
-    private NearMisses() {
-    }
+    private NearMisses() {}
 
     /** @param decision the matcher's decision for this post and assignment */
     public static boolean isNearMiss(AssignmentCriteria assignment, PostFacts post, MatchDecision decision) {
@@ -25,7 +24,8 @@ public final class NearMisses {
 
     /** What the near-miss has, for people: "links to the invitation" or "tags #x". */
     public static String evidence(AssignmentCriteria assignment, MatchDecision decision) {
-        return decision.byLink() ? "links to the invitation, no #" + assignment.hashtag() + " tag"
+        return decision.byLink()
+                ? "links to the invitation, no #" + assignment.hashtag() + " tag"
                 : "tags #" + assignment.hashtag() + ", no link to the invitation";
     }
 }

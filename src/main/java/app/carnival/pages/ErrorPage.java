@@ -15,12 +15,13 @@ final class ErrorPage {
         static native TemplateInstance error(int status, String detail);
     }
 
-    private ErrorPage() {
-    }
+    private ErrorPage() {}
 
     static Response of(DomainException e) {
         int status = ProblemStatus.of(e);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, e.getMessage())).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, e.getMessage()))
+                .build();
     }
 }

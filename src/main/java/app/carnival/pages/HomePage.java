@@ -43,12 +43,16 @@ public class HomePage {
         // the assignment of each series that closes next, in one query
         Map<Long, Assignment> next = assignments.closingAfter(now).stream()
                 .collect(Collectors.toMap(a -> a.series.id, Function.identity(), (first, later) -> first));
-        List<Views.SeriesCard> cards = series.all().stream().map(s -> {
-            Assignment a = next.get(s.id);
-            String deadline = a == null ? null : "#" + a.number + " “" + a.title + "” closes " + Times.relative(now, a.closesAt)
-                    + " (" + Times.format(a.closesAt, ZoneId.of(a.timezone)) + ")";
-            return new Views.SeriesCard(s.slug, s.title, s.hashtag, s.description, deadline);
-        }).toList();
+        List<Views.SeriesCard> cards = series.all().stream()
+                .map(s -> {
+                    Assignment a = next.get(s.id);
+                    String deadline = a == null
+                            ? null
+                            : "#" + a.number + " “" + a.title + "” closes " + Times.relative(now, a.closesAt) + " ("
+                                    + Times.format(a.closesAt, ZoneId.of(a.timezone)) + ")";
+                    return new Views.SeriesCard(s.slug, s.title, s.hashtag, s.description, deadline);
+                })
+                .toList();
         return Templates.index(cards);
     }
 }

@@ -1,22 +1,22 @@
 package app.carnival.pages;
 
+import app.carnival.errors.DomainException;
+import app.carnival.errors.Forbidden;
+import app.carnival.errors.InvalidInput;
 import app.carnival.feed.poll.PollNow;
 import app.carnival.feed.poll.PollOutcome;
 import app.carnival.hosting.AddResponseRequest;
 import app.carnival.hosting.Curation;
+import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.Response.State;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
-import app.carnival.series.Assignment;
-import app.carnival.series.Series;
-import app.carnival.url.HttpUrl;
-import app.carnival.errors.DomainException;
-import app.carnival.errors.Forbidden;
-import app.carnival.errors.InvalidInput;
-import app.carnival.participant.ParticipantRepository;
 import app.carnival.security.Caller;
+import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
+import app.carnival.series.Series;
 import app.carnival.series.SeriesRepository;
+import app.carnival.url.HttpUrl;
 import app.carnival.web.CurrentCaller;
 import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
@@ -76,9 +76,16 @@ public class HostPages {
     private final RoundupExports exports;
     private final InstantSource clock;
 
-    public HostPages(SeriesRepository seriesRepository, AssignmentRepository assignments, ParticipantRepository participants,
-                     CurrentCaller current, PollNow pollNow, Curation curation, Roundups roundups, RoundupExports exports,
-                     InstantSource clock) {
+    public HostPages(
+            SeriesRepository seriesRepository,
+            AssignmentRepository assignments,
+            ParticipantRepository participants,
+            CurrentCaller current,
+            PollNow pollNow,
+            Curation curation,
+            Roundups roundups,
+            RoundupExports exports,
+            InstantSource clock) {
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -97,7 +104,8 @@ public class HostPages {
         if (!HostSession.isHost(series, host)) {
             return Response.ok(Templates.login(series.slug, series.title, null)).build();
         }
-        return Response.ok(Templates.dashboard(dashboardView(series, host, confirmation(done), null))).build();
+        return Response.ok(Templates.dashboard(dashboardView(series, host, confirmation(done), null)))
+                .build();
     }
 
     @POST
@@ -107,12 +115,16 @@ public class HostPages {
         Series series = seriesRepository.require(slug);
         String presented = token == null ? "" : token.trim();
         if (!HostSession.isHost(series, Caller.withToken(presented))) {
-            String error = presented.isEmpty() ? "Enter the host token you were given when the series was created."
+            String error = presented.isEmpty()
+                    ? "Enter the host token you were given when the series was created."
                     : "That is not the host token of this series.";
-            return Response.status(presented.isEmpty() ? 401 : 403).entity(Templates.login(series.slug, series.title, error)).build();
+            return Response.status(presented.isEmpty() ? 401 : 403)
+                    .entity(Templates.login(series.slug, series.title, error))
+                    .build();
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host?done=login"))
-                .cookie(HostSession.login(slug, presented, secure(uri))).build();
+                .cookie(HostSession.login(slug, presented, secure(uri)))
+                .build();
     }
 
     @POST
@@ -120,7 +132,9 @@ public class HostPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(@PathParam("slug") String slug, @RestForm String csrf, @Context UriInfo uri) {
         requireHost(seriesRepository.require(slug), csrf);
-        return Response.seeOther(URI.create("/series/" + slug)).cookie(HostSession.logout(slug, secure(uri))).build();
+        return Response.seeOther(URI.create("/series/" + slug))
+                .cookie(HostSession.logout(slug, secure(uri)))
+                .build();
     }
 
     @POST
@@ -138,56 +152,89 @@ public class HostPages {
             if (outcome.error() != null) {
                 error = "Polled " + outcome.feedUrl() + ": " + outcome.error();
             } else {
-                message = "Polled " + outcome.feedUrl() + ": " + outcome.result().wire() + ", " + report.newResponses() + " new response(s).";
+                message = "Polled " + outcome.feedUrl() + ": "
+                        + outcome.result().wire() + ", " + report.newResponses() + " new response(s).";
             }
         } catch (DomainException e) {
             error = e.getMessage();
             status = ProblemStatus.of(e);
         }
-        return Response.status(status).entity(Templates.dashboard(dashboardView(series, host, message, error))).build();
+        return Response.status(status)
+                .entity(Templates.dashboard(dashboardView(series, host, message, error)))
+                .build();
     }
 
     @GET
     @Path("/{number}")
-    public Response curationPage(@PathParam("slug") String slug, @PathParam("number") String number,
-                                 @QueryParam("done") String done) {
+    public Response curationPage(
+            @PathParam("slug") String slug, @PathParam("number") String number, @QueryParam("done") String done) {
         Series series = seriesRepository.require(slug);
         Caller host = current.get();
         if (!HostSession.isHost(series, host)) {
             return Response.seeOther(URI.create("/series/" + slug + "/host")).build();
         }
-        return Response.ok(Templates.curation(curationView(assignments.require(series, number), host, confirmation(done), null))).build();
+        return Response.ok(Templates.curation(
+                        curationView(assignments.require(series, number), host, confirmation(done), null)))
+                .build();
     }
 
     @POST
     @Path("/{number}/state")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changeState(@PathParam("slug") String slug, @PathParam("number") String number,
-                                @RestForm String csrf, @RestForm String responseId, @RestForm String state) {
+    public Response changeState(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @RestForm String csrf,
+            @RestForm String responseId,
+            @RestForm String state) {
         State target = "HIDDEN".equals(state) ? State.HIDDEN : State.AUTO;
-        return act(slug, number, csrf, host -> curation.setState(slug, number, host, responseId, target),
+        return act(
+                slug,
+                number,
+                csrf,
+                host -> curation.setState(slug, number, host, responseId, target),
                 target == State.HIDDEN ? "hidden" : "restored");
     }
 
     @POST
     @Path("/{number}/add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response add(@PathParam("slug") String slug, @PathParam("number") String number,
-                        @RestForm String csrf, @RestForm String url, @RestForm String participantId) {
-        return act(slug, number, csrf, host -> {
-            if (url == null || !HttpUrl.Validator.isHttpUrl(url)) {
-                throw new InvalidInput("url", "must be the post's address, starting with http:// or https://");
-            }
-            curation.add(slug, number, host, new AddResponseRequest(url.trim(), null, parseId("participantId", participantId)));
-        }, "added");
+    public Response add(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @RestForm String csrf,
+            @RestForm String url,
+            @RestForm String participantId) {
+        return act(
+                slug,
+                number,
+                csrf,
+                host -> {
+                    if (url == null || !HttpUrl.Validator.isHttpUrl(url)) {
+                        throw new InvalidInput("url", "must be the post's address, starting with http:// or https://");
+                    }
+                    curation.add(
+                            slug,
+                            number,
+                            host,
+                            new AddResponseRequest(url.trim(), null, parseId("participantId", participantId)));
+                },
+                "added");
     }
 
     @POST
     @Path("/{number}/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response accept(@PathParam("slug") String slug, @PathParam("number") String number,
-                           @RestForm String csrf, @RestForm String postId) {
-        return act(slug, number, csrf, host -> curation.add(slug, number, host, new AddResponseRequest(null, parseId("postId", postId), null)),
+    public Response accept(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @RestForm String csrf,
+            @RestForm String postId) {
+        return act(
+                slug,
+                number,
+                csrf,
+                host -> curation.add(slug, number, host, new AddResponseRequest(null, parseId("postId", postId), null)),
                 "accepted");
     }
 
@@ -207,25 +254,49 @@ public class HostPages {
         try {
             action.accept(host);
         } catch (DomainException e) {
-            return Response.status(ProblemStatus.of(e)).entity(Templates.curation(curationView(a, host, null, e.getMessage()))).build();
+            return Response.status(ProblemStatus.of(e))
+                    .entity(Templates.curation(curationView(a, host, null, e.getMessage())))
+                    .build();
         }
-        return Response.seeOther(URI.create("/series/" + slug + "/host/" + a.number + "?done=" + done)).build();
+        return Response.seeOther(URI.create("/series/" + slug + "/host/" + a.number + "?done=" + done))
+                .build();
     }
 
     private Views.HostDashboard dashboardView(Series series, Caller host, String message, String error) {
         Instant now = clock.instant();
-        return new Views.HostDashboard(series.slug, series.title, HostSession.csrfToken(host),
-                participants.ofSeries(series).stream().map(p -> Views.FeedRow.of(p, now)).toList(),
-                assignments.ofSeries(series).stream().map(a -> Views.AssignmentCard.of(a, now)).toList(), message, error);
+        return new Views.HostDashboard(
+                series.slug,
+                series.title,
+                HostSession.csrfToken(host),
+                participants.ofSeries(series).stream()
+                        .map(p -> Views.FeedRow.of(p, now))
+                        .toList(),
+                assignments.ofSeries(series).stream()
+                        .map(a -> Views.AssignmentCard.of(a, now))
+                        .toList(),
+                message,
+                error);
     }
 
     private Views.CurationPage curationView(Assignment a, Caller host, String message, String error) {
         String number = String.valueOf(a.number);
-        return new Views.CurationPage(a.series.slug, a.series.title, a.number, a.title, HostSession.csrfToken(host),
+        return new Views.CurationPage(
+                a.series.slug,
+                a.series.title,
+                a.number,
+                a.title,
+                HostSession.csrfToken(host),
                 roundups.forHost(a).stream().map(Views.EntryCard::of).toList(),
-                curation.nearMisses(a.series.slug, number, host).stream().map(Views.NearMissCard::of).toList(),
-                participants.ofSeries(a.series).stream().map(Views.ParticipantCard::of).toList(),
-                exports.markdown(a), exports.htmlSnippet(a), message, error);
+                curation.nearMisses(a.series.slug, number, host).stream()
+                        .map(Views.NearMissCard::of)
+                        .toList(),
+                participants.ofSeries(a.series).stream()
+                        .map(Views.ParticipantCard::of)
+                        .toList(),
+                exports.markdown(a),
+                exports.htmlSnippet(a),
+                message,
+                error);
     }
 
     /** Forbidden unless the cookie holds this series' host token and the form carries the matching CSRF token. */
@@ -235,7 +306,8 @@ public class HostPages {
             throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
         }
         if (!HostSession.csrfMatches(host, csrf)) {
-            throw new Forbidden("This form did not come from this site, or it is out of date: reload the page and try again.");
+            throw new Forbidden(
+                    "This form did not come from this site, or it is out of date: reload the page and try again.");
         }
         return host;
     }

@@ -1,11 +1,11 @@
 package app.carnival.pages;
 
 import app.carnival.security.Caller;
-import app.carnival.web.CallerFilter;
 import app.carnival.series.Series;
+import app.carnival.web.CallerFilter;
+import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import jakarta.ws.rs.core.NewCookie;
 
 /**
  * The host's browser session for one series. The cookie holds the host token itself: it is what
@@ -21,8 +21,7 @@ final class HostSession {
     private static final int MAX_AGE = 12 * 60 * 60;
     private static final String CSRF_PURPOSE = "carnival-csrf";
 
-    private HostSession() {
-    }
+    private HostSession() {}
 
     /** Whether the caller (from the cookie or a bearer token) is this series' host. */
     static boolean isHost(Series series, Caller caller) {
@@ -44,12 +43,20 @@ final class HostSession {
 
     static boolean csrfMatches(Caller host, String presented) {
         String expected = csrfToken(host);
-        return expected != null && presented != null
-                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && presented != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private static NewCookie cookie(String slug, String value, int maxAge, boolean secure) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/series/" + slug).maxAge(maxAge)
-                .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path("/series/" + slug)
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

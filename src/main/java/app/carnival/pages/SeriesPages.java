@@ -1,17 +1,17 @@
 package app.carnival.pages;
 
+import app.carnival.errors.DomainException;
+import app.carnival.errors.InvalidInput;
+import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
 import app.carnival.registration.Registration;
 import app.carnival.roundup.RoundupCache;
+import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
 import app.carnival.series.Assignment;
-import app.carnival.series.Series;
-import app.carnival.errors.DomainException;
-import app.carnival.errors.InvalidInput;
-import app.carnival.participant.ParticipantRepository;
-import app.carnival.roundup.RoundupExports;
 import app.carnival.series.AssignmentRepository;
+import app.carnival.series.Series;
 import app.carnival.series.SeriesRepository;
 import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
@@ -60,9 +60,16 @@ public class SeriesPages {
     private final Validator validator;
     private final InstantSource clock;
 
-    public SeriesPages(SeriesRepository seriesRepository, AssignmentRepository assignments, ParticipantRepository participants,
-                       Roundups roundups, RoundupExports exports, RoundupCache cache, Registration registration,
-                       Validator validator, InstantSource clock) {
+    public SeriesPages(
+            SeriesRepository seriesRepository,
+            AssignmentRepository assignments,
+            ParticipantRepository participants,
+            Roundups roundups,
+            RoundupExports exports,
+            RoundupCache cache,
+            Registration registration,
+            Validator validator,
+            InstantSource clock) {
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -77,7 +84,8 @@ public class SeriesPages {
     @GET
     public TemplateInstance series(@PathParam("slug") String slug) {
         Series s = seriesRepository.require(slug);
-        return Templates.series(Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()));
+        return Templates.series(
+                Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()));
     }
 
     @GET
@@ -90,7 +98,9 @@ public class SeriesPages {
                 + Times.relative(now, version.closesAt());
         byte[] page = cache.get("page", version, variant, () -> {
             Assignment a = assignments.byId(version.assignmentId());
-            return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now)).render().getBytes(StandardCharsets.UTF_8);
+            return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now))
+                    .render()
+                    .getBytes(StandardCharsets.UTF_8);
         });
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
@@ -99,15 +109,16 @@ public class SeriesPages {
     @Path("/register")
     public TemplateInstance registerForm(@PathParam("slug") String slug) {
         Series s = seriesRepository.require(slug);
-        return Templates.register(new Views.RegisterForm(s.slug, s.title, s.hashtag, "", "", "", null, null, null, null));
+        return Templates.register(
+                new Views.RegisterForm(s.slug, s.title, s.hashtag, "", "", "", null, null, null, null));
     }
 
     /** Not transactional: registration looks for the feed on the network first. */
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response register(@PathParam("slug") String slug, @RestForm String name, @RestForm String blogUrl,
-                             @RestForm String feedUrl) {
+    public Response register(
+            @PathParam("slug") String slug, @RestForm String name, @RestForm String blogUrl, @RestForm String feedUrl) {
         Series s = seriesRepository.require(slug);
         ParticipantRequest request = new ParticipantRequest(trim(name), trim(blogUrl), trim(feedUrl), null);
         Map<String, String> errors = new HashMap<>();
@@ -119,8 +130,10 @@ public class SeriesPages {
         if (errors.isEmpty()) {
             try {
                 ParticipantView p = registration.register(slug, request);
-                return Response.status(201).entity(Templates.registered(
-                        new Views.Registered(s.slug, s.title, s.hashtag, p.id(), p.name(), p.feedUrl(), p.participantToken()))).build();
+                return Response.status(201)
+                        .entity(Templates.registered(new Views.Registered(
+                                s.slug, s.title, s.hashtag, p.id(), p.name(), p.feedUrl(), p.participantToken())))
+                        .build();
             } catch (InvalidInput e) {
                 e.errors().forEach(f -> errors.put(f.field(), f.message()));
             } catch (DomainException e) {
@@ -128,8 +141,17 @@ public class SeriesPages {
                 status = ProblemStatus.of(e);
             }
         }
-        Views.RegisterForm form = new Views.RegisterForm(s.slug, s.title, s.hashtag, orEmpty(name), orEmpty(blogUrl),
-                orEmpty(feedUrl), errors.get("name"), errors.get("blogUrl"), errors.get("feedUrl"), general);
+        Views.RegisterForm form = new Views.RegisterForm(
+                s.slug,
+                s.title,
+                s.hashtag,
+                orEmpty(name),
+                orEmpty(blogUrl),
+                orEmpty(feedUrl),
+                errors.get("name"),
+                errors.get("blogUrl"),
+                errors.get("feedUrl"),
+                general);
         return Response.status(status).entity(Templates.register(form)).build();
     }
 

@@ -14,8 +14,7 @@ public final class Times {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    private Times() {
-    }
+    private Times() {}
 
     /** "Wed 1 May 2024, 18:00 (Europe/Paris)". */
     public static String format(Instant instant, ZoneId zone) {

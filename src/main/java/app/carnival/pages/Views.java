@@ -2,15 +2,15 @@ package app.carnival.pages;
 
 import app.carnival.feed.store.Feed;
 import app.carnival.matching.MatchRule;
+import app.carnival.matching.MatchedBy;
 import app.carnival.participant.Participant;
-import app.carnival.url.Links;
+import app.carnival.response.Response;
 import app.carnival.roundup.NearMiss;
 import app.carnival.roundup.RoundupView;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentStatus;
-import app.carnival.matching.MatchedBy;
-import app.carnival.response.Response;
 import app.carnival.series.Series;
+import app.carnival.url.Links;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,25 +24,28 @@ import java.util.List;
  */
 final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
-    record SeriesCard(String slug, String title, String hashtag, String description, String nextDeadline) {
-    }
+    record SeriesCard(String slug, String title, String hashtag, String description, String nextDeadline) {}
 
     record AssignmentCard(int number, String title, String window, AssignmentStatus status, String when) {
 
         static AssignmentCard of(Assignment a, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
-            AssignmentStatus status = AssignmentStatus.at(now, a.opensAt, a.closesAt, a.criteria().graceEndsAt());
+            AssignmentStatus status =
+                    AssignmentStatus.at(now, a.opensAt, a.closesAt, a.criteria().graceEndsAt());
             String when = switch (status) {
                 case UPCOMING -> "opens " + Times.relative(now, a.opensAt);
                 case OPEN -> "closes " + Times.relative(now, a.closesAt);
                 case GRACE -> "closed " + Times.relative(now, a.closesAt) + "; late entries still accepted";
                 case CLOSED -> "closed on " + Times.day(a.closesAt, zone);
             };
-            return new AssignmentCard(a.number, a.title, Times.format(a.opensAt, zone) + " – " + Times.format(a.closesAt, zone),
-                    status, when);
+            return new AssignmentCard(
+                    a.number,
+                    a.title,
+                    Times.format(a.opensAt, zone) + " – " + Times.format(a.closesAt, zone),
+                    status,
+                    when);
         }
     }
 
@@ -53,33 +56,73 @@ final class Views {
         }
     }
 
-    record SeriesPage(String slug, String title, String description, String hashtag, String homeUrl,
-                      List<AssignmentCard> open, List<AssignmentCard> upcoming, List<AssignmentCard> past,
-                      List<ParticipantCard> participants) {
+    record SeriesPage(
+            String slug,
+            String title,
+            String description,
+            String hashtag,
+            String homeUrl,
+            List<AssignmentCard> open,
+            List<AssignmentCard> upcoming,
+            List<AssignmentCard> past,
+            List<ParticipantCard> participants) {
 
         static SeriesPage of(Series s, List<Assignment> assignments, List<Participant> participants, Instant now) {
-            List<AssignmentCard> cards = assignments.stream().map(a -> AssignmentCard.of(a, now)).toList();
-            List<AssignmentCard> past = new ArrayList<>(cards.stream().filter(c -> c.status() == AssignmentStatus.CLOSED).toList());
+            List<AssignmentCard> cards =
+                    assignments.stream().map(a -> AssignmentCard.of(a, now)).toList();
+            List<AssignmentCard> past = new ArrayList<>(cards.stream()
+                    .filter(c -> c.status() == AssignmentStatus.CLOSED)
+                    .toList());
             Collections.reverse(past); // most recent first
-            return new SeriesPage(s.slug, s.title, s.description, s.hashtag, Links.httpOrNull(s.homeUrl),
+            return new SeriesPage(
+                    s.slug,
+                    s.title,
+                    s.description,
+                    s.hashtag,
+                    Links.httpOrNull(s.homeUrl),
                     cards.stream().filter(c -> c.status().takesEntries()).toList(),
-                    cards.stream().filter(c -> c.status() == AssignmentStatus.UPCOMING).toList(),
+                    cards.stream()
+                            .filter(c -> c.status() == AssignmentStatus.UPCOMING)
+                            .toList(),
                     past,
                     participants.stream().map(ParticipantCard::of).toList());
         }
     }
 
     /** One response; {@code url} null when the post has no http(s) address. */
-    record EntryCard(long id, String participant, String blogUrl, String title, String url, String published,
-                     String publishedIso, String excerpt, boolean late, String matchedBy, Response.State state) {
+    record EntryCard(
+            long id,
+            String participant,
+            String blogUrl,
+            String title,
+            String url,
+            String published,
+            String publishedIso,
+            String excerpt,
+            boolean late,
+            String matchedBy,
+            Response.State state) {
 
         static EntryCard of(RoundupView.Entry e) {
-            String by = e.matchedBy().isEmpty() ? "nothing (added by the host)"
-                    : String.join(" and ", e.matchedBy().stream().map(m -> m == MatchedBy.LINK ? "link-back" : "hashtag").toList());
-            return new EntryCard(e.id(), e.participant(), Links.httpOrNull(e.blogUrl()),
-                    e.title() == null || e.title().isBlank() ? "(untitled)" : e.title(), Links.httpOrNull(e.url()),
-                    Times.day(e.publishedAt().toInstant(), e.publishedAt().getOffset()), e.publishedAt().toString(),
-                    e.excerpt(), e.late(), by, e.state());
+            String by = e.matchedBy().isEmpty()
+                    ? "nothing (added by the host)"
+                    : String.join(
+                            " and ",
+                            e.matchedBy().stream()
+                                    .map(m -> m == MatchedBy.LINK ? "link-back" : "hashtag")
+                                    .toList());
+            return new EntryCard(
+                    e.id(),
+                    e.participant(),
+                    Links.httpOrNull(e.blogUrl()),
+                    e.title() == null || e.title().isBlank() ? "(untitled)" : e.title(),
+                    Links.httpOrNull(e.url()),
+                    Times.day(e.publishedAt().toInstant(), e.publishedAt().getOffset()),
+                    e.publishedAt().toString(),
+                    e.excerpt(),
+                    e.late(),
+                    by,
+                    e.state());
         }
 
         public boolean hidden() {
@@ -107,61 +150,131 @@ final class Views {
         static Window of(Assignment a, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
             AssignmentCard card = AssignmentCard.of(a, now);
-            return new Window(Times.format(a.opensAt, zone), Times.format(a.closesAt, zone), a.closesAt.toString(),
-                    card.status(), card.when());
+            return new Window(
+                    Times.format(a.opensAt, zone),
+                    Times.format(a.closesAt, zone),
+                    a.closesAt.toString(),
+                    card.status(),
+                    card.when());
         }
     }
 
-    record AssignmentPage(String slug, String seriesTitle, int number, String title, String invitationUrl,
-                          List<String> questions, Window window, String howTo, String intro, List<EntryCard> entries) {
+    record AssignmentPage(
+            String slug,
+            String seriesTitle,
+            int number,
+            String title,
+            String invitationUrl,
+            List<String> questions,
+            Window window,
+            String howTo,
+            String intro,
+            List<EntryCard> entries) {
 
         static AssignmentPage of(Assignment a, RoundupView roundup, Instant now) {
-            return new AssignmentPage(a.series.slug, a.series.title, a.number, a.title, Links.httpOrNull(a.invitationUrl),
-                    List.copyOf(a.questions), Window.of(a, now), howToAnswer(a.matchRule, a.effectiveHashtag()),
-                    a.roundupIntro, roundup.responses().stream().map(EntryCard::of).toList());
+            return new AssignmentPage(
+                    a.series.slug,
+                    a.series.title,
+                    a.number,
+                    a.title,
+                    Links.httpOrNull(a.invitationUrl),
+                    List.copyOf(a.questions),
+                    Window.of(a, now),
+                    howToAnswer(a.matchRule, a.effectiveHashtag()),
+                    a.roundupIntro,
+                    roundup.responses().stream().map(EntryCard::of).toList());
         }
     }
 
     /** The registration form's values and its errors, per field and overall. */
-    record RegisterForm(String slug, String seriesTitle, String hashtag, String name, String blogUrl, String feedUrl,
-                        String nameError, String blogUrlError, String feedUrlError, String error) {
-    }
+    record RegisterForm(
+            String slug,
+            String seriesTitle,
+            String hashtag,
+            String name,
+            String blogUrl,
+            String feedUrl,
+            String nameError,
+            String blogUrlError,
+            String feedUrlError,
+            String error) {}
 
-    record Registered(String slug, String seriesTitle, String hashtag, long id, String name, String feedUrl, String token) {
-    }
+    record Registered(
+            String slug, String seriesTitle, String hashtag, long id, String name, String feedUrl, String token) {}
 
     /** A participant's feed as the host watches it. */
-    record FeedRow(long participantId, String name, String blogUrl, String feedUrl, String lastPolled, String status,
-                   String error, String nextPoll, boolean paused, boolean failing) {
+    record FeedRow(
+            long participantId,
+            String name,
+            String blogUrl,
+            String feedUrl,
+            String lastPolled,
+            String status,
+            String error,
+            String nextPoll,
+            boolean paused,
+            boolean failing) {
 
         static FeedRow of(Participant p, Instant now) {
             Feed f = p.feed;
-            String status = f.lastStatus == null ? (f.lastPolledAt == null ? "not polled yet" : "no answer")
+            String status = f.lastStatus == null
+                    ? (f.lastPolledAt == null ? "not polled yet" : "no answer")
                     : "HTTP " + f.lastStatus;
-            return new FeedRow(p.id, p.name, Links.httpOrNull(p.blogUrl), Links.httpOrNull(f.url),
-                    f.lastPolledAt == null ? "never" : Times.relative(now, f.lastPolledAt), status,
+            return new FeedRow(
+                    p.id,
+                    p.name,
+                    Links.httpOrNull(p.blogUrl),
+                    Links.httpOrNull(f.url),
+                    f.lastPolledAt == null ? "never" : Times.relative(now, f.lastPolledAt),
+                    status,
                     f.paused ? f.pausedReason : f.lastError,
                     f.paused ? "paused" : f.nextPollAt == null ? "soon" : Times.relative(now, f.nextPollAt),
-                    f.paused, f.errorCount > 0 || f.paused);
+                    f.paused,
+                    f.errorCount > 0 || f.paused);
         }
     }
 
-    record NearMissCard(long postId, String participant, String title, String url, String published, String evidence,
-                        String reason) {
+    record NearMissCard(
+            long postId,
+            String participant,
+            String title,
+            String url,
+            String published,
+            String evidence,
+            String reason) {
 
         static NearMissCard of(NearMiss m) {
-            return new NearMissCard(m.postId(), m.participant(), m.title() == null || m.title().isBlank() ? "(untitled)" : m.title(),
-                    Links.httpOrNull(m.url()), Times.day(m.publishedAt().toInstant(), m.publishedAt().getOffset()),
-                    m.summary(), m.reason());
+            return new NearMissCard(
+                    m.postId(),
+                    m.participant(),
+                    m.title() == null || m.title().isBlank() ? "(untitled)" : m.title(),
+                    Links.httpOrNull(m.url()),
+                    Times.day(m.publishedAt().toInstant(), m.publishedAt().getOffset()),
+                    m.summary(),
+                    m.reason());
         }
     }
 
-    record HostDashboard(String slug, String seriesTitle, String csrf, List<FeedRow> feeds, List<AssignmentCard> assignments,
-                         String message, String error) {
-    }
+    record HostDashboard(
+            String slug,
+            String seriesTitle,
+            String csrf,
+            List<FeedRow> feeds,
+            List<AssignmentCard> assignments,
+            String message,
+            String error) {}
 
-    record CurationPage(String slug, String seriesTitle, int number, String title, String csrf, List<EntryCard> entries,
-                        List<NearMissCard> nearMisses, List<ParticipantCard> participants, String markdown, String html,
-                        String message, String error) {
-    }
+    record CurationPage(
+            String slug,
+            String seriesTitle,
+            int number,
+            String title,
+            String csrf,
+            List<EntryCard> entries,
+            List<NearMissCard> nearMisses,
+            List<ParticipantCard> participants,
+            String markdown,
+            String html,
+            String message,
+            String error) {}
 }

@@ -1,8 +1,8 @@
 package app.carnival.participant;
 
 import app.carnival.feed.store.Feed;
-import app.carnival.series.Series;
 import app.carnival.security.Caller;
+import app.carnival.series.Series;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

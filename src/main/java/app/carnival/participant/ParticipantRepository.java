@@ -19,7 +19,8 @@ public class ParticipantRepository {
         } catch (NumberFormatException e) {
             throw new NotFound("No participant with id '" + id + "'.");
         }
-        return Participant.<Participant>find("from Participant p join fetch p.series join fetch p.feed where p.id = ?1", n)
+        return Participant.<Participant>find(
+                        "from Participant p join fetch p.series join fetch p.feed where p.id = ?1", n)
                 .firstResultOptional()
                 .orElseThrow(() -> new NotFound("No participant with id '" + id + "'."));
     }
@@ -29,7 +30,8 @@ public class ParticipantRepository {
     }
 
     public List<Participant> ofSeries(Series series) {
-        return Participant.list("from Participant p join fetch p.feed where p.series = ?1 order by p.name, p.id", series);
+        return Participant.list(
+                "from Participant p join fetch p.feed where p.series = ?1 order by p.name, p.id", series);
     }
 
     /** The participants (one per series) whose blog is this feed, their series loaded. */

@@ -9,5 +9,4 @@ public record ParticipantRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @HttpUrl String blogUrl,
         @HttpUrl String feedUrl,
-        @HttpUrl String avatarUrl) {
-}
+        @HttpUrl String avatarUrl) {}

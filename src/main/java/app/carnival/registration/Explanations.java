@@ -6,15 +6,15 @@ import app.carnival.matching.MatchDecision;
 import app.carnival.matching.MatchedBy;
 import app.carnival.matching.Matcher;
 import app.carnival.matching.PostFacts;
+import app.carnival.participant.Participant;
 import app.carnival.response.Response;
+import app.carnival.response.ResponseRepository;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
-import app.carnival.response.ResponseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import app.carnival.participant.Participant;
 
 /**
  * Why each of a participant's recent posts is or is not a response, per assignment. Recomputed from
@@ -27,8 +27,10 @@ public class Explanations {
     private final AssignmentRepository assignmentRepository;
     private final ResponseRepository responseRepository;
 
-    public Explanations(PostRepository postRepository, AssignmentRepository assignmentRepository,
-                        ResponseRepository responseRepository) {
+    public Explanations(
+            PostRepository postRepository,
+            AssignmentRepository assignmentRepository,
+            ResponseRepository responseRepository) {
         this.postRepository = postRepository;
         this.assignmentRepository = assignmentRepository;
         this.responseRepository = responseRepository;
@@ -44,20 +46,36 @@ public class Explanations {
         for (Response r : responseRepository.ofPosts(posts)) {
             responses.put(r.assignment.id + ":" + r.post.id, r);
         }
-        return posts.stream().map(post -> {
-            PostFacts facts = post.facts();
-            List<ParticipantDetail.Verdict> verdicts = assignments.stream().map(a -> {
-                Response r = responses.get(a.id + ":" + post.id);
-                if (r != null && r.state == Response.State.MANUAL) {
-                    return new ParticipantDetail.Verdict(a.number, true, MatchedBy.of(r.byLink, r.byTag), r.late,
-                            "added by the host", r.state);
-                }
-                MatchDecision d = Matcher.decide(a.criteria(), facts, post.pageLinksOrNull());
-                String reason = r != null && r.state == Response.State.HIDDEN ? d.reason() + "; hidden by the host" : d.reason();
-                return new ParticipantDetail.Verdict(a.number, d.matched(), MatchedBy.counted(d, a.matchRule), d.late(),
-                        reason, r == null ? null : r.state);
-            }).toList();
-            return new ParticipantDetail.PostExplanation(post.title, post.url, post.publishedAt, verdicts);
-        }).toList();
+        return posts.stream()
+                .map(post -> {
+                    PostFacts facts = post.facts();
+                    List<ParticipantDetail.Verdict> verdicts = assignments.stream()
+                            .map(a -> {
+                                Response r = responses.get(a.id + ":" + post.id);
+                                if (r != null && r.state == Response.State.MANUAL) {
+                                    return new ParticipantDetail.Verdict(
+                                            a.number,
+                                            true,
+                                            MatchedBy.of(r.byLink, r.byTag),
+                                            r.late,
+                                            "added by the host",
+                                            r.state);
+                                }
+                                MatchDecision d = Matcher.decide(a.criteria(), facts, post.pageLinksOrNull());
+                                String reason = r != null && r.state == Response.State.HIDDEN
+                                        ? d.reason() + "; hidden by the host"
+                                        : d.reason();
+                                return new ParticipantDetail.Verdict(
+                                        a.number,
+                                        d.matched(),
+                                        MatchedBy.counted(d, a.matchRule),
+                                        d.late(),
+                                        reason,
+                                        r == null ? null : r.state);
+                            })
+                            .toList();
+                    return new ParticipantDetail.PostExplanation(post.title, post.url, post.publishedAt, verdicts);
+                })
+                .toList();
     }
 }

@@ -1,16 +1,16 @@
 package app.carnival.registration;
 
+import app.carnival.content.FeedDiscovery;
+import app.carnival.errors.InvalidInput;
 import app.carnival.feed.parse.FeedParseException;
 import app.carnival.feed.parse.FeedParser;
 import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HtmlPages;
 import app.carnival.fetch.HttpFetcher;
-import app.carnival.errors.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import app.carnival.content.FeedDiscovery;
 
 /**
  * Finds the feed of a blog being registered: a feed URL is kept, a web page (the blog's home page,
@@ -41,12 +41,16 @@ public class FeedLocator {
         try {
             page = fetcher.fetchPage(blogUrl);
         } catch (FetchException e) {
-            throw new InvalidInput("blogUrl", "could not be fetched to find its feed (" + e.getMessage()
-                    + "); give your feed's address as feedUrl");
+            throw new InvalidInput(
+                    "blogUrl",
+                    "could not be fetched to find its feed (" + e.getMessage()
+                            + "); give your feed's address as feedUrl");
         }
         if (!page.ok()) {
-            throw new InvalidInput("blogUrl", "answered HTTP " + page.status()
-                    + " when we looked for its feed; give your feed's address as feedUrl");
+            throw new InvalidInput(
+                    "blogUrl",
+                    "answered HTTP " + page.status()
+                            + " when we looked for its feed; give your feed's address as feedUrl");
         }
         return isFeed(page) ? blogUrl : discover(page, "blogUrl");
     }
@@ -76,9 +80,11 @@ public class FeedLocator {
                 return candidate;
             }
         }
-        throw new InvalidInput(field, "no RSS or Atom feed found: " + page.finalUrl()
-                + " is a web page that announces no feed (<link rel=\"alternate\">) and none of the usual addresses"
-                + " (/feed, /rss, /atom.xml, ...) answers with one; give your feed's address as feedUrl");
+        throw new InvalidInput(
+                field,
+                "no RSS or Atom feed found: " + page.finalUrl()
+                        + " is a web page that announces no feed (<link rel=\"alternate\">) and none of the usual addresses"
+                        + " (/feed, /rss, /atom.xml, ...) answers with one; give your feed's address as feedUrl");
     }
 
     private boolean isFeedAt(String url) {

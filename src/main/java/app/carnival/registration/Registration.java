@@ -3,8 +3,8 @@ package app.carnival.registration;
 import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.Conflict;
 import app.carnival.feed.store.Feed;
-import app.carnival.feed.store.FeedRepository;
 import app.carnival.feed.store.FeedHealth;
+import app.carnival.feed.store.FeedRepository;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
@@ -34,8 +34,14 @@ public class Registration {
     private final Explanations explanations;
     private final int recentPosts;
 
-    public Registration(SeriesRepository series, FeedRepository feeds, ParticipantRepository participants,
-                        FeedLocator locator, StoredPostMatching matching, Explanations explanations, CarnivalConfig config) {
+    public Registration(
+            SeriesRepository series,
+            FeedRepository feeds,
+            ParticipantRepository participants,
+            FeedLocator locator,
+            StoredPostMatching matching,
+            Explanations explanations,
+            CarnivalConfig config) {
         this.series = series;
         this.feeds = feeds;
         this.participants = participants;
@@ -48,17 +54,26 @@ public class Registration {
     /** Must not be called inside a transaction. Returns the view with the participant token, shown this once. */
     public ParticipantView register(String slug, ParticipantRequest request) {
         QuarkusTransaction.requiringNew().run(() -> series.require(slug)); // an unknown series costs no fetch
-        String given = request.feedUrl() == null || request.feedUrl().isBlank() ? null : request.feedUrl().trim();
-        String known = given == null ? null : QuarkusTransaction.requiringNew().call(() -> feeds.findByUrl(given).map(f -> f.url).orElse(null));
-        String feedUrl = known != null ? known : locator.locate(request.blogUrl().trim(), given);
-        ParticipantView enrolled = QuarkusTransaction.requiringNew().call(() -> enrol(series.require(slug), request, feedUrl));
+        String given = request.feedUrl() == null || request.feedUrl().isBlank()
+                ? null
+                : request.feedUrl().trim();
+        String known = given == null
+                ? null
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> feeds.findByUrl(given).map(f -> f.url).orElse(null));
+        String feedUrl =
+                known != null ? known : locator.locate(request.blogUrl().trim(), given);
+        ParticipantView enrolled =
+                QuarkusTransaction.requiringNew().call(() -> enrol(series.require(slug), request, feedUrl));
         matching.matchParticipant(enrolled.id());
         return enrolled;
     }
 
     public List<ParticipantView> participants(String slug) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                participants.ofSeries(series.require(slug)).stream().map(ParticipantView::of).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> participants.ofSeries(series.require(slug)).stream()
+                        .map(ParticipantView::of)
+                        .toList());
     }
 
     /** The participant, its feed's health and why each recent post did or did not match. */
@@ -89,7 +104,9 @@ public class Registration {
         p.feed = feed;
         p.name = request.name().trim();
         p.blogUrl = request.blogUrl().trim();
-        p.avatarUrl = request.avatarUrl() == null || request.avatarUrl().isBlank() ? null : request.avatarUrl().trim();
+        p.avatarUrl = request.avatarUrl() == null || request.avatarUrl().isBlank()
+                ? null
+                : request.avatarUrl().trim();
         p.tokenHash = Tokens.hash(token);
         p.persistAndFlush();
         Participant.getEntityManager().refresh(p);

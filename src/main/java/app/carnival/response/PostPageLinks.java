@@ -5,16 +5,16 @@ import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HtmlPages;
 import app.carnival.fetch.HttpFetcher;
-import jakarta.enterprise.context.ApplicationScoped;
 import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.Judge;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,15 +34,15 @@ public class PostPageLinks {
     }
 
     /** The judgements of the subjects, and the page links fetched to reach them, by subject key. */
-    public record Judged(List<Judge.Judgement> judgements, Map<Long, List<String>> pageLinks) {
-    }
+    public record Judged(List<Judge.Judgement> judgements, Map<Long, List<String>> pageLinks) {}
 
     /**
      * Judges the subjects against the assignments; where a summary-only post could still match through
      * its own page, fetches the page and judges that post again with its links.
      */
     public Judged judge(Collection<AssignmentCriteria> assignments, List<Judge.Subject> subjects) {
-        Map<Long, Judge.Subject> byKey = subjects.stream().collect(Collectors.toMap(Judge.Subject::key, Function.identity()));
+        Map<Long, Judge.Subject> byKey =
+                subjects.stream().collect(Collectors.toMap(Judge.Subject::key, Function.identity()));
         List<Judge.Judgement> judgements = new ArrayList<>(Judge.judge(assignments, subjects));
         Map<Long, List<String>> fetched = new HashMap<>();
         for (long key : Judge.pagesWanted(judgements, byKey)) {
@@ -50,8 +50,11 @@ public class PostPageLinks {
         }
         if (!fetched.isEmpty()) {
             judgements.removeIf(j -> fetched.containsKey(j.key()));
-            judgements.addAll(Judge.judge(assignments, fetched.entrySet().stream()
-                    .map(e -> byKey.get(e.getKey()).withPageLinks(e.getValue())).toList()));
+            judgements.addAll(Judge.judge(
+                    assignments,
+                    fetched.entrySet().stream()
+                            .map(e -> byKey.get(e.getKey()).withPageLinks(e.getValue()))
+                            .toList()));
         }
         return new Judged(judgements, fetched);
     }

@@ -23,7 +23,11 @@ import java.time.Instant;
 public class Response extends PanacheEntityBase {
 
     /** Curation state: matched automatically, hidden by the host, or added by the host. */
-    public enum State { AUTO, HIDDEN, MANUAL }
+    public enum State {
+        AUTO,
+        HIDDEN,
+        MANUAL
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,8 @@ public class ResponseRepository {
 
     /** The responses of these posts, to any assignment, with their assignment and post loaded. */
     public List<Response> ofPosts(Collection<Post> posts) {
-        return posts.isEmpty() ? List.of()
+        return posts.isEmpty()
+                ? List.of()
                 : Response.list("from Response r join fetch r.assignment join fetch r.post where r.post in ?1", posts);
     }
 
@@ -25,7 +26,8 @@ public class ResponseRepository {
     /** The assignment's response with this id (as given in a URL), if any. */
     public Optional<Response> find(Assignment assignment, String id) {
         try {
-            return Response.find("id = ?1 and assignment = ?2", Long.parseLong(id), assignment).firstResultOptional();
+            return Response.find("id = ?1 and assignment = ?2", Long.parseLong(id), assignment)
+                    .firstResultOptional();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -35,6 +37,7 @@ public class ResponseRepository {
     public Set<Long> answeringPostIds(Assignment assignment) {
         return Set.copyOf(Response.getEntityManager()
                 .createQuery("select r.post.id from Response r where r.assignment = ?1", Long.class)
-                .setParameter(1, assignment).getResultList());
+                .setParameter(1, assignment)
+                .getResultList());
     }
 }

@@ -54,11 +54,19 @@ public class ResponseWriter {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(c -> {
             List<Verdict> matched = verdicts.stream().filter(Verdict::matched).toList();
-            List<Verdict> unmatched = verdicts.stream().filter(v -> !v.matched()).toList();
+            List<Verdict> unmatched =
+                    verdicts.stream().filter(v -> !v.matched()).toList();
             if (!unmatched.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(UNDO)) {
-                    ps.setArray(1, longs(c, unmatched.stream().map(Verdict::assignmentId).toList()));
-                    ps.setArray(2, longs(c, unmatched.stream().map(Verdict::postId).toList()));
+                    ps.setArray(
+                            1,
+                            longs(
+                                    c,
+                                    unmatched.stream()
+                                            .map(Verdict::assignmentId)
+                                            .toList()));
+                    ps.setArray(
+                            2, longs(c, unmatched.stream().map(Verdict::postId).toList()));
                     ps.executeUpdate();
                 }
             }

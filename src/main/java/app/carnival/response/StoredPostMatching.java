@@ -38,7 +38,8 @@ public class StoredPostMatching {
             """;
 
     /** What one run judges: posts, the assignments of one series, and the participant of each feed in it. */
-    private record Work(List<AssignmentCriteria> assignments, List<Judge.Subject> subjects, Map<Long, Long> participantOfPost) {
+    private record Work(
+            List<AssignmentCriteria> assignments, List<Judge.Subject> subjects, Map<Long, Long> participantOfPost) {
 
         static final Work NONE = new Work(List.of(), List.of(), Map.of());
     }
@@ -52,9 +53,15 @@ public class StoredPostMatching {
     private final EntityManager em;
     private final InstantSource clock;
 
-    public StoredPostMatching(AssignmentRepository assignments, ParticipantRepository participants, PostRepository posts,
-                              ResponseRepository responses, PostPageLinks pages, ResponseWriter writer, EntityManager em,
-                              InstantSource clock) {
+    public StoredPostMatching(
+            AssignmentRepository assignments,
+            ParticipantRepository participants,
+            PostRepository posts,
+            ResponseRepository responses,
+            PostPageLinks pages,
+            ResponseWriter writer,
+            EntityManager em,
+            InstantSource clock) {
         this.assignments = assignments;
         this.participants = participants;
         this.posts = posts;
@@ -69,16 +76,19 @@ public class StoredPostMatching {
     public void rematchAssignment(long assignmentId) {
         run(QuarkusTransaction.requiringNew().call(() -> {
             Assignment a = assignments.byId(assignmentId);
-            Map<Long, Long> participantOfFeed = participants.ofSeries(a.series).stream()
-                    .collect(Collectors.toMap(p -> p.feed.id, p -> p.id));
+            Map<Long, Long> participantOfFeed =
+                    participants.ofSeries(a.series).stream().collect(Collectors.toMap(p -> p.feed.id, p -> p.id));
             if (participantOfFeed.isEmpty()) {
                 return Work.NONE;
             }
             AssignmentCriteria criteria = a.criteria();
             @SuppressWarnings("unchecked")
             List<Post> posts = em.createNativeQuery(POSTS_OF_ASSIGNMENT, Post.class)
-                    .setParameter(1, a.series.id).setParameter(2, a.opensAt).setParameter(3, criteria.graceEndsAt())
-                    .setParameter(4, a.id).getResultList();
+                    .setParameter(1, a.series.id)
+                    .setParameter(2, a.opensAt)
+                    .setParameter(3, criteria.graceEndsAt())
+                    .setParameter(4, a.id)
+                    .getResultList();
             Set<Long> answered = responses.answeringPostIds(a);
             return work(List.of(criteria), posts, answered, participantOfFeed);
         }));
@@ -88,19 +98,30 @@ public class StoredPostMatching {
     public void matchParticipant(long participantId) {
         run(QuarkusTransaction.requiringNew().call(() -> {
             Participant p = participants.byId(participantId);
-            List<AssignmentCriteria> criteria = assignments.ofSeries(p.series).stream().map(Assignment::criteria).toList();
+            List<AssignmentCriteria> criteria = assignments.ofSeries(p.series).stream()
+                    .map(Assignment::criteria)
+                    .toList();
             if (criteria.isEmpty()) {
                 return Work.NONE;
             }
-            Instant from = criteria.stream().map(AssignmentCriteria::opensAt).min(Comparator.naturalOrder()).orElseThrow();
-            Instant to = criteria.stream().map(AssignmentCriteria::graceEndsAt).max(Comparator.naturalOrder()).orElseThrow();
+            Instant from = criteria.stream()
+                    .map(AssignmentCriteria::opensAt)
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow();
+            Instant to = criteria.stream()
+                    .map(AssignmentCriteria::graceEndsAt)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
             // A new participant has no responses: only posts that can match are judged.
             return work(criteria, posts.ofFeedPublishedBetween(p.feed, from, to), Set.of(), Map.of(p.feed.id, p.id));
         }));
     }
 
-    private static Work work(List<AssignmentCriteria> criteria, List<Post> posts, Set<Long> answered,
-                             Map<Long, Long> participantOfFeed) {
+    private static Work work(
+            List<AssignmentCriteria> criteria,
+            List<Post> posts,
+            Set<Long> answered,
+            Map<Long, Long> participantOfFeed) {
         List<Judge.Subject> subjects = new ArrayList<>();
         Map<Long, Long> participantOfPost = new java.util.HashMap<>();
         for (Post post : posts) {
@@ -122,7 +143,11 @@ public class StoredPostMatching {
         List<Judge.Judgement> judgements = judged.judgements();
         Map<Long, List<String>> fetched = judged.pageLinks();
         List<Verdict> verdicts = judgements.stream()
-                .map(j -> Verdict.of(j.decision(), j.assignment().rule(), j.key(), work.participantOfPost().get(j.key())))
+                .map(j -> Verdict.of(
+                        j.decision(),
+                        j.assignment().rule(),
+                        j.key(),
+                        work.participantOfPost().get(j.key())))
                 .toList();
         QuarkusTransaction.requiringNew().run(() -> {
             writer.savePageLinks(fetched);

@@ -1,5 +1,6 @@
 package app.carnival.roundup;
 
+import app.carnival.url.Links;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -16,22 +17,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import app.carnival.url.Links;
 
 /** Writes Atom 1.0 with ROME. Plain-text summaries only; links that are not http(s) are left out. */
 public final class AtomWriter {
 
     /** The feed itself. {@code id} is a stable absolute URI; {@code updated} the newest change. */
-    public record Channel(String id, String title, String subtitle, String selfUrl, String pageUrl, Instant updated) {
-    }
+    public record Channel(String id, String title, String subtitle, String selfUrl, String pageUrl, Instant updated) {}
 
     /** One entry: {@code id} a stable absolute URI, {@code summary} plain text. */
-    public record Item(String id, String title, String url, String author, String authorUrl, Instant published,
-                       String summary) {
-    }
+    public record Item(
+            String id, String title, String url, String author, String authorUrl, Instant published, String summary) {}
 
-    private AtomWriter() {
-    }
+    private AtomWriter() {}
 
     public static String write(Channel channel, List<Item> items) {
         SyndFeed feed = new SyndFeedImpl();
@@ -39,7 +36,8 @@ public final class AtomWriter {
         feed.setUri(channel.id());
         feed.setTitle(channel.title());
         feed.setDescription(channel.subtitle());
-        feed.setLinks(List.of(link("alternate", "text/html", channel.pageUrl()),
+        feed.setLinks(List.of(
+                link("alternate", "text/html", channel.pageUrl()),
                 link("self", "application/atom+xml", channel.selfUrl())));
         feed.setPublishedDate(Date.from(channel.updated()));
         List<SyndEntry> entries = new ArrayList<>();

@@ -12,8 +12,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param evidence {@code LINK} or {@code TAG}: the one kind of evidence the post has
  * @param reason   the matcher's explanation of why it did not match
  */
-@Schema(requiredProperties = {"postId", "participantId", "participant", "title", "url", "publishedAt", "evidence", "summary",
-        "reason"})
-public record NearMiss(long postId, long participantId, String participant, String title, @Schema(nullable = true) String url,
-                       OffsetDateTime publishedAt, List<MatchedBy> evidence, String summary, String reason) {
-}
+@Schema(
+        requiredProperties = {
+            "postId",
+            "participantId",
+            "participant",
+            "title",
+            "url",
+            "publishedAt",
+            "evidence",
+            "summary",
+            "reason"
+        })
+public record NearMiss(
+        long postId,
+        long participantId,
+        String participant,
+        String title,
+        @Schema(nullable = true) String url,
+        OffsetDateTime publishedAt,
+        List<MatchedBy> evidence,
+        String summary,
+        String reason) {}

@@ -1,5 +1,6 @@
 package app.carnival.roundup;
 
+import app.carnival.url.Links;
 import com.rometools.opml.feed.opml.Opml;
 import com.rometools.opml.feed.opml.Outline;
 import com.rometools.opml.io.impl.OPML20Generator;
@@ -12,17 +13,14 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
-import app.carnival.url.Links;
 
 /** A series' participants as an OPML 2.0 subscription list, written with ROME's OPML generator. */
 public final class ParticipantsOpml {
 
     /** One subscription: the participant's name, feed and blog. */
-    public record Subscription(String name, String feedUrl, String blogUrl) {
-    }
+    public record Subscription(String name, String feedUrl, String blogUrl) {}
 
-    private ParticipantsOpml() {
-    }
+    private ParticipantsOpml() {}
 
     public static String write(String title, Instant created, List<Subscription> subscriptions) {
         Opml opml = new Opml();

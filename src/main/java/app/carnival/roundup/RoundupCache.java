@@ -40,8 +40,7 @@ public class RoundupCache {
         }
     }
 
-    private record Key(String kind, long assignmentId, long version, String variant) {
-    }
+    private record Key(String kind, long assignmentId, long version, String variant) {}
 
     private final AgroalDataSource dataSource;
     private final Cache<Key, byte[]> rendered;
@@ -69,12 +68,19 @@ public class RoundupCache {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VERSION)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(VERSION)) {
             ps.setString(1, slug);
             ps.setInt(2, n);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Version(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Version(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getTimestamp(3).toInstant(),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getTimestamp(5).toInstant()))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the round-up version", e);

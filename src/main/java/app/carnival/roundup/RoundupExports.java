@@ -2,12 +2,12 @@ package app.carnival.roundup;
 
 import app.carnival.errors.NotFound;
 import app.carnival.participant.ParticipantRepository;
+import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
+import app.carnival.series.Series;
 import app.carnival.series.SeriesRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import app.carnival.series.Assignment;
-import app.carnival.series.Series;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -33,8 +33,14 @@ public class RoundupExports {
     private final ObjectMapper json;
     private final InstantSource clock;
 
-    public RoundupExports(Roundups roundups, RoundupCache cache, SeriesRepository series, AssignmentRepository assignments,
-                          ParticipantRepository participants, ObjectMapper json, InstantSource clock) {
+    public RoundupExports(
+            Roundups roundups,
+            RoundupCache cache,
+            SeriesRepository series,
+            AssignmentRepository assignments,
+            ParticipantRepository participants,
+            ObjectMapper json,
+            InstantSource clock) {
         this.roundups = roundups;
         this.cache = cache;
         this.series = series;
@@ -87,13 +93,19 @@ public class RoundupExports {
     private String atom(Assignment a, URI base) {
         RoundupView roundup = roundups.of(a);
         String page = assignmentPage(base, a);
-        List<AtomWriter.Item> items = roundup.responses().stream()
-                .map(e -> item(page, e, e.title()))
-                .toList();
-        Instant updated = roundup.responses().stream().map(e -> e.publishedAt().toInstant())
-                .max(Comparator.naturalOrder()).orElse(a.opensAt);
-        AtomWriter.Channel channel = new AtomWriter.Channel(page, "Round-up: " + a.title,
-                a.series.title + ", assignment " + a.number, api(base, a) + "/roundup.atom", page, updated);
+        List<AtomWriter.Item> items =
+                roundup.responses().stream().map(e -> item(page, e, e.title())).toList();
+        Instant updated = roundup.responses().stream()
+                .map(e -> e.publishedAt().toInstant())
+                .max(Comparator.naturalOrder())
+                .orElse(a.opensAt);
+        AtomWriter.Channel channel = new AtomWriter.Channel(
+                page,
+                "Round-up: " + a.title,
+                a.series.title + ", assignment " + a.number,
+                api(base, a) + "/roundup.atom",
+                page,
+                updated);
         return AtomWriter.write(channel, items);
     }
 
@@ -110,12 +122,20 @@ public class RoundupExports {
         String page = base.resolve("series/" + series.slug).toString();
         List<Roundups.SeriesEntry> newest = roundups.newestOfSeries(series, SERIES_FEED_SIZE);
         List<AtomWriter.Item> items = newest.stream()
-                .map(s -> item(page + "/" + s.assignment(), s.entry(), "#" + s.assignment() + ": " + s.entry().title()))
+                .map(s -> item(
+                        page + "/" + s.assignment(),
+                        s.entry(),
+                        "#" + s.assignment() + ": " + s.entry().title()))
                 .toList();
-        Instant updated = newest.stream().map(Roundups.SeriesEntry::matchedAt).findFirst().orElse(series.createdAt);
-        AtomWriter.Channel channel = new AtomWriter.Channel(page, series.title + ": new responses",
-                "Responses to " + series.title + " as Carnival finds them", base.resolve("api/series/" + series.slug
-                + "/responses.atom").toString(), page, updated);
+        Instant updated =
+                newest.stream().map(Roundups.SeriesEntry::matchedAt).findFirst().orElse(series.createdAt);
+        AtomWriter.Channel channel = new AtomWriter.Channel(
+                page,
+                series.title + ": new responses",
+                "Responses to " + series.title + " as Carnival finds them",
+                base.resolve("api/series/" + series.slug + "/responses.atom").toString(),
+                page,
+                updated);
         return AtomWriter.write(channel, items);
     }
 
@@ -127,8 +147,14 @@ public class RoundupExports {
     }
 
     private static AtomWriter.Item item(String page, RoundupView.Entry e, String title) {
-        return new AtomWriter.Item(page + "#response-" + e.id(), title, e.url(), e.participant(), e.blogUrl(),
-                e.publishedAt().toInstant(), e.excerpt());
+        return new AtomWriter.Item(
+                page + "#response-" + e.id(),
+                title,
+                e.url(),
+                e.participant(),
+                e.blogUrl(),
+                e.publishedAt().toInstant(),
+                e.excerpt());
     }
 
     private static String assignmentPage(URI base, Assignment a) {
@@ -136,6 +162,7 @@ public class RoundupExports {
     }
 
     private static String api(URI base, Assignment a) {
-        return base.resolve("api/series/" + a.series.slug + "/assignments/" + a.number).toString();
+        return base.resolve("api/series/" + a.series.slug + "/assignments/" + a.number)
+                .toString();
     }
 }

@@ -1,10 +1,10 @@
 package app.carnival.roundup;
 
+import app.carnival.url.Links;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
-import app.carnival.url.Links;
 
 /**
  * The round-up as an HTML snippet for the host's own post: intro paragraphs, then a list of
@@ -18,8 +18,7 @@ public final class RoundupHtml {
             .addAttributes("a", "rel")
             .addAttributes("ul", "class");
 
-    private RoundupHtml() {
-    }
+    private RoundupHtml() {}
 
     public static String write(RoundupView roundup) {
         Document doc = Document.createShell("");
@@ -37,7 +36,10 @@ public final class RoundupHtml {
             if (url == null) {
                 item.appendText(title);
             } else {
-                item.appendElement("a").attr("href", url).attr("rel", "nofollow ugc").text(title);
+                item.appendElement("a")
+                        .attr("href", url)
+                        .attr("rel", "nofollow ugc")
+                        .text(title);
             }
             if (!e.excerpt().isBlank()) {
                 item.appendText(" — " + e.excerpt());

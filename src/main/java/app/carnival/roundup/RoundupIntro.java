@@ -7,16 +7,20 @@ import java.util.List;
 /** The words every export starts with: the host's intro, or a default naming the assignment. */
 final class RoundupIntro {
 
-    private RoundupIntro() {
-    }
+    private RoundupIntro() {}
 
     /** The intro's paragraphs (separated by blank lines), or one default sentence. */
     static List<String> paragraphs(AssignmentView assignment) {
-        String intro = assignment.roundupIntro() == null ? "" : assignment.roundupIntro().strip();
+        String intro = assignment.roundupIntro() == null
+                ? ""
+                : assignment.roundupIntro().strip();
         if (intro.isEmpty()) {
             return List.of("Here are the responses to \"" + assignment.title() + "\".");
         }
-        return Arrays.stream(intro.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(intro.split("\\R\\s*\\R"))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     static String titleOf(RoundupView.Entry e) {

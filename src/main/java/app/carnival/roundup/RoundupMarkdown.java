@@ -50,11 +50,11 @@ public final class RoundupMarkdown {
      * invisible word joiner right there can.
      */
     private static final Pattern AUTOLINK_TRIGGER = Pattern.compile("(?i)(?<=www)(?=\\.)|(?<=:)(?=//)");
+
     private static final String WORD_JOINER = "\u2060";
     private static final String SEPARATOR = " — ";
 
-    private RoundupMarkdown() {
-    }
+    private RoundupMarkdown() {}
 
     public static String write(RoundupView roundup) {
         Document doc = new Document();
@@ -115,7 +115,11 @@ public final class RoundupMarkdown {
 
     /** A link destination cannot contain spaces or unbalanced parentheses: percent-encode them. */
     static String url(String url) {
-        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E");
+        return url.replace(" ", "%20")
+                .replace("(", "%28")
+                .replace(")", "%29")
+                .replace("<", "%3C")
+                .replace(">", "%3E");
     }
 
     /**

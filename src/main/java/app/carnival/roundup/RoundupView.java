@@ -19,10 +19,28 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
      * @param matchedBy {@code LINK}, {@code TAG}, both, or empty for a post the host added by hand
      * @param state     {@code AUTO} or {@code MANUAL}; {@code HIDDEN} only in the host's list
      */
-    @Schema(requiredProperties = {"id", "participant", "blogUrl", "title", "url", "publishedAt", "excerpt", "matchedBy", "late",
-            "state"})
-    public record Entry(long id, String participant, String blogUrl, String title, @Schema(nullable = true) String url,
-                        OffsetDateTime publishedAt,
-                        String excerpt, List<MatchedBy> matchedBy, boolean late, Response.State state) {
-    }
+    @Schema(
+            requiredProperties = {
+                "id",
+                "participant",
+                "blogUrl",
+                "title",
+                "url",
+                "publishedAt",
+                "excerpt",
+                "matchedBy",
+                "late",
+                "state"
+            })
+    public record Entry(
+            long id,
+            String participant,
+            String blogUrl,
+            String title,
+            @Schema(nullable = true) String url,
+            OffsetDateTime publishedAt,
+            String excerpt,
+            List<MatchedBy> matchedBy,
+            boolean late,
+            Response.State state) {}
 }

@@ -2,6 +2,7 @@ package app.carnival.roundup;
 
 import app.carnival.content.Excerpts;
 import app.carnival.matching.MatchedBy;
+import app.carnival.response.Response;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentView;
 import app.carnival.series.Series;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
-import app.carnival.response.Response;
 
 /** Builds round-ups from the response table (one indexed query, posts and participants fetched with it). */
 @ApplicationScoped
@@ -50,43 +50,73 @@ public class Roundups {
 
     /** The series' most recently matched visible responses, newest first, with the assignment each answers. */
     public List<SeriesEntry> newestOfSeries(Series series, int limit) {
-        List<Long> ids = Response.getEntityManager().createNativeQuery(NEWEST_OF_SERIES, Long.class)
-                .setParameter(1, series.id).setParameter(2, Response.State.HIDDEN.name()).setParameter(3, limit)
+        List<Long> ids = Response.getEntityManager()
+                .createNativeQuery(NEWEST_OF_SERIES, Long.class)
+                .setParameter(1, series.id)
+                .setParameter(2, Response.State.HIDDEN.name())
+                .setParameter(3, limit)
                 .getResultList();
-        List<Response> newest = ids.isEmpty() ? List.of() : Response.<Response>find(
-                        "from Response r join fetch r.post join fetch r.participant join fetch r.assignment"
-                                + " where r.id in ?1 order by r.matchedAt desc, r.id desc", ids)
-                .list();
-        return newest.stream().map(r -> new SeriesEntry(r.assignment.number, r.assignment.title, r.matchedAt,
-                entry(r, ZoneId.of(r.assignment.timezone)))).toList();
+        List<Response> newest = ids.isEmpty()
+                ? List.of()
+                : Response.<Response>find(
+                                "from Response r join fetch r.post join fetch r.participant join fetch r.assignment"
+                                        + " where r.id in ?1 order by r.matchedAt desc, r.id desc",
+                                ids)
+                        .list();
+        return newest.stream()
+                .map(r -> new SeriesEntry(
+                        r.assignment.number,
+                        r.assignment.title,
+                        r.matchedAt,
+                        entry(r, ZoneId.of(r.assignment.timezone))))
+                .toList();
     }
 
     /** A response in the series feed: the entry and the assignment it answers. */
-    public record SeriesEntry(int assignment, String assignmentTitle, Instant matchedAt, RoundupView.Entry entry) {
-    }
+    public record SeriesEntry(int assignment, String assignmentTitle, Instant matchedAt, RoundupView.Entry entry) {}
 
     public static RoundupView.Entry entry(Response r, ZoneId zone) {
         return new RoundupView.Entry(
-                r.id, r.participant.name, r.participant.blogUrl, r.post.title, r.post.url,
-                r.post.publishedAt.atZone(zone).toOffsetDateTime(), Excerpts.shorten(r.post.text, EXCERPT_CHARS),
-                MatchedBy.of(r.byLink, r.byTag), r.late, r.state);
+                r.id,
+                r.participant.name,
+                r.participant.blogUrl,
+                r.post.title,
+                r.post.url,
+                r.post.publishedAt.atZone(zone).toOffsetDateTime(),
+                Excerpts.shorten(r.post.text, EXCERPT_CHARS),
+                MatchedBy.of(r.byLink, r.byTag),
+                r.late,
+                r.state);
     }
 
     /** A projection, not entities: a round-up reads only the columns it shows (and the start of the text). */
     private static List<RoundupView.Entry> entries(Assignment assignment, boolean withHidden) {
         ZoneId zone = ZoneId.of(assignment.timezone);
-        List<Response.State> states = withHidden ? List.of(Response.State.values())
-                : List.of(Response.State.AUTO, Response.State.MANUAL);
-        List<Object[]> rows = Response.getEntityManager().createQuery(
+        List<Response.State> states =
+                withHidden ? List.of(Response.State.values()) : List.of(Response.State.AUTO, Response.State.MANUAL);
+        List<Object[]> rows = Response.getEntityManager()
+                .createQuery(
                         "select r.id, pa.name, pa.blogUrl, p.title, p.url, p.publishedAt, substring(p.text, 1, ?3),"
                                 + " r.byLink, r.byTag, r.late, r.state"
                                 + " from Response r join r.post p join r.participant pa"
-                                + " where r.assignment = ?1 and r.state in ?2 order by p.publishedAt, r.id", Object[].class)
-                .setParameter(1, assignment).setParameter(2, states).setParameter(3, EXCERPT_CHARS + 1)
+                                + " where r.assignment = ?1 and r.state in ?2 order by p.publishedAt, r.id",
+                        Object[].class)
+                .setParameter(1, assignment)
+                .setParameter(2, states)
+                .setParameter(3, EXCERPT_CHARS + 1)
                 .getResultList();
-        return rows.stream().map(row -> new RoundupView.Entry((Long) row[0], (String) row[1], (String) row[2],
-                (String) row[3], (String) row[4], ((Instant) row[5]).atZone(zone).toOffsetDateTime(),
-                Excerpts.shorten((String) row[6], EXCERPT_CHARS), MatchedBy.of((Boolean) row[7], (Boolean) row[8]),
-                (Boolean) row[9], (Response.State) row[10])).toList();
+        return rows.stream()
+                .map(row -> new RoundupView.Entry(
+                        (Long) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        (String) row[4],
+                        ((Instant) row[5]).atZone(zone).toOffsetDateTime(),
+                        Excerpts.shorten((String) row[6], EXCERPT_CHARS),
+                        MatchedBy.of((Boolean) row[7], (Boolean) row[8]),
+                        (Boolean) row[9],
+                        (Response.State) row[10]))
+                .toList();
     }
 }

@@ -7,8 +7,7 @@ import java.security.NoSuchAlgorithmException;
 /** SHA-256, for token hashes and change detection. */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     public static byte[] sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));

@@ -78,7 +78,7 @@ public class Assignment extends PanacheEntityBase {
     }
 
     public AssignmentCriteria criteria() {
-        return new AssignmentCriteria(id, invitationUrl, aliasUrls, effectiveHashtag(), opensAt, closesAt,
-                graceMinutes, matchRule);
+        return new AssignmentCriteria(
+                id, invitationUrl, aliasUrls, effectiveHashtag(), opensAt, closesAt, graceMinutes, matchRule);
     }
 }

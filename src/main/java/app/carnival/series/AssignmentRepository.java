@@ -59,7 +59,8 @@ public class AssignmentRepository {
     public int nextNumber(Series series) {
         Integer max = Assignment.getEntityManager()
                 .createQuery("select max(a.number) from Assignment a where a.series = ?1", Integer.class)
-                .setParameter(1, series).getSingleResult();
+                .setParameter(1, series)
+                .getSingleResult();
         return max == null ? 1 : max + 1;
     }
 }

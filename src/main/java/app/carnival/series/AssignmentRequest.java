@@ -29,6 +29,8 @@ public record AssignmentRequest(
         @Size(max = 64) String timezone,
         @PositiveOrZero @Max(43_200) Integer graceMinutes,
         MatchRule matchRule,
-        @Size(max = 64) @Pattern(regexp = "^#?[A-Za-z0-9_]+$", message = "must be letters, digits or underscores") String hashtag,
-        @Size(max = 10_000) String roundupIntro) {
-}
+
+        @Size(max = 64) @Pattern(regexp = "^#?[A-Za-z0-9_]+$", message = "must be letters, digits or underscores")
+        String hashtag,
+
+        @Size(max = 10_000) String roundupIntro) {}

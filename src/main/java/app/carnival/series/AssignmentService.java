@@ -1,8 +1,8 @@
 package app.carnival.series;
 
-import app.carnival.matching.MatchRule;
 import app.carnival.errors.Conflict;
 import app.carnival.errors.InvalidInput;
+import app.carnival.matching.MatchRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -39,11 +39,14 @@ public class AssignmentService {
         if (!r.closesAt().isAfter(r.opensAt())) {
             throw new InvalidInput("closesAt", "must be after opensAt");
         }
-        String zone = r.timezone() == null || r.timezone().isBlank() ? "UTC" : r.timezone().trim();
+        String zone = r.timezone() == null || r.timezone().isBlank()
+                ? "UTC"
+                : r.timezone().trim();
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new InvalidInput("timezone", "unknown time zone '" + zone + "' (use an IANA name such as Europe/Paris)");
+            throw new InvalidInput(
+                    "timezone", "unknown time zone '" + zone + "' (use an IANA name such as Europe/Paris)");
         }
         if (number != a.number && assignments.find(a.series, number).isPresent()) {
             throw new Conflict("Series '" + a.series.slug + "' already has assignment number " + number + ".");
@@ -52,15 +55,20 @@ public class AssignmentService {
         a.title = r.title().trim();
         a.invitationUrl = r.invitationUrl().trim();
         a.aliasUrls.clear();
-        a.aliasUrls.addAll(Objects.requireNonNullElse(r.aliasUrls(), List.<String>of()).stream().map(String::trim).toList());
+        a.aliasUrls.addAll(Objects.requireNonNullElse(r.aliasUrls(), List.<String>of()).stream()
+                .map(String::trim)
+                .toList());
         a.questions.clear();
-        a.questions.addAll(Objects.requireNonNullElse(r.questions(), List.<String>of()).stream().map(String::trim).toList());
+        a.questions.addAll(Objects.requireNonNullElse(r.questions(), List.<String>of()).stream()
+                .map(String::trim)
+                .toList());
         a.opensAt = r.opensAt().toInstant();
         a.closesAt = r.closesAt().toInstant();
         a.timezone = zone;
         a.graceMinutes = Objects.requireNonNullElse(r.graceMinutes(), 0);
         a.matchRule = Objects.requireNonNullElse(r.matchRule(), MatchRule.LINK_OR_TAG);
-        a.hashtag = r.hashtag() == null || r.hashtag().isBlank() ? null
+        a.hashtag = r.hashtag() == null || r.hashtag().isBlank()
+                ? null
                 : r.hashtag().startsWith("#") ? r.hashtag().substring(1) : r.hashtag();
         a.roundupIntro = r.roundupIntro() == null ? "" : r.roundupIntro();
     }
@@ -68,8 +76,18 @@ public class AssignmentService {
     /** The assignment as a request that would recreate it (the base a merge patch applies to). */
     public static AssignmentRequest current(Assignment a) {
         ZoneId zone = ZoneId.of(a.timezone);
-        return new AssignmentRequest(a.number, a.title, a.invitationUrl, List.copyOf(a.aliasUrls), List.copyOf(a.questions),
-                a.opensAt.atZone(zone).toOffsetDateTime(), a.closesAt.atZone(zone).toOffsetDateTime(), a.timezone,
-                a.graceMinutes, a.matchRule, a.hashtag, a.roundupIntro);
+        return new AssignmentRequest(
+                a.number,
+                a.title,
+                a.invitationUrl,
+                List.copyOf(a.aliasUrls),
+                List.copyOf(a.questions),
+                a.opensAt.atZone(zone).toOffsetDateTime(),
+                a.closesAt.atZone(zone).toOffsetDateTime(),
+                a.timezone,
+                a.graceMinutes,
+                a.matchRule,
+                a.hashtag,
+                a.roundupIntro);
     }
 }

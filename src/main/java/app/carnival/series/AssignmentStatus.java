@@ -12,9 +12,9 @@ public enum AssignmentStatus {
     CLOSED;
 
     public static AssignmentStatus at(Instant now, Instant opensAt, Instant closesAt, Instant graceEndsAt) {
-        return now.isBefore(opensAt) ? UPCOMING
-                : !now.isAfter(closesAt) ? OPEN
-                : !now.isAfter(graceEndsAt) ? GRACE : CLOSED;
+        return now.isBefore(opensAt)
+                ? UPCOMING
+                : !now.isAfter(closesAt) ? OPEN : !now.isAfter(graceEndsAt) ? GRACE : CLOSED;
     }
 
     /** Still taking entries, on time or late. */

@@ -12,8 +12,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param status {@code upcoming}, {@code open}, {@code grace} (closed, late entries still accepted) or {@code closed}
  */
-@Schema(requiredProperties = {"series", "number", "title", "invitationUrl", "aliasUrls", "questions", "opensAt", "closesAt",
-        "timezone", "graceMinutes", "graceEndsAt", "matchRule", "hashtag", "roundupIntro", "status"})
+@Schema(
+        requiredProperties = {
+            "series",
+            "number",
+            "title",
+            "invitationUrl",
+            "aliasUrls",
+            "questions",
+            "opensAt",
+            "closesAt",
+            "timezone",
+            "graceMinutes",
+            "graceEndsAt",
+            "matchRule",
+            "hashtag",
+            "roundupIntro",
+            "status"
+        })
 public record AssignmentView(
         String series,
         int number,
@@ -35,9 +51,21 @@ public record AssignmentView(
         ZoneId zone = ZoneId.of(a.timezone);
         Instant graceEnd = a.criteria().graceEndsAt();
         AssignmentStatus status = AssignmentStatus.at(now, a.opensAt, a.closesAt, graceEnd);
-        return new AssignmentView(a.series.slug, a.number, a.title, a.invitationUrl, List.copyOf(a.aliasUrls),
-                List.copyOf(a.questions), a.opensAt.atZone(zone).toOffsetDateTime(), a.closesAt.atZone(zone).toOffsetDateTime(),
-                a.timezone, a.graceMinutes, graceEnd.atZone(zone).toOffsetDateTime(), a.matchRule, a.effectiveHashtag(),
-                a.roundupIntro, status);
+        return new AssignmentView(
+                a.series.slug,
+                a.number,
+                a.title,
+                a.invitationUrl,
+                List.copyOf(a.aliasUrls),
+                List.copyOf(a.questions),
+                a.opensAt.atZone(zone).toOffsetDateTime(),
+                a.closesAt.atZone(zone).toOffsetDateTime(),
+                a.timezone,
+                a.graceMinutes,
+                graceEnd.atZone(zone).toOffsetDateTime(),
+                a.matchRule,
+                a.effectiveHashtag(),
+                a.roundupIntro,
+                status);
     }
 }

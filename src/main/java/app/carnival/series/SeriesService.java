@@ -26,7 +26,8 @@ public class SeriesService {
         Series s = new Series();
         s.slug = request.slug();
         s.title = request.title().trim();
-        s.description = request.description() == null ? "" : request.description().trim();
+        s.description =
+                request.description() == null ? "" : request.description().trim();
         s.hashtag = request.hashtag().startsWith("#") ? request.hashtag().substring(1) : request.hashtag();
         s.homeUrl = request.homeUrl() == null ? null : request.homeUrl().trim();
         s.hostTokenHash = Tokens.hash(token);

@@ -7,8 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A series as the API shows it; {@code hostToken} only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(requiredProperties = {"slug", "title", "description", "hashtag", "createdAt"})
-public record SeriesView(String slug, String title, String description, String hashtag, String homeUrl,
-                         Instant createdAt, String hostToken) {
+public record SeriesView(
+        String slug,
+        String title,
+        String description,
+        String hashtag,
+        String homeUrl,
+        Instant createdAt,
+        String hostToken) {
 
     public static SeriesView of(Series s) {
         return new SeriesView(s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.createdAt, null);

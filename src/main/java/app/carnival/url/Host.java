@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class Host {
 
-    private Host() {
-    }
+    private Host() {}
 
     /**
      * The ASCII form of a host as written in a URL (percent-escapes decoded first, as browsers do):
@@ -75,7 +74,8 @@ final class Host {
         }
         try {
             // java.net.URI checks the address syntax without any lookup
-            return Optional.ofNullable(new URI("http://" + written + "/").getHost()).map(h -> h.toLowerCase(Locale.ROOT));
+            return Optional.ofNullable(new URI("http://" + written + "/").getHost())
+                    .map(h -> h.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

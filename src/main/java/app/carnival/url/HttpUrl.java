@@ -34,7 +34,8 @@ public @interface HttpUrl {
 
         public static boolean isHttpUrl(String value) {
             String v = value.strip(); // not trim(): that would pass a trailing NUL or other control through
-            return !v.isEmpty() && v.length() <= 2048
+            return !v.isEmpty()
+                    && v.length() <= 2048
                     && v.chars().noneMatch(c -> PercentEncoding.isUnsafe((char) c))
                     && WebUrl.tryParse(v).isPresent();
         }

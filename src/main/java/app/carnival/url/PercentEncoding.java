@@ -19,8 +19,7 @@ final class PercentEncoding {
     /** RFC 3986 unreserved and sub-delims, ':' and '@': what a path segment may hold unescaped. */
     static final String PCHAR_PUNCTUATION = "-._~!$&'()*+,;=:@";
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     /**
      * True for the ASCII characters browsers escape wherever they occur in a URL: controls, space,
@@ -113,7 +112,8 @@ final class PercentEncoding {
     private static void appendDecoded(StringBuilder out, String raw, byte[] bytes, String keepEscaped) {
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

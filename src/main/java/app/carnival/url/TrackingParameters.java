@@ -7,11 +7,10 @@ import java.util.Set;
 final class TrackingParameters {
 
     private static final Set<String> NAMES = Set.of(
-            "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-            "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url");
+            "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid",
+            "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url");
 
-    private TrackingParameters() {
-    }
+    private TrackingParameters() {}
 
     /** @param name decoded parameter name */
     static boolean isTracking(String name) {

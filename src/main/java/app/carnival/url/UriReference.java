@@ -28,8 +28,12 @@ record UriReference(String scheme, String authority, String path, String query, 
         Matcher m = PARTS.matcher(text);
         m.matches();
         String scheme = m.group(1);
-        return new UriReference(scheme == null ? null : scheme.toLowerCase(Locale.ROOT), m.group(2), m.group(3),
-                m.group(4), m.group(5));
+        return new UriReference(
+                scheme == null ? null : scheme.toLowerCase(Locale.ROOT),
+                m.group(2),
+                m.group(3),
+                m.group(4),
+                m.group(5));
     }
 
     boolean isAbsolute() {
@@ -61,7 +65,8 @@ record UriReference(String scheme, String authority, String path, String query, 
             return new UriReference(base.scheme, authority, withoutDotSegments(path), query, fragment);
         }
         if (path.isEmpty()) {
-            return new UriReference(base.scheme, base.authority, base.path, query != null ? query : base.query, fragment);
+            return new UriReference(
+                    base.scheme, base.authority, base.path, query != null ? query : base.query, fragment);
         }
         String merged = path.startsWith("/") ? path : merge(base);
         return new UriReference(base.scheme, base.authority, withoutDotSegments(merged), query, fragment);

@@ -25,8 +25,7 @@ public final class UrlNormalizer {
     private static final String PATH_KEEP_ESCAPED = "/?#";
     private static final String QUERY_KEEP_ESCAPED = "&=+#";
 
-    private UrlNormalizer() {
-    }
+    private UrlNormalizer() {}
 
     /** Normalizes an absolute URL; a relative one gives empty. */
     public static Optional<String> normalize(String url) {

@@ -9,8 +9,7 @@ package app.carnival.url;
  */
 public final class Urls {
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /**
      * Resolves {@code ref} against {@code base} (either may be null). The result keeps non-ASCII

@@ -18,6 +18,7 @@ public final class WebUrl {
 
     /** Absolute, http or https, with an authority. */
     private final UriReference ref;
+
     private final String userinfo;
     private final String host;
     private final int port;
@@ -56,7 +57,9 @@ public final class WebUrl {
         }
         int at = authority.lastIndexOf('@');
         String hostPort = authority.substring(at + 1);
-        int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(hostPort.indexOf(']'), 0)) : hostPort.lastIndexOf(':');
+        int colon = hostPort.startsWith("[")
+                ? hostPort.indexOf(':', Math.max(hostPort.indexOf(']'), 0))
+                : hostPort.lastIndexOf(':');
         String writtenHost = colon < 0 ? hostPort : hostPort.substring(0, colon);
         String writtenPort = colon < 0 ? "" : hostPort.substring(colon + 1);
         if (writtenHost.isEmpty()) {
@@ -65,7 +68,8 @@ public final class WebUrl {
         String host = Host.toAscii(writtenHost)
                 .orElseThrow(() -> new InvalidUrlException("not a valid host name: " + writtenHost));
         UriReference withPath = ref.path().isEmpty()
-                ? new UriReference(ref.scheme(), authority, "/", ref.query(), ref.fragment()) : ref;
+                ? new UriReference(ref.scheme(), authority, "/", ref.query(), ref.fragment())
+                : ref;
         return new WebUrl(withPath, at < 0 ? null : authority.substring(0, at), host, port(writtenPort));
     }
 
@@ -74,7 +78,8 @@ public final class WebUrl {
         if (written.isEmpty()) {
             return -1;
         }
-        if (written.length() > 5 || !written.chars().allMatch(c -> c >= '0' && c <= '9')
+        if (written.length() > 5
+                || !written.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Integer.parseInt(written) > 65535) {
             throw new InvalidUrlException("not a valid port: " + written);
         }
@@ -108,9 +113,11 @@ public final class WebUrl {
 
     /** The URL a request is made for: ASCII only, without fragment. */
     public URI toUri() {
-        StringBuilder out = new StringBuilder(32 + ref.path().length()).append(ref.scheme()).append("://");
+        StringBuilder out =
+                new StringBuilder(32 + ref.path().length()).append(ref.scheme()).append("://");
         if (userinfo != null) {
-            out.append(PercentEncoding.escapeForWire(userinfo, USERINFO_PUNCTUATION)).append('@');
+            out.append(PercentEncoding.escapeForWire(userinfo, USERINFO_PUNCTUATION))
+                    .append('@');
         }
         out.append(host);
         if (port >= 0) {

@@ -26,7 +26,9 @@ public class CallerFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void resolve(ContainerRequestContext request) {
-        current.set(resolve(request.getHeaderString(HttpHeaders.AUTHORIZATION), request.getCookies().get(HOST_COOKIE)));
+        current.set(resolve(
+                request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                request.getCookies().get(HOST_COOKIE)));
     }
 
     static Caller resolve(String authorization, Cookie hostCookie) {

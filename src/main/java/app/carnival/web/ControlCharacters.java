@@ -17,7 +17,8 @@ public class ControlCharacters {
         if (in(request.getUriInfo().getPath(), false)) {
             throw new BadRequestException("The path contains a control character.");
         }
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getQueryParameters().entrySet()) {
             if (in(parameter.getKey(), false) || parameter.getValue().stream().anyMatch(v -> in(v, false))) {
                 throw new BadRequestException("The query contains a control character.");
             }

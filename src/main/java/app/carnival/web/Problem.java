@@ -13,6 +13,5 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** One invalid request field. */
     @Schema(requiredProperties = {"field", "message"})
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

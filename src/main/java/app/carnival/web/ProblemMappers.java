@@ -28,7 +28,9 @@ public class ProblemMappers {
     public Response refused(DomainException e) {
         int status = ProblemStatus.of(e);
         List<Problem.FieldError> errors = e instanceof InvalidInput invalid
-                ? invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList()
+                ? invalid.errors().stream()
+                        .map(f -> new Problem.FieldError(f.field(), f.message()))
+                        .toList()
                 : List.of();
         Response.ResponseBuilder builder = build(status, e.getMessage(), errors);
         if (e instanceof RateLimited limited && limited.retryAfter() != null) {
@@ -52,7 +54,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
-        return build(400, "Malformed JSON: " + e.getOriginalMessage(), List.of()).build();
+        return build(400, "Malformed JSON: " + e.getOriginalMessage(), List.of())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -79,7 +82,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
-        return build(400, "Malformed JSON: " + e.getOriginalMessage(), List.of()).build();
+        return build(400, "Malformed JSON: " + e.getOriginalMessage(), List.of())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -87,7 +91,8 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return build(status, "The server could not handle this request.", List.of()).build();
+            return build(status, "The server could not handle this request.", List.of())
+                    .build();
         }
         Throwable cause = e.getCause();
         if (cause instanceof JsonParseException json) {
@@ -96,18 +101,25 @@ public class ProblemMappers {
         if (cause instanceof JsonMappingException json) {
             return unmappableJson(json);
         }
-        return build(status, e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage(),
-                List.of()).build();
+        return build(
+                        status,
+                        e.getMessage() == null
+                                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                                : e.getMessage(),
+                        List.of())
+                .build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (isUniqueViolation(e)) {
             // A concurrent request won the race for the same unique key: the client asked for a duplicate.
-            return build(409, "This conflicts with something that already exists.", List.of()).build();
+            return build(409, "This conflicts with something that already exists.", List.of())
+                    .build();
         }
         LOG.error("Unexpected error", e);
-        return build(500, "Something went wrong on our side; the request was not completed.", List.of()).build();
+        return build(500, "Something went wrong on our side; the request was not completed.", List.of())
+                .build();
     }
 
     private static Response.ResponseBuilder build(int status, String detail, List<Problem.FieldError> errors) {

@@ -11,8 +11,7 @@ import app.carnival.errors.Unauthenticated;
 /** The HTTP status of each kind of refusal, chosen in this one place for the API and the pages. */
 public final class ProblemStatus {
 
-    private ProblemStatus() {
-    }
+    private ProblemStatus() {}
 
     public static int of(DomainException e) {
         // Java 17 has no pattern switch; the sealed hierarchy keeps this list complete.

@@ -16,7 +16,8 @@ class LayersTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("app.carnival");
     }
 
@@ -27,35 +28,66 @@ class LayersTest {
 
     @Test
     void pureRulesImportNoFrameworkPersistenceOrFetcher() {
-        noClasses().that().resideInAnyPackage("app.carnival.matching..", "app.carnival.content..", "app.carnival.url..",
-                        "app.carnival.feed.parse..", "app.carnival.feed.schedule..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.persistence..",
-                        "jakarta.transaction..", "jakarta.ws.rs..", "jakarta.enterprise..", "org.hibernate..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "app.carnival.matching..",
+                        "app.carnival.content..",
+                        "app.carnival.url..",
+                        "app.carnival.feed.parse..",
+                        "app.carnival.feed.schedule..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.quarkus..",
+                        "jakarta.persistence..",
+                        "jakarta.transaction..",
+                        "jakarta.ws.rs..",
+                        "jakarta.enterprise..",
+                        "org.hibernate..",
                         "app.carnival.fetch..")
                 .check(classes);
     }
 
     @Test
     void onlyTheWebEdgeImportsJaxRs() {
-        noClasses().that().resideOutsideOfPackages("app.carnival.api..", "app.carnival.pages..", "app.carnival.web..")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("app.carnival.api..", "app.carnival.pages..", "app.carnival.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.ws.rs..")
                 .check(classes);
     }
 
     @Test
     void nothingBelowTheEdgeDependsOnIt() {
-        noClasses().that().resideOutsideOfPackages("app.carnival.api..", "app.carnival.pages..", "app.carnival.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.carnival.api..", "app.carnival.pages..",
-                        "app.carnival.web..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("app.carnival.api..", "app.carnival.pages..", "app.carnival.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("app.carnival.api..", "app.carnival.pages..", "app.carnival.web..")
                 .check(classes);
     }
 
     @Test
     void theFetcherKnowsNothingOfTheDomainOrTheWeb() {
-        noClasses().that().resideInAPackage("app.carnival.fetch..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.carnival.api..", "app.carnival.pages..",
-                        "app.carnival.web..", "app.carnival.errors..", "app.carnival.series..", "app.carnival.participant..",
-                        "app.carnival.feed..", "app.carnival.response..", "app.carnival.roundup..")
+        noClasses()
+                .that()
+                .resideInAPackage("app.carnival.fetch..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "app.carnival.api..",
+                        "app.carnival.pages..",
+                        "app.carnival.web..",
+                        "app.carnival.errors..",
+                        "app.carnival.series..",
+                        "app.carnival.participant..",
+                        "app.carnival.feed..",
+                        "app.carnival.response..",
+                        "app.carnival.roundup..")
                 .check(classes);
     }
 }

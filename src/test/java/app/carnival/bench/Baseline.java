@@ -34,6 +34,7 @@ final class Baseline {
 
     /** Validators seen per URL (ETag, Last-Modified), filled by every run. */
     final Map<String, String[]> validators = new ConcurrentHashMap<>();
+
     private final int parallelism;
 
     Baseline(int parallelism) {
@@ -52,8 +53,12 @@ final class Baseline {
         AtomicLong entries = new AtomicLong();
         try (CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(256).setMaxConnPerRoute(parallelism).build())
-                .disableRedirectHandling().disableCookieManagement().disableAutomaticRetries()
+                        .setMaxConnTotal(256)
+                        .setMaxConnPerRoute(parallelism)
+                        .build())
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAutomaticRetries()
                 .build()) {
             ExecutorService pool = Executors.newFixedThreadPool(parallelism);
             long start = System.nanoTime();
@@ -63,7 +68,9 @@ final class Baseline {
                     while ((i = next.getAndIncrement()) < urls.size()) {
                         String url = urls.get(i);
                         HttpGet get = new HttpGet(url);
-                        get.setHeader("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1");
+                        get.setHeader(
+                                "Accept",
+                                "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1");
                         String[] v = validators.get(url);
                         if (conditional && v != null) {
                             if (v[0] != null) {
@@ -80,15 +87,19 @@ final class Baseline {
                                 EntityUtils.consume(response.getEntity());
                                 continue;
                             }
-                            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+                            byte[] body = response.getEntity() == null
+                                    ? new byte[0]
+                                    : EntityUtils.toByteArray(response.getEntity());
                             if (status != 200) {
                                 errors.incrementAndGet();
                                 continue;
                             }
-                            validators.put(url, new String[] {value(response.getFirstHeader("ETag")),
-                                    value(response.getFirstHeader("Last-Modified"))});
+                            validators.put(url, new String[] {
+                                value(response.getFirstHeader("ETag")), value(response.getFirstHeader("Last-Modified"))
+                            });
                             if (parse) {
-                                SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
+                                SyndFeed feed =
+                                        new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
                                 entries.addAndGet(feed.getEntries().size());
                             }
                             ok.incrementAndGet();

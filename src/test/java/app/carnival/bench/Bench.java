@@ -54,12 +54,19 @@ public final class Bench {
     final int scalePosts = intEnv("BENCH_SCALE_POSTS", 1_000_000);
     final int registerConcurrency = intEnv("BENCH_REGISTER_CONCURRENCY", 16);
     /** The service runs with the JVM options the README recommends for a small machine, unless told otherwise. */
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx192m -XX:+UseG1GC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k";
-    final List<String> serviceJavaOpts = Arrays.asList(
-            System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS).trim().split("\\s+"));
-    final Path repo = Path.of(System.getenv().getOrDefault("BENCH_REPO", ".")).toAbsolutePath().normalize();
+    static final String DEFAULT_SERVICE_JAVA_OPTS =
+            "-Xmx192m -XX:+UseG1GC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k";
+
+    final List<String> serviceJavaOpts = Arrays.asList(System.getenv()
+            .getOrDefault("BENCH_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS)
+            .trim()
+            .split("\\s+"));
+    final Path repo = Path.of(System.getenv().getOrDefault("BENCH_REPO", "."))
+            .toAbsolutePath()
+            .normalize();
     final Path jar = repo.resolve("target/quarkus-app/quarkus-run.jar");
-    final Path resultsFile = Path.of(System.getenv().getOrDefault("BENCH_RESULTS", repo.resolve("bench/RESULTS.md").toString()));
+    final Path resultsFile = Path.of(System.getenv()
+            .getOrDefault("BENCH_RESULTS", repo.resolve("bench/RESULTS.md").toString()));
     final Path work;
 
     final Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
@@ -69,8 +76,14 @@ public final class Bench {
     PollEnv pollEnv;
     double backgroundBusy;
 
-    record Row(String scenario, String metric, String carnival, String baseline, String ratio, String target, String met) {
-    }
+    record Row(
+            String scenario,
+            String metric,
+            String carnival,
+            String baseline,
+            String ratio,
+            String target,
+            String met) {}
 
     private static final Deque<AutoCloseable> CLEANUP = new ArrayDeque<>();
 
@@ -90,7 +103,9 @@ public final class Bench {
 
     Bench() throws IOException {
         String w = System.getenv("BENCH_WORK");
-        work = w == null || w.isBlank() ? Files.createTempDirectory("carnival-bench-") : Files.createDirectories(Path.of(w));
+        work = w == null || w.isBlank()
+                ? Files.createTempDirectory("carnival-bench-")
+                : Files.createDirectories(Path.of(w));
     }
 
     public static void main(String[] args) throws Exception {
@@ -108,7 +123,10 @@ public final class Bench {
         Thread.sleep(3000);
         long[] m1 = Proc.machine();
         bench.backgroundBusy = 100.0 * (m1[0] - m0[0]) / Math.max(1, m1[1] - m0[1]);
-        log(String.format(Locale.ROOT, "machine busy before the benchmark starts (other work on the shared cores): %.0f%%", bench.backgroundBusy));
+        log(String.format(
+                Locale.ROOT,
+                "machine busy before the benchmark starts (other work on the shared cores): %.0f%%",
+                bench.backgroundBusy));
         int status = 0;
         try {
             for (String s : scenarios) {
@@ -129,7 +147,8 @@ public final class Bench {
                 } catch (Exception e) {
                     status = 1;
                     e.printStackTrace();
-                    bench.rows.add(new Row(s, "FAILED: " + e.getMessage().lines().findFirst().orElse(""), "", "", "", "", "no"));
+                    bench.rows.add(new Row(
+                            s, "FAILED: " + e.getMessage().lines().findFirst().orElse(""), "", "", "", "", "no"));
                 }
                 bench.ran.add(s);
                 bench.printTable(s, bench.rows.subList(before, bench.rows.size()));
@@ -174,16 +193,25 @@ public final class Bench {
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, Path.of(FeedFiles.fileName(i % files.count())));
             }
-            log(String.format("%s: %d feed files (%d distinct, %.1f KB each) written in %.1f s", name, n, files.count(),
-                    Files.size(files.dir().resolve(FeedFiles.fileName(0))) / 1024.0, (System.nanoTime() - t) / 1e9));
+            log(String.format(
+                    "%s: %d feed files (%d distinct, %.1f KB each) written in %.1f s",
+                    name,
+                    n,
+                    files.count(),
+                    Files.size(files.dir().resolve(FeedFiles.fileName(0))) / 1024.0,
+                    (System.nanoTime() - t) / 1e9));
             nginx = Nginx.start(dir.resolve("nginx"), dir.resolve("www"), hosts, nginxWorkers);
             for (int i = 0; i < n; i++) {
                 urls.add(nginx.url(i, "feeds/" + (i < files.count() ? FeedFiles.fileName(i) : "m" + i + ".xml")));
             }
             db = EmbeddedDatabase.start(dir.resolve("pg"));
             onExit(db);
-            service = ServiceProcess.start(jar, dir.resolve("service"), db.jdbcUrl(),
-                    Map.of("CARNIVAL_POLL_PARALLELISM", String.valueOf(parallelism)), serviceJavaOpts);
+            service = ServiceProcess.start(
+                    jar,
+                    dir.resolve("service"),
+                    db.jdbcUrl(),
+                    Map.of("CARNIVAL_POLL_PARALLELISM", String.valueOf(parallelism)),
+                    serviceJavaOpts);
             jdbc = DriverManager.getConnection(db.jdbcUrl());
             onExit(jdbc);
             log(name + ": nginx on port " + nginx.port + " (" + hosts + " loopback hosts), PostgreSQL on " + db.port()
@@ -192,8 +220,18 @@ public final class Bench {
 
         void createSeries(String slug) throws Exception {
             this.slug = slug;
-            JsonNode s = service.postOk("/api/series", Map.of("slug", slug, "title", "Bench " + slug,
-                    "hashtag", FeedFiles.HASHTAG, "homeUrl", "https://host.example.org/"), null);
+            JsonNode s = service.postOk(
+                    "/api/series",
+                    Map.of(
+                            "slug",
+                            slug,
+                            "title",
+                            "Bench " + slug,
+                            "hashtag",
+                            FeedFiles.HASHTAG,
+                            "homeUrl",
+                            "https://host.example.org/"),
+                    null);
             hostToken = s.get("hostToken").asText();
             service.postOk("/api/series/" + slug + "/assignments", assignmentBody(invitation), hostToken);
         }
@@ -215,8 +253,16 @@ public final class Bench {
                 int feed = i;
                 done.add(pool.submit(() -> {
                     long s = System.nanoTime();
-                    service.postOk("/api/series/" + slug + "/participants", Map.of("name", "Blogger " + feed,
-                            "blogUrl", FeedFiles.site(feed), "feedUrl", urls.get(feed)), null);
+                    service.postOk(
+                            "/api/series/" + slug + "/participants",
+                            Map.of(
+                                    "name",
+                                    "Blogger " + feed,
+                                    "blogUrl",
+                                    FeedFiles.site(feed),
+                                    "feedUrl",
+                                    urls.get(feed)),
+                            null);
                     return (System.nanoTime() - s) / 1e6;
                 }));
             }
@@ -225,7 +271,8 @@ public final class Bench {
                 ms[i] = done.get(i).get();
             }
             pool.shutdown();
-            log(String.format("registered %d participants in series %s through the API (%d at a time) in %.1f s; p50 %.1f ms, p99 %.1f ms",
+            log(String.format(
+                    "registered %d participants in series %s through the API (%d at a time) in %.1f s; p50 %.1f ms, p99 %.1f ms",
                     count, slug, registerConcurrency, (System.nanoTime() - t) / 1e9, pct(ms, 50), pct(ms, 99)));
             return ms;
         }
@@ -284,9 +331,19 @@ public final class Bench {
     // Cycles
     // =============================================================================================
 
-    record Cycle(String label, int feeds, double wallSeconds, double dueToLastSeconds, double firstToLastSeconds,
-                 int errors, int ok200, int notModified, double serviceCpuSeconds, double machineBusyPercent,
-                 long peakRssKb, String firstError) {
+    record Cycle(
+            String label,
+            int feeds,
+            double wallSeconds,
+            double dueToLastSeconds,
+            double firstToLastSeconds,
+            int errors,
+            int ok200,
+            int notModified,
+            double serviceCpuSeconds,
+            double machineBusyPercent,
+            long peakRssKb,
+            String firstError) {
         double rate() {
             return feeds / dueToLastSeconds;
         }
@@ -296,12 +353,23 @@ public final class Bench {
         }
 
         String describe() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "%s: %d feeds in %.2f s (due -> last poll done) = %.1f feeds/s; first -> last completion %.1f feeds/s; "
                             + "200: %d, 304: %d, errors: %d%s; service CPU %.1f s (%.0f%% of one core), machine busy %.0f%%, service peak RSS %d MB",
-                    label, feeds, dueToLastSeconds, rate(), sustained(), ok200, notModified, errors,
-                    firstError == null ? "" : " (e.g. " + firstError + ")", serviceCpuSeconds,
-                    100 * serviceCpuSeconds / dueToLastSeconds, machineBusyPercent, peakRssKb / 1024);
+                    label,
+                    feeds,
+                    dueToLastSeconds,
+                    rate(),
+                    sustained(),
+                    ok200,
+                    notModified,
+                    errors,
+                    firstError == null ? "" : " (e.g. " + firstError + ")",
+                    serviceCpuSeconds,
+                    100 * serviceCpuSeconds / dueToLastSeconds,
+                    machineBusyPercent,
+                    peakRssKb / 1024);
         }
     }
 
@@ -323,7 +391,8 @@ public final class Bench {
                     rs.next();
                     t0 = rs.getTimestamp(1);
                 }
-                st.executeUpdate("UPDATE feed SET next_poll_at = now() WHERE EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = feed.id)");
+                st.executeUpdate(
+                        "UPDATE feed SET next_poll_at = now() WHERE EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = feed.id)");
                 c.commit();
                 c.setAutoCommit(true);
             }
@@ -343,9 +412,11 @@ public final class Bench {
                         lastDone = done;
                         lastProgress = System.nanoTime();
                     }
-                    if (System.nanoTime() - start > timeoutNanos || System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
-                        throw new IllegalStateException(label + ": only " + done + " of " + expected + " feeds polled; service log "
-                                + service.log + "\n" + service.tail());
+                    if (System.nanoTime() - start > timeoutNanos
+                            || System.nanoTime() - lastProgress
+                                    > Duration.ofSeconds(60).toNanos()) {
+                        throw new IllegalStateException(label + ": only " + done + " of " + expected
+                                + " feeds polled; service log " + service.log + "\n" + service.tail());
                     }
                 }
             }
@@ -363,11 +434,22 @@ public final class Bench {
                 ps.setTimestamp(2, t0);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    Cycle cycle = new Cycle(label, expected, wall, rs.getDouble(1), rs.getDouble(2), rs.getInt(3), rs.getInt(4),
-                            rs.getInt(5), cpu, busy, peak, rs.getString(6));
+                    Cycle cycle = new Cycle(
+                            label,
+                            expected,
+                            wall,
+                            rs.getDouble(1),
+                            rs.getDouble(2),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            rs.getInt(5),
+                            cpu,
+                            busy,
+                            peak,
+                            rs.getString(6));
                     if (cycle.errors > 0) {
-                        notes.add("**" + label + ": " + cycle.errors + " feeds ended in error** (e.g. " + cycle.firstError
-                                + ") — the cycle is not a valid result.");
+                        notes.add("**" + label + ": " + cycle.errors + " feeds ended in error** (e.g. "
+                                + cycle.firstError + ") — the cycle is not a valid result.");
                     }
                     return cycle;
                 }
@@ -389,8 +471,14 @@ public final class Bench {
         long posts = scalar(env.jdbc, "SELECT count(*) FROM post");
         long responses = scalar(env.jdbc, "SELECT count(*) FROM response");
         addCycleRow("first", "first cycle, every entry new: feeds/s", c, "24 (CommaFeed)", null, 100);
-        rows.add(new Row("first", "posts stored / responses matched", posts + " / " + responses,
-                (long) env.n * FeedFiles.ITEMS + " / " + env.n + " expected", "", "", posts == (long) env.n * FeedFiles.ITEMS ? "yes" : "no"));
+        rows.add(new Row(
+                "first",
+                "posts stored / responses matched",
+                posts + " / " + responses,
+                (long) env.n * FeedFiles.ITEMS + " / " + env.n + " expected",
+                "",
+                "",
+                posts == (long) env.n * FeedFiles.ITEMS ? "yes" : "no"));
         notes.add(String.format(Locale.ROOT, "first: %s.", c.describe()));
     }
 
@@ -409,15 +497,39 @@ public final class Bench {
         env.baseline.run(env.urls.subList(0, Math.min(env.n, 300)), false, true);
         Baseline.Result b = env.baseline.run(env.urls, false, true);
         Baseline.Result raw = env.baseline.run(env.urls, false, false);
-        log(String.format(Locale.ROOT, "baseline GET+parse: %.1f feeds/s (%d ok, %d errors, %d entries); GET only: %.1f feeds/s",
-                b.rate(), b.ok(), b.errors(), b.entries(), raw.rate()));
-        rows.add(new Row("changed", "changed cycle (1 new entry per feed): feeds/s", f1(c.rate()),
-                f1(b.rate()) + " (GET+ROME loop); CommaFeed 80–106", ratio(c.rate(), b.rate()), "ratio ≥ 0.9",
+        log(String.format(
+                Locale.ROOT,
+                "baseline GET+parse: %.1f feeds/s (%d ok, %d errors, %d entries); GET only: %.1f feeds/s",
+                b.rate(),
+                b.ok(),
+                b.errors(),
+                b.entries(),
+                raw.rate()));
+        rows.add(new Row(
+                "changed",
+                "changed cycle (1 new entry per feed): feeds/s",
+                f1(c.rate()),
+                f1(b.rate()) + " (GET+ROME loop); CommaFeed 80–106",
+                ratio(c.rate(), b.rate()),
+                "ratio ≥ 0.9",
                 met(c.errors == 0 && c.rate() / b.rate() >= 0.9)));
-        rows.add(new Row("changed", "  new posts stored / errors", newPosts + " / " + c.errors, env.n + " expected", "", "", ""));
+        rows.add(new Row(
+                "changed",
+                "  new posts stored / errors",
+                newPosts + " / " + c.errors,
+                env.n + " expected",
+                "",
+                "",
+                ""));
         rows.add(new Row("changed", "  (info) bare GET without parsing: feeds/s", "", f1(raw.rate()), "", "", ""));
-        notes.add(String.format(Locale.ROOT, "changed: %s. Baseline GET+parse %.2f s for %d feeds (%d errors); GET only %.2f s.",
-                c.describe(), b.seconds(), b.feeds(), b.errors(), raw.seconds()));
+        notes.add(String.format(
+                Locale.ROOT,
+                "changed: %s. Baseline GET+parse %.2f s for %d feeds (%d errors); GET only %.2f s.",
+                c.describe(),
+                b.seconds(),
+                b.feeds(),
+                b.errors(),
+                raw.seconds()));
     }
 
     void notModified() throws Exception {
@@ -429,14 +541,36 @@ public final class Bench {
         }
         env.baseline.run(env.urls, true, false); // warm-up
         Baseline.Result b = env.baseline.run(env.urls, true, false);
-        log(String.format(Locale.ROOT, "baseline conditional GET: %.1f feeds/s (%d x 304, %d x 200, %d errors)",
-                b.rate(), b.notModified(), b.ok(), b.errors()));
-        rows.add(new Row("notmodified", "304 cycle (nothing changed): feeds/s", f1(c.rate()),
-                f1(b.rate()) + " (conditional GET loop); CommaFeed 1,200–1,700", ratio(c.rate(), b.rate()), "≥ 2,000 feeds/s",
+        log(String.format(
+                Locale.ROOT,
+                "baseline conditional GET: %.1f feeds/s (%d x 304, %d x 200, %d errors)",
+                b.rate(),
+                b.notModified(),
+                b.ok(),
+                b.errors()));
+        rows.add(new Row(
+                "notmodified",
+                "304 cycle (nothing changed): feeds/s",
+                f1(c.rate()),
+                f1(b.rate()) + " (conditional GET loop); CommaFeed 1,200–1,700",
+                ratio(c.rate(), b.rate()),
+                "≥ 2,000 feeds/s",
                 met(c.errors == 0 && c.notModified == env.n && c.rate() >= 2000)));
-        rows.add(new Row("notmodified", "  answered 304 / errors", c.notModified + " / " + c.errors, env.n + " expected", "", "", ""));
-        notes.add(String.format(Locale.ROOT, "notmodified: %s. Baseline %.2f s for %d conditional GETs (%d answered 304).",
-                c.describe(), b.seconds(), b.feeds(), b.notModified()));
+        rows.add(new Row(
+                "notmodified",
+                "  answered 304 / errors",
+                c.notModified + " / " + c.errors,
+                env.n + " expected",
+                "",
+                "",
+                ""));
+        notes.add(String.format(
+                Locale.ROOT,
+                "notmodified: %s. Baseline %.2f s for %d conditional GETs (%d answered 304).",
+                c.describe(),
+                b.seconds(),
+                b.feeds(),
+                b.notModified()));
     }
 
     void mixed() throws Exception {
@@ -449,10 +583,22 @@ public final class Bench {
         Cycle c = env.cycle("mixed cycle (10% changed)");
         log(c.describe());
         addCycleRow("mixed", "mixed cycle (10% of feeds changed): feeds/s", c, "", null, 280);
-        rows.add(new Row("mixed", "  = polls per hour", String.format(Locale.ROOT, "%,d", Math.round(c.rate() * 3600)), "",
-                "", "≥ 1,000,000", met(c.errors == 0 && c.rate() * 3600 >= 1_000_000)));
-        rows.add(new Row("mixed", "  answered 200 / 304 / errors", c.ok200 + " / " + c.notModified + " / " + c.errors,
-                changed + " / " + (env.n - changed) + " expected", "", "", ""));
+        rows.add(new Row(
+                "mixed",
+                "  = polls per hour",
+                String.format(Locale.ROOT, "%,d", Math.round(c.rate() * 3600)),
+                "",
+                "",
+                "≥ 1,000,000",
+                met(c.errors == 0 && c.rate() * 3600 >= 1_000_000)));
+        rows.add(new Row(
+                "mixed",
+                "  answered 200 / 304 / errors",
+                c.ok200 + " / " + c.notModified + " / " + c.errors,
+                changed + " / " + (env.n - changed) + " expected",
+                "",
+                "",
+                ""));
         notes.add(String.format(Locale.ROOT, "mixed: %s.", c.describe()));
     }
 
@@ -486,22 +632,59 @@ public final class Bench {
         Wrk wrk = new Wrk(wrkThreads, wrkConnections, wrkSeconds);
         Wrk.Result triv = wrk.run(env.service.base() + trivial);
         Wrk.Result rj = wrk.run(env.service.base() + roundupJson);
-        rows.add(new Row("roundup", "round-up JSON, " + responses + " responses: req/s", f1(rj.rps()),
-                f1(triv.rps()) + " (GET " + trivial + ")", ratio(rj.rps(), triv.rps()), "ratio ≥ 0.5",
+        rows.add(new Row(
+                "roundup",
+                "round-up JSON, " + responses + " responses: req/s",
+                f1(rj.rps()),
+                f1(triv.rps()) + " (GET " + trivial + ")",
+                ratio(rj.rps(), triv.rps()),
+                "ratio ≥ 0.5",
                 met(rj.errors() == 0 && rj.rps() / triv.rps() >= 0.5)));
-        rows.add(new Row("roundup", "  round-up JSON latency p50 / p99 (ms)", f1(rj.p50()) + " / " + f1(rj.p99()),
-                f1(triv.p50()) + " / " + f1(triv.p99()), "", "p99 < 50 ms", met(rj.p99() < 50)));
-        notes.add(String.format(Locale.ROOT, "roundup JSON: %s; trivial endpoint %s: %s; round-up document %d bytes, count %d.",
-                rj, trivial, triv, json.body().length(), count));
+        rows.add(new Row(
+                "roundup",
+                "  round-up JSON latency p50 / p99 (ms)",
+                f1(rj.p50()) + " / " + f1(rj.p99()),
+                f1(triv.p50()) + " / " + f1(triv.p99()),
+                "",
+                "p99 < 50 ms",
+                met(rj.p99() < 50)));
+        notes.add(String.format(
+                Locale.ROOT,
+                "roundup JSON: %s; trivial endpoint %s: %s; round-up document %d bytes, count %d.",
+                rj,
+                trivial,
+                triv,
+                json.body().length(),
+                count));
         if (pageStatus == 404) {
-            rows.add(new Row("roundup", "round-up page " + page, "not measured: 404 (page not in this build)", "", "", "", "n/a"));
-            notes.add("roundup page: GET " + page + " answered 404 in this build; the harness measures it when it answers 200.");
+            rows.add(new Row(
+                    "roundup",
+                    "round-up page " + page,
+                    "not measured: 404 (page not in this build)",
+                    "",
+                    "",
+                    "",
+                    "n/a"));
+            notes.add("roundup page: GET " + page
+                    + " answered 404 in this build; the harness measures it when it answers 200.");
         } else {
             Wrk.Result rp = wrk.run(env.service.base() + page);
-            rows.add(new Row("roundup", "round-up page (HTML): req/s", f1(rp.rps()), f1(triv.rps()) + " (GET " + trivial + ")",
-                    ratio(rp.rps(), triv.rps()), "ratio ≥ 0.5", met(pageStatus == 200 && rp.errors() == 0 && rp.rps() / triv.rps() >= 0.5)));
-            rows.add(new Row("roundup", "  round-up page latency p50 / p99 (ms)", f1(rp.p50()) + " / " + f1(rp.p99()),
-                    f1(triv.p50()) + " / " + f1(triv.p99()), "", "p99 < 50 ms", met(rp.p99() < 50)));
+            rows.add(new Row(
+                    "roundup",
+                    "round-up page (HTML): req/s",
+                    f1(rp.rps()),
+                    f1(triv.rps()) + " (GET " + trivial + ")",
+                    ratio(rp.rps(), triv.rps()),
+                    "ratio ≥ 0.5",
+                    met(pageStatus == 200 && rp.errors() == 0 && rp.rps() / triv.rps() >= 0.5)));
+            rows.add(new Row(
+                    "roundup",
+                    "  round-up page latency p50 / p99 (ms)",
+                    f1(rp.p50()) + " / " + f1(rp.p99()),
+                    f1(triv.p50()) + " / " + f1(triv.p99()),
+                    "",
+                    "p99 < 50 ms",
+                    met(rp.p99() < 50)));
             notes.add(String.format(Locale.ROOT, "roundup page (status %d): %s.", pageStatus, rp));
         }
     }
@@ -511,14 +694,31 @@ public final class Bench {
         EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"));
         onExit(db);
         // Scheduler off: this scenario measures the API at size; the bulk-inserted feeds are never fetched.
-        ServiceProcess service = ServiceProcess.start(jar, dir.resolve("service"), db.jdbcUrl(),
-                Map.of("CARNIVAL_POLL_SCHEDULER_ENABLED", "false"), serviceJavaOpts);
+        ServiceProcess service = ServiceProcess.start(
+                jar,
+                dir.resolve("service"),
+                db.jdbcUrl(),
+                Map.of("CARNIVAL_POLL_SCHEDULER_ENABLED", "false"),
+                serviceJavaOpts);
         Connection c = DriverManager.getConnection(db.jdbcUrl());
         onExit(c);
-        JsonNode s = service.postOk("/api/series", Map.of("slug", "scale", "title", "Scale", "hashtag", FeedFiles.HASHTAG,
-                "homeUrl", "https://host.example.org/"), null);
+        JsonNode s = service.postOk(
+                "/api/series",
+                Map.of(
+                        "slug",
+                        "scale",
+                        "title",
+                        "Scale",
+                        "hashtag",
+                        FeedFiles.HASHTAG,
+                        "homeUrl",
+                        "https://host.example.org/"),
+                null);
         String invitation = "https://host.example.org/2024/06/invitation-carnivalbench-1/";
-        service.postOk("/api/series/scale/assignments", assignmentBody(invitation), s.get("hostToken").asText());
+        service.postOk(
+                "/api/series/scale/assignments",
+                assignmentBody(invitation),
+                s.get("hostToken").asText());
         long seriesId = scalar(c, "SELECT id FROM series WHERE slug = 'scale'");
         long assignmentId = scalar(c, "SELECT a.id FROM assignment a WHERE a.series_id = " + seriesId);
 
@@ -538,15 +738,20 @@ public final class Bench {
                     WHERE p.guid LIKE '%%?p=answer'""".formatted(assignmentId, seriesId));
             st.execute("ANALYZE");
         }
-        log(String.format("scale: small database (%d participants, %d posts, %d responses) made in %.1f s", roundupResponses,
-                scalar(c, "SELECT count(*) FROM post"), scalar(c, "SELECT count(*) FROM response"), (System.nanoTime() - t) / 1e9));
+        log(String.format(
+                "scale: small database (%d participants, %d posts, %d responses) made in %.1f s",
+                roundupResponses,
+                scalar(c, "SELECT count(*) FROM post"),
+                scalar(c, "SELECT count(*) FROM response"),
+                (System.nanoTime() - t) / 1e9));
         String roundup = "/api/series/scale/assignments/1/roundup";
         double[][] small = measureApi(service, roundup, "small");
 
         t = System.nanoTime();
         bulkFeeds(c, seriesId, roundupResponses + 1, scaleParticipants);
         long feedsTotal = scalar(c, "SELECT count(*) FROM feed WHERE url LIKE 'https://scale.example.net/%'");
-        int perFeed = (int) Math.max(1, Math.ceil((scalePosts - scalar(c, "SELECT count(*) FROM post")) / (double) feedsTotal));
+        int perFeed = (int)
+                Math.max(1, Math.ceil((scalePosts - scalar(c, "SELECT count(*) FROM post")) / (double) feedsTotal));
         long minId = scalar(c, "SELECT min(id) FROM feed WHERE url LIKE 'https://scale.example.net/%'");
         long maxId = scalar(c, "SELECT max(id) FROM feed WHERE url LIKE 'https://scale.example.net/%'");
         for (long from = minId; from <= maxId; from += 1000) {
@@ -558,8 +763,7 @@ public final class Bench {
                                repeat('<p>' || md5(f.url || g) || ' lorem ipsum dolor sit amet, consectetur adipiscing elit</p>', 8),
                                ARRAY['https://other.example.net/' || (g %% 97) || '/'], sha256(convert_to(f.url || g, 'UTF8')), now()
                         FROM feed f CROSS JOIN generate_series(1, %d) g
-                        WHERE f.url LIKE 'https://scale.example.net/%%' AND f.id BETWEEN %d AND %d""",
-                        base, perFeed, from, from + 999));
+                        WHERE f.url LIKE 'https://scale.example.net/%%' AND f.id BETWEEN %d AND %d""", base, perFeed, from, from + 999));
             }
         }
         try (Statement st = c.createStatement()) {
@@ -567,23 +771,35 @@ public final class Bench {
         }
         long participants = scalar(c, "SELECT count(*) FROM participant");
         long posts = scalar(c, "SELECT count(*) FROM post");
-        log(String.format("scale: large database (%d participants, %d posts) made in %.1f s by SQL", participants, posts,
-                (System.nanoTime() - t) / 1e9));
+        log(String.format(
+                "scale: large database (%d participants, %d posts) made in %.1f s by SQL",
+                participants, posts, (System.nanoTime() - t) / 1e9));
         double[][] large = measureApi(service, roundup, "large");
         String size = String.format(Locale.ROOT, "%,d participants, %,d posts", participants, posts);
-        rows.add(new Row("scale", "round-up JSON latency at " + size + ": p50 / p99 (ms)",
+        rows.add(new Row(
+                "scale",
+                "round-up JSON latency at " + size + ": p50 / p99 (ms)",
                 f1(pct(large[0], 50)) + " / " + f1(pct(large[0], 99)),
                 f1(pct(small[0], 50)) + " / " + f1(pct(small[0], 99)) + " (" + roundupResponses + " participants)",
-                ratio(pct(large[0], 50), pct(small[0], 50)) + " / " + ratio(pct(large[0], 99), pct(small[0], 99)), "≤ 2×",
+                ratio(pct(large[0], 50), pct(small[0], 50)) + " / " + ratio(pct(large[0], 99), pct(small[0], 99)),
+                "≤ 2×",
                 met(pct(large[0], 50) <= 2 * pct(small[0], 50) && pct(large[0], 99) <= 2 * pct(small[0], 99))));
-        rows.add(new Row("scale", "registration latency at that size: p50 / p99 (ms)",
+        rows.add(new Row(
+                "scale",
+                "registration latency at that size: p50 / p99 (ms)",
                 f1(pct(large[1], 50)) + " / " + f1(pct(large[1], 99)),
                 f1(pct(small[1], 50)) + " / " + f1(pct(small[1], 99)),
-                ratio(pct(large[1], 50), pct(small[1], 50)) + " / " + ratio(pct(large[1], 99), pct(small[1], 99)), "≤ 2×",
+                ratio(pct(large[1], 50), pct(small[1], 50)) + " / " + ratio(pct(large[1], 99), pct(small[1], 99)),
+                "≤ 2×",
                 met(pct(large[1], 50) <= 2 * pct(small[1], 50) && pct(large[1], 99) <= 2 * pct(small[1], 99))));
-        notes.add(String.format(Locale.ROOT, "scale: %s (participants, feeds, posts and the %d responses inserted by SQL; "
+        notes.add(String.format(
+                Locale.ROOT,
+                "scale: %s (participants, feeds, posts and the %d responses inserted by SQL; "
                         + "posts ~0.6 KB of HTML each). Round-up: %d sequential GETs after 50 warm-up; registration: %d sequential POSTs of new feeds after 10 warm-up.",
-                size, roundupResponses, ROUNDUP_SAMPLES, REGISTER_SAMPLES));
+                size,
+                roundupResponses,
+                ROUNDUP_SAMPLES,
+                REGISTER_SAMPLES));
         service.close();
         c.close();
         db.close();
@@ -616,8 +832,14 @@ public final class Bench {
             register(service, registrations++);
             g[i] = (System.nanoTime() - t) / 1e6;
         }
-        log(String.format(Locale.ROOT, "scale %s: round-up p50 %.2f ms p99 %.2f ms; registration p50 %.2f ms p99 %.2f ms",
-                label, pct(r, 50), pct(r, 99), pct(g, 50), pct(g, 99)));
+        log(String.format(
+                Locale.ROOT,
+                "scale %s: round-up p50 %.2f ms p99 %.2f ms; registration p50 %.2f ms p99 %.2f ms",
+                label,
+                pct(r, 50),
+                pct(r, 99),
+                pct(g, 50),
+                pct(g, 99)));
         return new double[][] {r, g};
     }
 
@@ -626,8 +848,16 @@ public final class Bench {
      * latency measured is the service's and the database's, not a DNS lookup that cannot succeed here.
      */
     private static void register(ServiceProcess service, int i) throws Exception {
-        service.postOk("/api/series/scale/participants", Map.of("name", "Newcomer " + i,
-                "blogUrl", "http://127.0.0.1:9/new" + i + "/", "feedUrl", "http://127.0.0.1:9/new" + i + "/feed/"), null);
+        service.postOk(
+                "/api/series/scale/participants",
+                Map.of(
+                        "name",
+                        "Newcomer " + i,
+                        "blogUrl",
+                        "http://127.0.0.1:9/new" + i + "/",
+                        "feedUrl",
+                        "http://127.0.0.1:9/new" + i + "/feed/"),
+                null);
     }
 
     /** Feeds and participants numbered from..to, by SQL (feeds never due). */
@@ -663,22 +893,48 @@ public final class Bench {
             long hwm = Proc.statusKb(pid, "VmHWM");
             long peak = Math.max(hwm, sampler.peakKb.get());
             long posts = scalar(env.jdbc, "SELECT count(*) FROM post");
-            rows.add(new Row("memory", "peak RSS while polling " + String.format(Locale.ROOT, "%,d", env.n) + " feeds (MB)",
-                    String.valueOf(peak / 1024), "CommaFeed 1,434–1,894 (1.4–1.85 GiB)", "", "< 512 MB",
+            rows.add(new Row(
+                    "memory",
+                    "peak RSS while polling " + String.format(Locale.ROOT, "%,d", env.n) + " feeds (MB)",
+                    String.valueOf(peak / 1024),
+                    "CommaFeed 1,434–1,894 (1.4–1.85 GiB)",
+                    "",
+                    "< 512 MB",
                     met(peak < 512 * 1024 && c.errors == 0)));
-            rows.add(new Row("memory", "  (info) that cycle: feeds/s, posts stored", f1(c.rate()) + ", " + posts, "", "", "", ""));
-            notes.add(String.format(Locale.ROOT,
+            rows.add(new Row(
+                    "memory",
+                    "  (info) that cycle: feeds/s, posts stored",
+                    f1(c.rate()) + ", " + posts,
+                    "",
+                    "",
+                    "",
+                    ""));
+            notes.add(String.format(
+                    Locale.ROOT,
                     "memory: RSS %d MB after start, %d MB after registering %d feeds through the API, VmHWM %d MB, sampled peak %d MB "
                             + "(sampled every 100 ms from /proc/%s/status). Service JVM options: %s. %s; %d posts stored.",
-                    afterStart / 1024, afterRegister / 1024, env.n, hwm / 1024, sampler.peakKb.get() / 1024, pid,
-                    serviceJavaOpts.isEmpty() ? "none (JVM defaults)" : String.join(" ", serviceJavaOpts), c.describe(), posts));
+                    afterStart / 1024,
+                    afterRegister / 1024,
+                    env.n,
+                    hwm / 1024,
+                    sampler.peakKb.get() / 1024,
+                    pid,
+                    serviceJavaOpts.isEmpty() ? "none (JVM defaults)" : String.join(" ", serviceJavaOpts),
+                    c.describe(),
+                    posts));
         }
         env.close();
     }
 
     void addCycleRow(String scenario, String metric, Cycle c, String reference, String ratio, double target) {
-        rows.add(new Row(scenario, metric, f1(c.rate()), reference, ratio == null ? "" : ratio,
-                "≥ " + String.format(Locale.ROOT, "%,.0f", target) + " feeds/s", met(c.errors == 0 && c.rate() >= target)));
+        rows.add(new Row(
+                scenario,
+                metric,
+                f1(c.rate()),
+                reference,
+                ratio == null ? "" : ratio,
+                "≥ " + String.format(Locale.ROOT, "%,.0f", target) + " feeds/s",
+                met(c.errors == 0 && c.rate() >= target)));
     }
 
     // =============================================================================================
@@ -692,10 +948,12 @@ public final class Bench {
     }
 
     String markdownTable(List<Row> list) {
-        StringBuilder sb = new StringBuilder("| scenario | metric | Carnival | baseline / reference | ratio | target | met? |\n");
+        StringBuilder sb =
+                new StringBuilder("| scenario | metric | Carnival | baseline / reference | ratio | target | met? |\n");
         sb.append("|---|---|---|---|---|---|---|\n");
         for (Row r : list) {
-            sb.append("| ").append(String.join(" | ", r.scenario, r.metric, r.carnival, r.baseline, r.ratio, r.target, r.met))
+            sb.append("| ")
+                    .append(String.join(" | ", r.scenario, r.metric, r.carnival, r.baseline, r.ratio, r.target, r.met))
                     .append(" |\n");
         }
         return sb.toString();
@@ -703,13 +961,26 @@ public final class Bench {
 
     void writeResults(String args) throws IOException {
         StringBuilder sb = new StringBuilder("# Carnival benchmark results\n\n");
-        sb.append("Written by `bench/run.sh").append(args.isBlank() ? "" : " " + args).append("` on ")
-                .append(ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(" (scenarios run: ")
-                .append(String.join(", ", ran)).append("). See README.md, section Benchmarks.\n\n");
-        sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (")
-                .append(cpuModel()).append("), ").append(memTotal()).append(" RAM; ")
-                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-                .append("; Linux ").append(System.getProperty("os.version")).append(". The cores are shared with the load generator, ")
+        sb.append("Written by `bench/run.sh")
+                .append(args.isBlank() ? "" : " " + args)
+                .append("` on ")
+                .append(ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
+                .append(" (scenarios run: ")
+                .append(String.join(", ", ran))
+                .append("). See README.md, section Benchmarks.\n\n");
+        sb.append("- Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores (")
+                .append(cpuModel())
+                .append("), ")
+                .append(memTotal())
+                .append(" RAM; ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.runtime.version"))
+                .append("; Linux ")
+                .append(System.getProperty("os.version"))
+                .append(". The cores are shared with the load generator, ")
                 .append("nginx and PostgreSQL, and with other work on the machine: ")
                 .append(String.format(Locale.ROOT, "%.0f%%", backgroundBusy))
                 .append(" of the machine's CPU was busy in the 3 s before the benchmark started (from /proc/stat).\n");
@@ -717,18 +988,41 @@ public final class Bench {
         if (git != null && !git.isBlank()) {
             sb.append("- Code: ").append(git).append('\n');
         }
-        sb.append("- Feeds served by: nginx ").append(Nginx.version()).append(" (Debian package), static files, ")
-                .append(nginxWorkers).append(" workers, `etag on` (ETag/Last-Modified/304 from nginx), no gzip, listening on ")
-                .append(hosts).append(" loopback addresses (127.0.0.2–127.0.0.").append(1 + hosts)
-                .append(") so that feeds are spread over ").append(hosts).append(" hosts.\n");
-        sb.append("- Feeds: WordPress-style RSS 2.0, ").append(FeedFiles.ITEMS)
-                .append(" items with content:encoded HTML (≈ 95 KB each), generated by `app.carnival.bench.FeedFiles`.\n");
-        sb.append("- Settings: ").append(feeds).append(" feeds (BENCH_FEEDS), memory scenario ").append(memoryFeeds)
-                .append(" feeds, poll parallelism ").append(parallelism).append(" for the service and the baseline, ")
+        sb.append("- Feeds served by: nginx ")
+                .append(Nginx.version())
+                .append(" (Debian package), static files, ")
+                .append(nginxWorkers)
+                .append(" workers, `etag on` (ETag/Last-Modified/304 from nginx), no gzip, listening on ")
+                .append(hosts)
+                .append(" loopback addresses (127.0.0.2–127.0.0.")
+                .append(1 + hosts)
+                .append(") so that feeds are spread over ")
+                .append(hosts)
+                .append(" hosts.\n");
+        sb.append("- Feeds: WordPress-style RSS 2.0, ")
+                .append(FeedFiles.ITEMS)
+                .append(
+                        " items with content:encoded HTML (≈ 95 KB each), generated by `app.carnival.bench.FeedFiles`.\n");
+        sb.append("- Settings: ")
+                .append(feeds)
+                .append(" feeds (BENCH_FEEDS), memory scenario ")
+                .append(memoryFeeds)
+                .append(" feeds, poll parallelism ")
+                .append(parallelism)
+                .append(" for the service and the baseline, ")
                 .append("per-host parallelism 2 (default), scheduler tick 200ms, poll interval 24h; round-up with ")
-                .append(roundupResponses).append(" responses, wrk -t").append(wrkThreads).append(" -c").append(wrkConnections)
-                .append(" -d").append(wrkSeconds).append("s. Service JVM options: ")
-                .append(serviceJavaOpts.isEmpty() ? "none (JVM defaults)" : "`" + String.join(" ", serviceJavaOpts) + "`")
+                .append(roundupResponses)
+                .append(" responses, wrk -t")
+                .append(wrkThreads)
+                .append(" -c")
+                .append(wrkConnections)
+                .append(" -d")
+                .append(wrkSeconds)
+                .append("s. Service JVM options: ")
+                .append(
+                        serviceJavaOpts.isEmpty()
+                                ? "none (JVM defaults)"
+                                : "`" + String.join(" ", serviceJavaOpts) + "`")
                 .append(". PostgreSQL 17 from the embedded (zonky) binaries, default zonky settings.\n\n");
         sb.append(markdownTable(rows)).append('\n');
         sb.append("## How each figure is measured\n\n");
@@ -765,7 +1059,8 @@ public final class Bench {
     // =============================================================================================
 
     static long scalar(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -801,8 +1096,11 @@ public final class Bench {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
         }

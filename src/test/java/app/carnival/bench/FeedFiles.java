@@ -28,8 +28,9 @@ final class FeedFiles {
     /** Item sequence number that answers the assignment (position 5 in the first version of every feed). */
     static final int MATCHING_SEQ = 44;
 
-    private static final DateTimeFormatter RFC822 =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+            .withZone(ZoneOffset.UTC);
     private static final String[] WORDS = ("""
             the a of to and in is that it for on with as was this be are by at from have or an not but
             they which you one all were we when there can more if will about out so up what some would
@@ -41,8 +42,20 @@ final class FeedFiles {
             team meeting career learning community conference talk slides demo question answer story
             mistake lesson advice tool script automation pipeline build version upgrade security audit
             """).trim().split("\\s+");
-    private static final String[] TOPICS = {"SQL Server", "PostgreSQL", "Performance", "Career", "DevOps",
-            "Cloud", "Security", "Community", "Tools", "Data Engineering", "Backups", "Indexing"};
+    private static final String[] TOPICS = {
+        "SQL Server",
+        "PostgreSQL",
+        "Performance",
+        "Career",
+        "DevOps",
+        "Cloud",
+        "Security",
+        "Community",
+        "Tools",
+        "Data Engineering",
+        "Backups",
+        "Indexing"
+    };
 
     private final Path dir;
     private final int count;
@@ -78,14 +91,15 @@ final class FeedFiles {
     void writeAll(int threads) throws IOException {
         Files.createDirectories(dir);
         try {
-            new java.util.concurrent.ForkJoinPool(Math.max(1, threads)).submit(() ->
-                    IntStream.range(0, count).parallel().forEach(i -> {
+            new java.util.concurrent.ForkJoinPool(Math.max(1, threads))
+                    .submit(() -> IntStream.range(0, count).parallel().forEach(i -> {
                         try {
                             write(i);
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    })).get();
+                    }))
+                    .get();
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IOException("writing feeds failed", e);
         }
@@ -126,11 +140,19 @@ final class FeedFiles {
                 	>
 
                 <channel>
-                	<title>""").append(blogTitle(feed)).append("</title>\n")
-                .append("\t<atom:link href=\"").append(site).append("feed/\" rel=\"self\" type=\"application/rss+xml\" />\n")
-                .append("\t<link>").append(site).append("</link>\n")
+                	<title>""")
+                .append(blogTitle(feed))
+                .append("</title>\n")
+                .append("\t<atom:link href=\"")
+                .append(site)
+                .append("feed/\" rel=\"self\" type=\"application/rss+xml\" />\n")
+                .append("\t<link>")
+                .append(site)
+                .append("</link>\n")
                 .append("\t<description>Notes on data, code and community</description>\n")
-                .append("\t<lastBuildDate>").append(RFC822.format(published(newest))).append("</lastBuildDate>\n")
+                .append("\t<lastBuildDate>")
+                .append(RFC822.format(published(newest)))
+                .append("</lastBuildDate>\n")
                 .append("""
                 	<language>en-US</language>
                 	<sy:updatePeriod>
@@ -159,50 +181,97 @@ final class FeedFiles {
         boolean answers = seq == MATCHING_SEQ;
         Instant when = published(seq);
         String title = answers ? "My answer to #" + HASHTAG : capitalize(words(r, 4 + r.nextInt(5)));
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        String link = site + DateTimeFormatter.ofPattern("yyyy/MM/dd/", Locale.US).withZone(ZoneOffset.UTC).format(when)
-                + slug + "-" + seq + "/";
-        sb.append("\t<item>\n\t\t<title>").append(title).append("</title>\n")
-                .append("\t\t<link>").append(link).append("</link>\n")
-                .append("\t\t<comments>").append(link).append("#respond</comments>\n")
-                .append("\t\t<dc:creator><![CDATA[Author ").append(feed).append("]]></dc:creator>\n")
-                .append("\t\t<pubDate>").append(RFC822.format(when)).append("</pubDate>\n");
+        String slug =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String link = site
+                + DateTimeFormatter.ofPattern("yyyy/MM/dd/", Locale.US)
+                        .withZone(ZoneOffset.UTC)
+                        .format(when) + slug + "-" + seq + "/";
+        sb.append("\t<item>\n\t\t<title>")
+                .append(title)
+                .append("</title>\n")
+                .append("\t\t<link>")
+                .append(link)
+                .append("</link>\n")
+                .append("\t\t<comments>")
+                .append(link)
+                .append("#respond</comments>\n")
+                .append("\t\t<dc:creator><![CDATA[Author ")
+                .append(feed)
+                .append("]]></dc:creator>\n")
+                .append("\t\t<pubDate>")
+                .append(RFC822.format(when))
+                .append("</pubDate>\n");
         int cats = 2 + r.nextInt(3);
         for (int c = 0; c < cats; c++) {
-            sb.append("\t\t<category><![CDATA[").append(TOPICS[r.nextInt(TOPICS.length)]).append("]]></category>\n");
+            sb.append("\t\t<category><![CDATA[")
+                    .append(TOPICS[r.nextInt(TOPICS.length)])
+                    .append("]]></category>\n");
         }
         if (answers) {
             sb.append("\t\t<category><![CDATA[").append(HASHTAG).append("]]></category>\n");
         }
-        sb.append("\t\t<guid isPermaLink=\"false\">").append(site).append("?p=").append(1000 + seq).append("</guid>\n");
+        sb.append("\t\t<guid isPermaLink=\"false\">")
+                .append(site)
+                .append("?p=")
+                .append(1000 + seq)
+                .append("</guid>\n");
         StringBuilder content = new StringBuilder(2000);
         if (answers) {
-            content.append("<p>This month&#8217;s <a href=\"").append(invitationUrl)
-                    .append("\">invitation</a> asks a good question, and here is my answer. #").append(HASHTAG).append("</p>\n");
+            content.append("<p>This month&#8217;s <a href=\"")
+                    .append(invitationUrl)
+                    .append("\">invitation</a> asks a good question, and here is my answer. #")
+                    .append(HASHTAG)
+                    .append("</p>\n");
         }
         int paragraphs = 3 + (r.nextInt(4) == 0 ? 1 : 0);
         for (int p = 0; p < paragraphs; p++) {
             content.append("<p>").append(capitalize(words(r, 7 + r.nextInt(5))));
             if (r.nextInt(3) == 0) {
-                content.append(" <a href=\"https://blog").append(r.nextInt(5000)).append(".example.net/20")
-                        .append(10 + r.nextInt(15)).append("/").append(words(r, 3).replace(' ', '-')).append("/\">")
-                        .append(words(r, 3)).append("</a>");
+                content.append(" <a href=\"https://blog")
+                        .append(r.nextInt(5000))
+                        .append(".example.net/20")
+                        .append(10 + r.nextInt(15))
+                        .append("/")
+                        .append(words(r, 3).replace(' ', '-'))
+                        .append("/\">")
+                        .append(words(r, 3))
+                        .append("</a>");
             }
-            content.append(" <strong>").append(words(r, 3)).append("</strong> ").append(words(r, 7 + r.nextInt(5)))
+            content.append(" <strong>")
+                    .append(words(r, 3))
+                    .append("</strong> ")
+                    .append(words(r, 7 + r.nextInt(5)))
                     .append(".</p>\n");
         }
         if (r.nextInt(4) == 0) {
-            content.append("<pre class=\"wp-block-code\"><code>SELECT name, total FROM report WHERE total &gt; 10 ORDER BY total DESC;</code></pre>\n");
+            content.append(
+                    "<pre class=\"wp-block-code\"><code>SELECT name, total FROM report WHERE total &gt; 10 ORDER BY total DESC;</code></pre>\n");
         }
-        content.append("<p>The post <a href=\"").append(link).append("\">").append(title)
-                .append("</a> appeared first on <a href=\"").append(site).append("\">").append(blogTitle(feed)).append("</a>.</p>");
+        content.append("<p>The post <a href=\"")
+                .append(link)
+                .append("\">")
+                .append(title)
+                .append("</a> appeared first on <a href=\"")
+                .append(site)
+                .append("\">")
+                .append(blogTitle(feed))
+                .append("</a>.</p>");
         String text = content.toString();
         String teaser = text.replaceAll("<[^>]+>", "");
         teaser = teaser.substring(0, Math.min(teaser.length(), 200));
-        sb.append("\t\t<description><![CDATA[").append(teaser).append(" [&#8230;]]]></description>\n")
-                .append("\t\t\t\t\t\t\t\t\t\t<content:encoded><![CDATA[").append(text).append("]]></content:encoded>\n")
-                .append("\t\t\t\t\t<wfw:commentRss>").append(link).append("feed/</wfw:commentRss>\n")
-                .append("\t\t\t<slash:comments>").append(r.nextInt(12)).append("</slash:comments>\n")
+        sb.append("\t\t<description><![CDATA[")
+                .append(teaser)
+                .append(" [&#8230;]]]></description>\n")
+                .append("\t\t\t\t\t\t\t\t\t\t<content:encoded><![CDATA[")
+                .append(text)
+                .append("]]></content:encoded>\n")
+                .append("\t\t\t\t\t<wfw:commentRss>")
+                .append(link)
+                .append("feed/</wfw:commentRss>\n")
+                .append("\t\t\t<slash:comments>")
+                .append(r.nextInt(12))
+                .append("</slash:comments>\n")
                 .append("\t\t</item>\n");
     }
 

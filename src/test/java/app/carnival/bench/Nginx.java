@@ -27,7 +27,8 @@ final class Nginx implements AutoCloseable {
 
     static String version() {
         try {
-            Process p = new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             p.waitFor();
             return out.replace("nginx version: nginx/", "");
@@ -53,9 +54,14 @@ final class Nginx implements AutoCloseable {
         int port = Ports.free();
         StringBuilder listen = new StringBuilder();
         for (int h = 0; h < hosts; h++) {
-            listen.append("    listen 127.0.0.").append(2 + h).append(':').append(port).append(" backlog=4096;\n");
+            listen.append("    listen 127.0.0.")
+                    .append(2 + h)
+                    .append(':')
+                    .append(port)
+                    .append(" backlog=4096;\n");
         }
-        String conf = user + """
+        String conf =
+                user + """
                 worker_processes %d;
                 daemon off;
                 pid %s/nginx.pid;
@@ -83,8 +89,14 @@ final class Nginx implements AutoCloseable {
                 """.formatted(workers, prefix, prefix, prefix, prefix, prefix, prefix, prefix, listen, root);
         Path confFile = prefix.resolve("nginx.conf");
         Files.writeString(confFile, conf);
-        Process p = new ProcessBuilder("nginx", "-c", confFile.toString(), "-p", prefix.toString(), "-e",
-                prefix.resolve("logs/error.log").toString())
+        Process p = new ProcessBuilder(
+                        "nginx",
+                        "-c",
+                        confFile.toString(),
+                        "-p",
+                        prefix.toString(),
+                        "-e",
+                        prefix.resolve("logs/error.log").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();

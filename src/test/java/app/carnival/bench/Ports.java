@@ -5,8 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     static int free() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

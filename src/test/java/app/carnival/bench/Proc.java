@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Readings from /proc: resident memory and CPU time of a process, busy time of the machine. */
 final class Proc {
-    private Proc() {
-    }
+    private Proc() {}
 
     /** A status field in kB (VmRSS, VmHWM), or -1. */
     static long statusKb(long pid, String field) {
@@ -20,7 +19,8 @@ final class Proc {
         try {
             for (String line : Files.readAllLines(Path.of(file))) {
                 if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                    return Long.parseLong(
+                            line.substring(field.length() + 1).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -62,17 +62,19 @@ final class Proc {
         private volatile boolean running = true;
 
         RssSampler(long pid) {
-            thread = new Thread(() -> {
-                while (running) {
-                    long kb = statusKb(pid, "VmRSS");
-                    peakKb.accumulateAndGet(kb, Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "rss-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            long kb = statusKb(pid, "VmRSS");
+                            peakKb.accumulateAndGet(kb, Math::max);
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "rss-sampler");
             thread.setDaemon(true);
             thread.start();
         }

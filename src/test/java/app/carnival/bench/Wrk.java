@@ -11,8 +11,15 @@ final class Wrk {
     record Result(String url, double rps, double p50, double p99, long requests, long errors, String raw) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d requests, %d errors", url, rps, p50, p99,
-                    requests, errors);
+            return String.format(
+                    Locale.ROOT,
+                    "%s %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d requests, %d errors",
+                    url,
+                    rps,
+                    p50,
+                    p99,
+                    requests,
+                    errors);
         }
     }
 
@@ -34,8 +41,10 @@ final class Wrk {
     }
 
     private Result exec(String url, int duration) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration + "s", "--latency", url)
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "wrk", "-t" + threads, "-c" + connections, "-d" + duration + "s", "--latency", url)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IOException("wrk failed: " + out);
@@ -47,13 +56,21 @@ final class Wrk {
         if (non2xx.find()) {
             errors += Long.parseLong(non2xx.group(1));
         }
-        Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+        Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(out);
         if (socket.find()) {
             for (int g = 1; g <= 4; g++) {
                 errors += Long.parseLong(socket.group(g));
             }
         }
-        return new Result(url, rps, millis(find(out, "\\s50%\\s+(\\S+)")), millis(find(out, "\\s99%\\s+(\\S+)")), requests, errors, out);
+        return new Result(
+                url,
+                rps,
+                millis(find(out, "\\s50%\\s+(\\S+)")),
+                millis(find(out, "\\s99%\\s+(\\S+)")),
+                requests,
+                errors,
+                out);
     }
 
     private static String find(String text, String regex) throws IOException {

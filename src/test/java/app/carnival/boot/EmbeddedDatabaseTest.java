@@ -29,8 +29,9 @@ class EmbeddedDatabaseTest {
         assertThat(first).isPresent();
         String url = props.getProperty(CarnivalMain.URL_PROPERTY);
         assertThat(url).startsWith("jdbc:postgresql://");
-        try (EmbeddedDatabase db = first.get(); Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-             Statement st = c.createStatement()) {
+        try (EmbeddedDatabase db = first.get();
+                Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE kept (v TEXT)");
             st.execute("INSERT INTO kept VALUES ('still here')");
         }
@@ -38,9 +39,12 @@ class EmbeddedDatabaseTest {
 
         Properties again = new Properties();
         again.setProperty(CarnivalMain.DIR_PROPERTY, data.toString());
-        try (EmbeddedDatabase db = CarnivalMain.startEmbeddedIfNoUrl(again, Map.of()).orElseThrow();
-             Connection c = DriverManager.getConnection(again.getProperty(CarnivalMain.URL_PROPERTY), EmbeddedDatabase.USER, "");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT v FROM kept")) {
+        try (EmbeddedDatabase db =
+                        CarnivalMain.startEmbeddedIfNoUrl(again, Map.of()).orElseThrow();
+                Connection c = DriverManager.getConnection(
+                        again.getProperty(CarnivalMain.URL_PROPERTY), EmbeddedDatabase.USER, "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT v FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
             assertThat(c.getMetaData().getDatabaseProductVersion()).startsWith("17.");
@@ -51,8 +55,8 @@ class EmbeddedDatabaseTest {
     void startsNothingWhenTheEnvironmentNamesADatasource() {
         Properties props = new Properties();
         props.setProperty(CarnivalMain.DIR_PROPERTY, dir.resolve("unused").toString());
-        Optional<EmbeddedDatabase> db = CarnivalMain.startEmbeddedIfNoUrl(props,
-                Map.of(CarnivalMain.URL_ENV, "jdbc:postgresql://db.example:5432/carnival"));
+        Optional<EmbeddedDatabase> db = CarnivalMain.startEmbeddedIfNoUrl(
+                props, Map.of(CarnivalMain.URL_ENV, "jdbc:postgresql://db.example:5432/carnival"));
         assertThat(db).isEmpty();
         assertThat(props.getProperty(CarnivalMain.URL_PROPERTY)).isNull();
         assertThat(dir.resolve("unused")).doesNotExist();

@@ -86,8 +86,8 @@ class ArticleLinksTest {
 
     @Test
     void relativeLinksResolveAgainstThePageUrl() {
-        List<String> links = ArticleLinks.mainContentLinks(
-                "<article><a href='../../2024/04/older'>older</a></article>", PAGE_URL);
+        List<String> links =
+                ArticleLinks.mainContentLinks("<article><a href='../../2024/04/older'>older</a></article>", PAGE_URL);
         assertEquals(List.of("https://jo.example.net/2024/04/older"), links);
     }
 

@@ -23,29 +23,41 @@ class FeedDiscoveryTest {
                 </head></html>
                 """, "https://blog.example/blog/");
 
-        assertThat(FeedDiscovery.announced(page)).containsExactly(
-                "https://blog.example/blog/feed/", "https://other.example/atom.xml", "https://blog.example/index.rdf");
+        assertThat(FeedDiscovery.announced(page))
+                .containsExactly(
+                        "https://blog.example/blog/feed/",
+                        "https://other.example/atom.xml",
+                        "https://blog.example/index.rdf");
     }
 
     @Test
     void baseHrefResolvesRelativeFeedLinks() {
-        var page = Jsoup.parse("<html><head><base href=\"https://cdn.example/site/\">"
-                + "<link rel=alternate type=application/atom+xml href=atom.xml></head></html>", "https://blog.example/");
+        var page = Jsoup.parse(
+                "<html><head><base href=\"https://cdn.example/site/\">"
+                        + "<link rel=alternate type=application/atom+xml href=atom.xml></head></html>",
+                "https://blog.example/");
         assertThat(FeedDiscovery.announced(page)).containsExactly("https://cdn.example/site/atom.xml");
     }
 
     @Test
     void aPageAnnouncingNothingHasNoFeeds() {
-        assertThat(FeedDiscovery.announced(Jsoup.parse("<p>hi</p>", "https://blog.example/"))).isEmpty();
+        assertThat(FeedDiscovery.announced(Jsoup.parse("<p>hi</p>", "https://blog.example/")))
+                .isEmpty();
     }
 
     @Test
     void commonPathsLookBelowTheBlogPathThenAtTheRoot() {
-        assertThat(FeedDiscovery.commonPaths("https://blog.example/")).containsExactly(
-                "https://blog.example/feed", "https://blog.example/rss", "https://blog.example/atom.xml",
-                "https://blog.example/feed.xml", "https://blog.example/index.xml", "https://blog.example/rss.xml",
-                "https://blog.example/feeds/posts/default");
-        assertThat(FeedDiscovery.commonPaths("https://host.example/~me/blog")).hasSize(14)
+        assertThat(FeedDiscovery.commonPaths("https://blog.example/"))
+                .containsExactly(
+                        "https://blog.example/feed",
+                        "https://blog.example/rss",
+                        "https://blog.example/atom.xml",
+                        "https://blog.example/feed.xml",
+                        "https://blog.example/index.xml",
+                        "https://blog.example/rss.xml",
+                        "https://blog.example/feeds/posts/default");
+        assertThat(FeedDiscovery.commonPaths("https://host.example/~me/blog"))
+                .hasSize(14)
                 .startsWith("https://host.example/~me/blog/feed")
                 .contains("https://host.example/feed");
         assertThat(FeedDiscovery.commonPaths("https://host.example")).first().isEqualTo("https://host.example/feed");
@@ -53,17 +65,21 @@ class FeedDiscoveryTest {
 
     @Test
     void commonPathsKeepAnInternationalizedHostAndQuoteASegmentWithAColon() {
-        assertThat(FeedDiscovery.commonPaths("https://bücher.example/blog?page=2")).startsWith(
-                "https://bücher.example/blog/feed", "https://bücher.example/blog/rss");
-        assertThat(FeedDiscovery.commonPaths("https://host.example/a:b")).first().isEqualTo("https://host.example/a:b/feed");
+        assertThat(FeedDiscovery.commonPaths("https://bücher.example/blog?page=2"))
+                .startsWith("https://bücher.example/blog/feed", "https://bücher.example/blog/rss");
+        assertThat(FeedDiscovery.commonPaths("https://host.example/a:b"))
+                .first()
+                .isEqualTo("https://host.example/a:b/feed");
         assertThat(FeedDiscovery.commonPaths("ftp://host.example/")).isEmpty();
         assertThat(FeedDiscovery.commonPaths("https://exa mple.example/")).isEmpty();
     }
 
     @Test
     void announcedFeedLinksAreResolvedAsBrowsersResolveThem() {
-        var page = Jsoup.parse("<link rel=alternate type=application/rss+xml href=' feeds\\main feed.xml '>"
-                + "<link rel=alternate type=application/atom+xml href='https://exa mple.example/atom'>", "https://blog.example/");
+        var page = Jsoup.parse(
+                "<link rel=alternate type=application/rss+xml href=' feeds\\main feed.xml '>"
+                        + "<link rel=alternate type=application/atom+xml href='https://exa mple.example/atom'>",
+                "https://blog.example/");
         assertThat(FeedDiscovery.announced(page)).containsExactly("https://blog.example/feeds/main%20feed.xml");
     }
 
@@ -73,7 +89,8 @@ class FeedDiscoveryTest {
         byte[] rss = "<?xml version=\"1.0\"?><rss/>".getBytes(StandardCharsets.UTF_8);
         assertThat(FeedDiscovery.looksLikeHtml("text/html; charset=utf-8", rss)).isTrue();
         assertThat(FeedDiscovery.looksLikeHtml("text/plain", html)).isTrue();
-        assertThat(FeedDiscovery.looksLikeHtml(null, "<HTML><body>".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(FeedDiscovery.looksLikeHtml(null, "<HTML><body>".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
         assertThat(FeedDiscovery.looksLikeHtml("application/xml", rss)).isFalse();
         assertThat(FeedDiscovery.looksLikeHtml(null, new byte[0])).isFalse();
     }

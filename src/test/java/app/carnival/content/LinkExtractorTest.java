@@ -15,7 +15,8 @@ class LinkExtractorTest {
                 <p>See <a href="https://host.example.com/meme15">the invitation</a>,
                 <a href="../older">an older post</a>, <a href="/about">about me</a>
                 and <a href="next#top">the next one</a>.</p>""";
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "https://host.example.com/meme15",
                         "https://blog.example.org/2024/older",
                         "https://blog.example.org/about",
@@ -40,8 +41,10 @@ class LinkExtractorTest {
     @Test
     void keepsAbsoluteLinksOfAnySchemeWithoutNormalizingThem() {
         // jsoup lower-cases the scheme; the rest is left to UrlNormalizer
-        String html = "<a href='mailto:me@example.org'>mail</a> <a href='HTTP://www.Example.COM/A/?utm_source=x'>shout</a>";
-        assertEquals(List.of("mailto:me@example.org", "http://www.Example.COM/A/?utm_source=x"),
+        String html =
+                "<a href='mailto:me@example.org'>mail</a> <a href='HTTP://www.Example.COM/A/?utm_source=x'>shout</a>";
+        assertEquals(
+                List.of("mailto:me@example.org", "http://www.Example.COM/A/?utm_source=x"),
                 LinkExtractor.links(html, BASE));
     }
 
@@ -63,7 +66,8 @@ class LinkExtractorTest {
         String html = "<a href='my answer.html'>space</a><a href='..\\older\\post'>backslashes</a>"
                 + "<a href=' https://bücher.example/neu '>idn</a><a href='//exa mple.example/x'>bad host</a>"
                 + "<a href='\n/about\t'>wrapped</a>";
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "https://blog.example.org/2024/05/my%20answer.html",
                         "https://blog.example.org/2024/older/post",
                         "https://bücher.example/neu",
@@ -74,9 +78,11 @@ class LinkExtractorTest {
     @Test
     void makesHrefsAndCitesAbsoluteInPlaceAndDropsUnresolvableOnes() {
         var body = org.jsoup.Jsoup.parseBodyFragment(
-                "<a href='../older'>a</a><blockquote cite='/source'>q</blockquote><a href='//exa mple.example/'>b</a>").body();
+                        "<a href='../older'>a</a><blockquote cite='/source'>q</blockquote><a href='//exa mple.example/'>b</a>")
+                .body();
         LinkExtractor.makeAbsolute(body, BASE);
-        assertEquals("<a href=\"https://blog.example.org/2024/older\">a</a><blockquote cite=\"https://blog.example.org/source\">q</blockquote><a>b</a>",
+        assertEquals(
+                "<a href=\"https://blog.example.org/2024/older\">a</a><blockquote cite=\"https://blog.example.org/source\">q</blockquote><a>b</a>",
                 body.html().replace("\n", ""));
     }
 }

@@ -52,7 +52,8 @@ class PostPageTest {
     @Test
     void aCanonicalLinkWithAnInvalidHostFallsBackToTheFetchedAddress() {
         PostPage page = PostPage.read(Jsoup.parse(
-                "<html><head><link rel=canonical href='https://exa mple.example/p'></head></html>", "https://blog.example/p"));
+                "<html><head><link rel=canonical href='https://exa mple.example/p'></head></html>",
+                "https://blog.example/p"));
 
         assertThat(page.url()).isEqualTo("https://blog.example/p");
     }
@@ -62,6 +63,7 @@ class PostPageTest {
         assertThat(PostPage.parseDate("yesterday")).isNull();
         assertThat(PostPage.parseDate("")).isNull();
         assertThat(PostPage.parseDate("2024-05-07T10:00:00Z")).isEqualTo(Instant.parse("2024-05-07T10:00:00Z"));
-        assertThat(PostPage.read(Jsoup.parse("<p>x</p>", "https://b.example/")).published()).isNull();
+        assertThat(PostPage.read(Jsoup.parse("<p>x</p>", "https://b.example/")).published())
+                .isNull();
     }
 }

@@ -24,19 +24,23 @@ class AdaptiveScheduleTest {
         Instant newest = Instant.now().minus(Duration.ofHours(1));
         for (int i = 0; i < 10; i++) {
             String link = server.url("/" + name + "/" + i);
-            items.append(Feeds.wordpressItem(link, "Post " + i, RFC_1123.format(newest.minus(gap.multipliedBy(i))), "x", "<p>x</p>"));
+            items.append(Feeds.wordpressItem(
+                    link, "Post " + i, RFC_1123.format(newest.minus(gap.multipliedBy(i))), "x", "<p>x</p>"));
         }
         return Feeds.wordpress(server.url("/" + name), items.toString());
     }
 
     static Duration nextPollAfterOnePoll(String slug, String token, long participant) {
         Api.pollSeries(slug, token).statusCode(200);
-        JsonPath p = given().get("/api/participants/" + participant).then().extract().jsonPath();
-        return Duration.between(Instant.parse(p.getString("feed.lastPolledAt")), Instant.parse(p.getString("feed.nextPollAt")));
+        JsonPath p =
+                given().get("/api/participants/" + participant).then().extract().jsonPath();
+        return Duration.between(
+                Instant.parse(p.getString("feed.lastPolledAt")), Instant.parse(p.getString("feed.nextPollAt")));
     }
 
     static void assertAbout(Duration actual, Duration expected) {
-        assertThat(actual.toMillis()).isBetween((long) (expected.toMillis() * 0.89), (long) (expected.toMillis() * 1.11));
+        assertThat(actual.toMillis())
+                .isBetween((long) (expected.toMillis() * 0.89), (long) (expected.toMillis() * 1.11));
     }
 
     @Test
@@ -50,23 +54,47 @@ class AdaptiveScheduleTest {
             String quiet = Api.createSeries("rhythm-quiet", "quiet");
             long hourly = Api.register("rhythm-quiet", "Hourly", server.url("/hourly"), server.url("/hourly/feed"));
             long monthly = Api.register("rhythm-quiet", "Monthly", server.url("/monthly"), server.url("/monthly/feed"));
-            assertThat(nextPollAfterOnePoll("rhythm-quiet", quiet, hourly)).isBetween(Duration.ofMinutes(13), Duration.ofMinutes(17));
-            assertAbout(Duration.between(Instant.parse(given().get("/api/participants/" + monthly).then().extract().path("feed.lastPolledAt")),
-                    Instant.parse(given().get("/api/participants/" + monthly).then().extract().path("feed.nextPollAt"))), Duration.ofHours(4));
+            assertThat(nextPollAfterOnePoll("rhythm-quiet", quiet, hourly))
+                    .isBetween(Duration.ofMinutes(13), Duration.ofMinutes(17));
+            assertAbout(
+                    Duration.between(
+                            Instant.parse(given().get("/api/participants/" + monthly)
+                                    .then()
+                                    .extract()
+                                    .path("feed.lastPolledAt")),
+                            Instant.parse(given().get("/api/participants/" + monthly)
+                                    .then()
+                                    .extract()
+                                    .path("feed.nextPollAt"))),
+                    Duration.ofHours(4));
 
             Instant now = Instant.now();
             String open = Api.createSeries("rhythm-open", "open");
-            Api.createAssignment("rhythm-open", open, Api.assignment("https://h.example/i", now.minus(Duration.ofDays(1)).toString(),
-                    now.plus(Duration.ofDays(5)).toString(), 0)).statusCode(201);
+            Api.createAssignment(
+                            "rhythm-open",
+                            open,
+                            Api.assignment(
+                                    "https://h.example/i",
+                                    now.minus(Duration.ofDays(1)).toString(),
+                                    now.plus(Duration.ofDays(5)).toString(),
+                                    0))
+                    .statusCode(201);
             long openFeed = Api.register("rhythm-open", "Open", server.url("/open"), server.url("/open/feed"));
             assertAbout(nextPollAfterOnePoll("rhythm-open", open, openFeed), Duration.ofMinutes(10));
 
             String closing = Api.createSeries("rhythm-deadline", "deadline");
-            Api.createAssignment("rhythm-deadline", closing, Api.assignment("https://h.example/i", now.minus(Duration.ofDays(10)).toString(),
-                    now.plus(Duration.ofHours(3)).toString(), 60)).statusCode(201);
-            long closingFeed = Api.register("rhythm-deadline", "Closing", server.url("/deadline"), server.url("/deadline/feed"));
+            Api.createAssignment(
+                            "rhythm-deadline",
+                            closing,
+                            Api.assignment(
+                                    "https://h.example/i",
+                                    now.minus(Duration.ofDays(10)).toString(),
+                                    now.plus(Duration.ofHours(3)).toString(),
+                                    60))
+                    .statusCode(201);
+            long closingFeed =
+                    Api.register("rhythm-deadline", "Closing", server.url("/deadline"), server.url("/deadline/feed"));
             assertAbout(nextPollAfterOnePoll("rhythm-deadline", closing, closingFeed), Duration.ofMinutes(5));
         }
     }
-
 }

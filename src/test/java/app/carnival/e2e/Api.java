@@ -14,20 +14,23 @@ final class Api {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    private Api() {
-    }
+    private Api() {}
 
     /** Creates a series and returns its host token. */
     static String createSeries(String slug, String hashtag) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("slug", slug, "title", "Series " + slug, "description", "A test carnival", "hashtag", hashtag))
+                .body(Map.of(
+                        "slug", slug, "title", "Series " + slug, "description", "A test carnival", "hashtag", hashtag))
                 .post("/api/series")
-                .then().statusCode(201)
-                .extract().path("hostToken");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("hostToken");
     }
 
     static ValidatableResponse createAssignment(String slug, String hostToken, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + hostToken)
+        return given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + hostToken)
                 .body(body)
                 .post("/api/series/" + slug + "/assignments")
                 .then();
@@ -46,10 +49,13 @@ final class Api {
     /** Registers a participant and returns its id. */
     static long register(String slug, String name, String blogUrl, String feedUrl) {
         return ((Number) given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "blogUrl", blogUrl, "feedUrl", feedUrl))
-                .post("/api/series/" + slug + "/participants")
-                .then().statusCode(201)
-                .extract().path("id")).longValue();
+                        .body(Map.of("name", name, "blogUrl", blogUrl, "feedUrl", feedUrl))
+                        .post("/api/series/" + slug + "/participants")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
 
     static ValidatableResponse pollSeries(String slug, String hostToken) {

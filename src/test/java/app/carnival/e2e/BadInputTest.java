@@ -20,25 +20,44 @@ class BadInputTest {
 
     @Test
     void malformedJsonIs400() {
-        given().contentType("application/json").body("{\"slug\": \"x\", ")
-                .post("/api/series").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("Malformed JSON"));
+        given().contentType("application/json")
+                .body("{\"slug\": \"x\", ")
+                .post("/api/series")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Malformed JSON"));
     }
 
     @Test
     void wrongTypeIs400WithTheField() {
         String token = Api.createSeries("bad-types", "bad");
-        given().contentType("application/json").header("Authorization", "Bearer " + token)
-                .body(Map.of("title", "t", "invitationUrl", INVITATION, "opensAt", "yesterday", "closesAt", "2024-05-02T00:00:00Z"))
-                .post("/api/series/bad-types/assignments").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("opensAt"));
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + token)
+                .body(Map.of(
+                        "title",
+                        "t",
+                        "invitationUrl",
+                        INVITATION,
+                        "opensAt",
+                        "yesterday",
+                        "closesAt",
+                        "2024-05-02T00:00:00Z"))
+                .post("/api/series/bad-types/assignments")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("opensAt"));
         given().get("/api/series/bad-types/assignments").then().body("$", hasSize(0));
     }
 
     @Test
     void missingAndInvalidFieldsAre400WithFieldErrors() {
-        given().contentType("application/json").body(Map.of("slug", "Not A Slug", "hashtag", "#ok", "homeUrl", "javascript:alert(1)"))
-                .post("/api/series").then().statusCode(400)
+        given().contentType("application/json")
+                .body(Map.of("slug", "Not A Slug", "hashtag", "#ok", "homeUrl", "javascript:alert(1)"))
+                .post("/api/series")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("slug", "title", "homeUrl"))
                 .body("detail", notNullValue());
@@ -48,17 +67,27 @@ class BadInputTest {
     @Test
     void duplicateSlugIs409AndKeepsTheFirst() {
         Api.createSeries("bad-dup", "first");
-        given().contentType("application/json").body(Map.of("slug", "bad-dup", "title", "Second", "hashtag", "second"))
-                .post("/api/series").then().statusCode(409).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body(Map.of("slug", "bad-dup", "title", "Second", "hashtag", "second"))
+                .post("/api/series")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         given().get("/api/series/bad-dup").then().body("hashtag", equalTo("first"));
     }
 
     @Test
     void windowThatClosesBeforeItOpensIs422() {
         String token = Api.createSeries("bad-window", "bad");
-        Api.createAssignment("bad-window", token, Api.assignment(INVITATION, "2024-05-10T00:00:00Z", "2024-05-01T00:00:00Z", 0))
-                .statusCode(422).contentType("application/problem+json").body("detail", containsString("closesAt"));
-        Map<String, Object> badZone = new java.util.HashMap<>(Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-10T00:00:00Z", 0));
+        Api.createAssignment(
+                        "bad-window",
+                        token,
+                        Api.assignment(INVITATION, "2024-05-10T00:00:00Z", "2024-05-01T00:00:00Z", 0))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("closesAt"));
+        Map<String, Object> badZone =
+                new java.util.HashMap<>(Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-10T00:00:00Z", 0));
         badZone.put("timezone", "Mars/Olympus");
         Api.createAssignment("bad-window", token, badZone).statusCode(422).body("detail", containsString("timezone"));
         given().get("/api/series/bad-window/assignments").then().body("$", hasSize(0));
@@ -67,7 +96,8 @@ class BadInputTest {
     @Test
     void duplicateAssignmentNumberIs409() {
         String token = Api.createSeries("bad-number", "bad");
-        Map<String, Object> body = new java.util.HashMap<>(Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-10T00:00:00Z", 0));
+        Map<String, Object> body =
+                new java.util.HashMap<>(Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-10T00:00:00Z", 0));
         body.put("number", 7);
         Api.createAssignment("bad-number", token, body).statusCode(201).body("number", equalTo(7));
         Api.createAssignment("bad-number", token, body).statusCode(409);
@@ -79,9 +109,14 @@ class BadInputTest {
     void unknownThingsAre404() {
         Api.createSeries("bad-404", "bad");
         given().get("/api/series/no-such-series").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/series/bad-404/assignments/1").then().statusCode(404).body("detail", containsString("no assignment"));
+        given().get("/api/series/bad-404/assignments/1")
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("no assignment"));
         given().get("/api/series/bad-404/assignments/abc").then().statusCode(404);
-        given().get("/api/series/bad-404/assignments/99999999999999/roundup").then().statusCode(404);
+        given().get("/api/series/bad-404/assignments/99999999999999/roundup")
+                .then()
+                .statusCode(404);
         given().get("/api/participants/123456789").then().statusCode(404);
         given().get("/api/participants/xyz").then().statusCode(404);
     }
@@ -89,13 +124,24 @@ class BadInputTest {
     @Test
     void registrationNeedsValidUrlsAndRejectsDuplicates() {
         Api.createSeries("bad-reg", "bad");
-        given().contentType("application/json").body(Map.of("name", "A", "blogUrl", "ftp://example.org/", "feedUrl", "https://example.org/feed"))
-                .post("/api/series/bad-reg/participants").then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("blogUrl"));
-        given().contentType("application/json").body(Map.of("name", "A", "blogUrl", "https://example.org/"))
-                .post("/api/series/bad-reg/participants").then().statusCode(422).body("detail", containsString("feedUrl"));
+        given().contentType("application/json")
+                .body(Map.of("name", "A", "blogUrl", "ftp://example.org/", "feedUrl", "https://example.org/feed"))
+                .post("/api/series/bad-reg/participants")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("blogUrl"));
+        given().contentType("application/json")
+                .body(Map.of("name", "A", "blogUrl", "https://example.org/"))
+                .post("/api/series/bad-reg/participants")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("feedUrl"));
         Api.register("bad-reg", "A", "https://example.org/", "https://example.org/feed");
-        given().contentType("application/json").body(Map.of("name", "B", "blogUrl", "https://example.org/", "feedUrl", "https://example.org/feed"))
-                .post("/api/series/bad-reg/participants").then().statusCode(409);
+        given().contentType("application/json")
+                .body(Map.of("name", "B", "blogUrl", "https://example.org/", "feedUrl", "https://example.org/feed"))
+                .post("/api/series/bad-reg/participants")
+                .then()
+                .statusCode(409);
         given().get("/api/series/bad-reg/participants").then().body("$", hasSize(1));
     }
 }

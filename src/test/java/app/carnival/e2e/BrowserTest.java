@@ -46,6 +46,7 @@ class BrowserTest {
 
     @RegisterExtension
     static final FeedServer server = new FeedServer();
+
     static Chromium chromium;
 
     @TestHTTPResource("/")
@@ -80,44 +81,88 @@ class BrowserTest {
     void registerPollCurateAndRead() throws Exception {
         // The host's series, via the API; an assignment open now, that needs both link-back and hashtag.
         String token = Api.createSeries(SLUG, "browsermeme");
-        Map<String, Object> assignment = new HashMap<>(Map.of("title", "Tabs or spaces, and why?",
-                "invitationUrl", INVITATION, "questions", List.of("Which do you use?", "What would change your mind?"),
-                "opensAt", Instant.now().minus(Duration.ofDays(7)).toString(),
-                "closesAt", Instant.now().plus(Duration.ofDays(3)).plus(Duration.ofMinutes(5 * 60 + 30)).toString(),
-                "timezone", "America/New_York", "matchRule", "LINK_AND_TAG",
-                "roundupIntro", "Thanks to everyone who wrote about indentation this month!"));
+        Map<String, Object> assignment = new HashMap<>(Map.of(
+                "title",
+                "Tabs or spaces, and why?",
+                "invitationUrl",
+                INVITATION,
+                "questions",
+                List.of("Which do you use?", "What would change your mind?"),
+                "opensAt",
+                Instant.now().minus(Duration.ofDays(7)).toString(),
+                "closesAt",
+                Instant.now()
+                        .plus(Duration.ofDays(3))
+                        .plus(Duration.ofMinutes(5 * 60 + 30))
+                        .toString(),
+                "timezone",
+                "America/New_York",
+                "matchRule",
+                "LINK_AND_TAG",
+                "roundupIntro",
+                "Thanks to everyone who wrote about indentation this month!"));
         Api.createAssignment(SLUG, token, assignment).statusCode(201);
 
         // Alice's blog announces its feed; one answer, and one post with the tag but no link (a near-miss).
         String alice = server.url("/b-alice/");
-        server.serve("/b-alice/", "text/html", "<!DOCTYPE html><html><head><title>Alice</title>"
-                + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/b-alice/feed\"></head><body>Hi</body></html>");
-        server.serve("/b-alice/feed", "application/rss+xml", Feeds.wordpress(alice,
-                Feeds.wordpressItem(alice + "tabs/", "Tabs, obviously", daysAgo(3), "browsermeme",
-                        "<p>Answering <a href=\"" + INVITATION + "\">the invitation</a>: tabs, because each reader picks"
-                                + " the width they like, and because a single keystroke moves a whole level.</p>"),
-                Feeds.wordpressItem(alice + "postscript/", "A postscript on spaces", daysAgo(1), "browsermeme",
-                        "<p>Forgot to say: spaces in YAML, of course.</p>")));
+        server.serve(
+                "/b-alice/",
+                "text/html",
+                "<!DOCTYPE html><html><head><title>Alice</title>"
+                        + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/b-alice/feed\"></head><body>Hi</body></html>");
+        server.serve(
+                "/b-alice/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        alice,
+                        Feeds.wordpressItem(
+                                alice + "tabs/",
+                                "Tabs, obviously",
+                                daysAgo(3),
+                                "browsermeme",
+                                "<p>Answering <a href=\"" + INVITATION
+                                        + "\">the invitation</a>: tabs, because each reader picks"
+                                        + " the width they like, and because a single keystroke moves a whole level.</p>"),
+                        Feeds.wordpressItem(
+                                alice + "postscript/",
+                                "A postscript on spaces",
+                                daysAgo(1),
+                                "browsermeme",
+                                "<p>Forgot to say: spaces in YAML, of course.</p>")));
         // Bob's feed (registered through the API) carries a hostile spam post the host will hide.
         String bob = server.url("/b-bob/");
-        server.serve("/b-bob/feed", "application/rss+xml", Feeds.wordpress(bob,
-                Feeds.wordpressItem(bob + "spam/", Feeds.escape("<script>window.xssed='title'</script>Cheap watches"),
-                        daysAgo(2), "browsermeme", "<p><img src=x onerror=\"window.xssed='img'\">Buy now, see <a href=\""
-                                + INVITATION + "\">this</a>.</p>")));
+        server.serve(
+                "/b-bob/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        bob,
+                        Feeds.wordpressItem(
+                                bob + "spam/",
+                                Feeds.escape("<script>window.xssed='title'</script>Cheap watches"),
+                                daysAgo(2),
+                                "browsermeme",
+                                "<p><img src=x onerror=\"window.xssed='img'\">Buy now, see <a href=\"" + INVITATION
+                                        + "\">this</a>.</p>")));
         Api.register(SLUG, "Bob", bob, server.url("/b-bob/feed"));
 
         ChromeDriver browser = browser();
         browser.manage().window().setSize(new Dimension(1280, 900));
 
-        // 1. Alice finds the series; she registers with her home page only; the empty round-up first tells her what to do.
+        // 1. Alice finds the series; she registers with her home page only; the empty round-up first tells her what to
+        // do.
         browser.get(url("/"));
-        assertThat(browser.findElement(By.xpath("//li[contains(@class,'card')][.//a[@href='/series/" + SLUG + "']]")).getText())
+        assertThat(browser.findElement(By.xpath("//li[contains(@class,'card')][.//a[@href='/series/" + SLUG + "']]"))
+                        .getText())
                 .contains("Next deadline: #1 “Tabs or spaces, and why?” closes in 3 days, 5 hours");
         clickAndWait(browser.findElement(By.linkText("Series " + SLUG)));
-        assertThat(browser.findElement(By.cssSelector("#open-h + ul .card h3")).getText()).isEqualTo("#1: Tabs or spaces, and why?");
+        assertThat(browser.findElement(By.cssSelector("#open-h + ul .card h3")).getText())
+                .isEqualTo("#1: Tabs or spaces, and why?");
         clickAndWait(browser.findElement(By.linkText("#1: Tabs or spaces, and why?")));
-        assertThat(browser.findElement(By.cssSelector(".empty")).getText()).contains("register your blog").contains("#browsermeme");
-        assertThat(browser.findElement(By.cssSelector("time[data-countdown]")).getText()).startsWith("closes in 3 days, 5 hours");
+        assertThat(browser.findElement(By.cssSelector(".empty")).getText())
+                .contains("register your blog")
+                .contains("#browsermeme");
+        assertThat(browser.findElement(By.cssSelector("time[data-countdown]")).getText())
+                .startsWith("closes in 3 days, 5 hours");
         browser.get(url("/series/" + SLUG + "/register"));
         browser.findElement(By.id("name")).sendKeys("Alice");
         browser.findElement(By.id("blogUrl")).sendKeys("not a url");
@@ -128,7 +173,8 @@ class BrowserTest {
         blogUrl.sendKeys(alice);
         clickAndWait(browser.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Alice!");
-        assertThat(browser.findElement(By.id("participant-token")).getAttribute("value")).hasSizeGreaterThan(40);
+        assertThat(browser.findElement(By.id("participant-token")).getAttribute("value"))
+                .hasSizeGreaterThan(40);
         assertThat(browser.findElement(By.cssSelector("code.url")).getText()).isEqualTo(server.url("/b-alice/feed"));
         screenshot("registered-desktop");
 
@@ -145,16 +191,24 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("logged in");
         assertThat(browser.findElements(By.cssSelector("table.feeds tbody tr"))).hasSize(2);
         clickAndWait(browser.findElement(By.cssSelector("button[aria-label=\"Poll Alice's feed now\"]")));
-        assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("Polled").contains("/b-alice/feed");
+        assertThat(browser.findElement(By.cssSelector("p.message")).getText())
+                .contains("Polled")
+                .contains("/b-alice/feed");
         screenshot("host-dashboard-desktop");
         clickAndWait(browser.findElement(By.linkText("#1: Tabs or spaces, and why?")));
-        clickAndWait(browser.findElement(By.xpath("//li[contains(@class,'entry')][.//h3[contains(.,'Cheap watches')]]//button[text()='Hide']")));
+        clickAndWait(browser.findElement(
+                By.xpath("//li[contains(@class,'entry')][.//h3[contains(.,'Cheap watches')]]//button[text()='Hide']")));
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("hidden");
         assertThat(browser.findElement(By.cssSelector("#near-h")).getText()).isEqualTo("Near-misses (1)");
-        clickAndWait(browser.findElement(By.xpath("//li[contains(@class,'near-miss')][.//h3[contains(.,'A postscript on spaces')]]//button[text()='Accept']")));
+        clickAndWait(
+                browser.findElement(
+                        By.xpath(
+                                "//li[contains(@class,'near-miss')][.//h3[contains(.,'A postscript on spaces')]]//button[text()='Accept']")));
         assertThat(browser.findElement(By.cssSelector("p.message")).getText()).contains("accepted");
         assertThat(browser.findElement(By.id("export-md")).getAttribute("value"))
-                .contains("Thanks to everyone").contains("[Tabs, obviously](" + alice + "tabs/)").doesNotContain("Cheap watches");
+                .contains("Thanks to everyone")
+                .contains("[Tabs, obviously](" + alice + "tabs/)")
+                .doesNotContain("Cheap watches");
         screenshot("host-curation-desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
         fullPageScreenshot("host-curation-phone-full", new Dimension(390, 844));
@@ -167,8 +221,12 @@ class BrowserTest {
         browser.manage().deleteAllCookies();
         browser.get(url("/series/" + SLUG + "/1"));
         assertThat(titles()).containsExactly("Tabs, obviously", "A postscript on spaces");
-        assertThat(browser.findElements(By.cssSelector("li.entry .badge.by")).get(1).getText()).isEqualTo("matched by hashtag");
-        assertThat(browser.findElement(By.cssSelector("li.entry h3 a")).getAttribute("rel")).isEqualTo("nofollow ugc");
+        assertThat(browser.findElements(By.cssSelector("li.entry .badge.by"))
+                        .get(1)
+                        .getText())
+                .isEqualTo("matched by hashtag");
+        assertThat(browser.findElement(By.cssSelector("li.entry h3 a")).getAttribute("rel"))
+                .isEqualTo("nofollow ugc");
         browser.get(url("/series/" + SLUG + "/host/1"));
         assertThat(browser.getCurrentUrl()).endsWith("/series/" + SLUG + "/host");
 
@@ -178,10 +236,13 @@ class BrowserTest {
             String name = "assignment-" + (size.width < 600 ? "phone" : "desktop");
             browser.manage().window().setSize(size);
             screenshot(name);
-            assertThat(horizontalOverflow()).as("no sideways scrolling at %s px", size.width).isLessThanOrEqualTo(0);
+            assertThat(horizontalOverflow())
+                    .as("no sideways scrolling at %s px", size.width)
+                    .isLessThanOrEqualTo(0);
             fullPageScreenshot(name + "-full", size);
         }
-        assertThat(browser.findElement(By.cssSelector(".howto")).getText()).contains("uses #browsermeme and links to the invitation");
+        assertThat(browser.findElement(By.cssSelector(".howto")).getText())
+                .contains("uses #browsermeme and links to the invitation");
     }
 
     /** Clicks a button or link that loads another page, and waits until the old page is gone. */
@@ -203,15 +264,19 @@ class BrowserTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the click did not load another page: " + browser().getCurrentUrl());
+        throw new AssertionError(
+                "the click did not load another page: " + browser().getCurrentUrl());
     }
 
     List<String> titles() {
-        return browser().findElements(By.cssSelector("ol.entries li.entry h3")).stream().map(WebElement::getText).toList();
+        return browser().findElements(By.cssSelector("ol.entries li.entry h3")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     void assertNoScriptRan() {
-        assertThat(browser().executeScript("return window.xssed === undefined ? null : window.xssed;")).isNull();
+        assertThat(browser().executeScript("return window.xssed === undefined ? null : window.xssed;"))
+                .isNull();
         try {
             browser().switchTo().alert();
             throw new AssertionError("an alert is open");
@@ -221,8 +286,8 @@ class BrowserTest {
     }
 
     long horizontalOverflow() {
-        return (Long) browser().executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return (Long) browser()
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     }
 
     /** Grows the window to the page's height for one shot, then restores it. */

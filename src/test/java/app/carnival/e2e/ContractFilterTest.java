@@ -35,10 +35,16 @@ class ContractFilterTest {
     @BeforeAll
     static void start() throws Exception {
         peer = new FeedServer().serve("/q/openapi", "application/json", DOC);
-        Map.of("good", "{\"id\": 1, \"note\": null}",
-                "extra", "{\"id\": 1, \"note\": \"n\", \"secret\": \"x\"}",
-                "mistyped", "{\"id\": \"1\", \"note\": \"n\"}",
-                "missing", "{\"id\": 1}").forEach((name, body) -> peer.serve("/api/things/" + name, "application/json", body));
+        Map.of(
+                        "good",
+                        "{\"id\": 1, \"note\": null}",
+                        "extra",
+                        "{\"id\": 1, \"note\": \"n\", \"secret\": \"x\"}",
+                        "mistyped",
+                        "{\"id\": \"1\", \"note\": \"n\"}",
+                        "missing",
+                        "{\"id\": 1}")
+                .forEach((name, body) -> peer.serve("/api/things/" + name, "application/json", body));
         peer.status("/api/things/broken", 500, Map.of());
         peer.serve("/things/anything", "application/json", "{\"not\": \"documented\"}");
     }
@@ -50,7 +56,9 @@ class ContractFilterTest {
 
     @Test
     void isInstalledStrictForEveryTest() {
-        assertThat(RestAssured.filters()).containsOnlyOnce(ContractFilter.STRICT).doesNotContain(ContractFilter.RESPONSES_ONLY);
+        assertThat(RestAssured.filters())
+                .containsOnlyOnce(ContractFilter.STRICT)
+                .doesNotContain(ContractFilter.RESPONSES_ONLY);
     }
 
     @Test
@@ -80,7 +88,9 @@ class ContractFilterTest {
     @Test
     @SendsInvalidRequests
     void checksOnlyTheAnswerWhenTheRequestIsInvalidOnPurpose() {
-        assertThat(RestAssured.filters()).containsOnlyOnce(ContractFilter.RESPONSES_ONLY).doesNotContain(ContractFilter.STRICT);
+        assertThat(RestAssured.filters())
+                .containsOnlyOnce(ContractFilter.RESPONSES_ONLY)
+                .doesNotContain(ContractFilter.STRICT);
         given().get(peer.url("/api/things/good?n=one")).then().statusCode(200);
         // no operation to check the answer against
         given().delete(peer.url("/api/things/good?n=1")).then().statusCode(200);
@@ -89,12 +99,14 @@ class ContractFilterTest {
 
     @Test
     void leavesPathsOutsideTheApiAlone() {
-        assertThatCode(() -> given().get(peer.url("/things/anything")).then().statusCode(200)).doesNotThrowAnyException();
+        assertThatCode(() -> given().get(peer.url("/things/anything")).then().statusCode(200))
+                .doesNotThrowAnyException();
     }
 
     /** The exchange fails the test that made it, saying why. */
     static void breaksTheContract(String method, String path, String why) {
-        assertThatThrownBy(() -> given().request(method, peer.url(path))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> given().request(method, peer.url(path)))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(why);
     }
 }

@@ -23,25 +23,51 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CurationTest {
 
     static final String INVITATION = "https://host.example/2024/05/curation-invitation/";
+
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
     /** A series whose assignment needs link AND tag, and a participant with a match, two near-misses and a decoy. */
     static String seriesWithNearMisses(String slug) {
         String site = server.url("/" + slug + "/alice");
-        server.serve("/" + slug + "/alice/feed", "application/rss+xml", Feeds.wordpress(site,
-                Feeds.wordpressItem(site + "/both/", "Both #curate", "Fri, 03 May 2024 09:00:00 +0000", "SQL",
-                        "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>"),
-                Feeds.wordpressItem(site + "/tag-only/", "Only the tag #curate", "Sat, 04 May 2024 09:00:00 +0000", "SQL",
-                        "<p>No link here.</p>"),
-                Feeds.wordpressItem(site + "/link-only/", "Only the link", "Sun, 05 May 2024 09:00:00 +0000", "SQL",
-                        "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>"),
-                Feeds.wordpressItem(site + "/too-early/", "Early #curate", "Sun, 28 Apr 2024 09:00:00 +0000", "SQL",
-                        "<p>Before the window.</p>"),
-                Feeds.wordpressItem(site + "/unrelated/", "Unrelated", "Mon, 06 May 2024 09:00:00 +0000", "SQL",
-                        "<p>Cats.</p>")));
+        server.serve(
+                "/" + slug + "/alice/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        site,
+                        Feeds.wordpressItem(
+                                site + "/both/",
+                                "Both #curate",
+                                "Fri, 03 May 2024 09:00:00 +0000",
+                                "SQL",
+                                "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>"),
+                        Feeds.wordpressItem(
+                                site + "/tag-only/",
+                                "Only the tag #curate",
+                                "Sat, 04 May 2024 09:00:00 +0000",
+                                "SQL",
+                                "<p>No link here.</p>"),
+                        Feeds.wordpressItem(
+                                site + "/link-only/",
+                                "Only the link",
+                                "Sun, 05 May 2024 09:00:00 +0000",
+                                "SQL",
+                                "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>"),
+                        Feeds.wordpressItem(
+                                site + "/too-early/",
+                                "Early #curate",
+                                "Sun, 28 Apr 2024 09:00:00 +0000",
+                                "SQL",
+                                "<p>Before the window.</p>"),
+                        Feeds.wordpressItem(
+                                site + "/unrelated/",
+                                "Unrelated",
+                                "Mon, 06 May 2024 09:00:00 +0000",
+                                "SQL",
+                                "<p>Cats.</p>")));
         String token = Api.createSeries(slug, "curate");
-        Map<String, Object> body = new HashMap<>(Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0));
+        Map<String, Object> body =
+                new HashMap<>(Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0));
         body.put("matchRule", "LINK_AND_TAG");
         Api.createAssignment(slug, token, body).statusCode(201);
         Api.register(slug, "Alice", site, server.url("/" + slug + "/alice/feed"));
@@ -60,23 +86,47 @@ class CurationTest {
         String base = "/api/series/cur-accept/assignments/1";
 
         given().get(base + "/near-misses").then().statusCode(401);
-        var misses = host(token).get(base + "/near-misses").then().statusCode(200)
+        var misses = host(token)
+                .get(base + "/near-misses")
+                .then()
+                .statusCode(200)
                 .body("title", contains("Only the tag #curate", "Only the link"))
                 .body("evidence", contains(java.util.List.of("TAG"), java.util.List.of("LINK")))
                 .body("participant", contains("Alice", "Alice"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         long tagOnly = misses.getLong("[0].postId");
 
-        host(token).body(Map.of("postId", tagOnly)).post(base + "/responses").then().statusCode(201)
-                .body("state", equalTo("MANUAL")).body("matchedBy", contains("TAG")).body("title", equalTo("Only the tag #curate"));
-        host(token).body(Map.of("postId", tagOnly)).post(base + "/responses").then().statusCode(409);
+        host(token)
+                .body(Map.of("postId", tagOnly))
+                .post(base + "/responses")
+                .then()
+                .statusCode(201)
+                .body("state", equalTo("MANUAL"))
+                .body("matchedBy", contains("TAG"))
+                .body("title", equalTo("Only the tag #curate"));
+        host(token)
+                .body(Map.of("postId", tagOnly))
+                .post(base + "/responses")
+                .then()
+                .statusCode(409);
         host(token).get(base + "/near-misses").then().body("title", contains("Only the link"));
-        given().get(base + "/roundup").then().body("responses.title", contains("Both #curate", "Only the tag #curate"))
+        given().get(base + "/roundup")
+                .then()
+                .body("responses.title", contains("Both #curate", "Only the tag #curate"))
                 .body("responses.state", contains("AUTO", "MANUAL"));
 
-        host(token).body(Map.of("postId", 999_999)).post(base + "/responses").then().statusCode(404);
-        host(token).body(Map.of("postId", tagOnly, "url", "https://example.org/x")).post(base + "/responses")
-                .then().statusCode(422).body("detail", containsString("either"));
+        host(token)
+                .body(Map.of("postId", 999_999))
+                .post(base + "/responses")
+                .then()
+                .statusCode(404);
+        host(token)
+                .body(Map.of("postId", tagOnly, "url", "https://example.org/x"))
+                .post(base + "/responses")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("either"));
         host(token).body(Map.of()).post(base + "/responses").then().statusCode(422);
     }
 
@@ -86,29 +136,71 @@ class CurationTest {
         String token = seriesWithNearMisses("cur-hide");
         String base = "/api/series/cur-hide/assignments/1";
         long auto = given().get(base + "/roundup").then().extract().jsonPath().getLong("responses[0].id");
-        long tagOnly = host(token).get(base + "/near-misses").then().extract().jsonPath().getLong("[0].postId");
-        long manual = host(token).body(Map.of("postId", tagOnly)).post(base + "/responses").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        long tagOnly = host(token)
+                .get(base + "/near-misses")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("[0].postId");
+        long manual = host(token)
+                .body(Map.of("postId", tagOnly))
+                .post(base + "/responses")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
-        given().contentType("application/json").body(Map.of("state", "HIDDEN")).patch(base + "/responses/" + auto)
-                .then().statusCode(401);
-        host(token).body(Map.of("state", "HIDDEN")).patch(base + "/responses/" + auto).then().statusCode(200)
+        given().contentType("application/json")
+                .body(Map.of("state", "HIDDEN"))
+                .patch(base + "/responses/" + auto)
+                .then()
+                .statusCode(401);
+        host(token)
+                .body(Map.of("state", "HIDDEN"))
+                .patch(base + "/responses/" + auto)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("HIDDEN"));
-        host(token).body(Map.of("state", "HIDDEN")).patch(base + "/responses/" + manual).then().statusCode(200);
+        host(token)
+                .body(Map.of("state", "HIDDEN"))
+                .patch(base + "/responses/" + manual)
+                .then()
+                .statusCode(200);
         given().get(base + "/roundup").then().body("count", equalTo(0)).body("responses", empty());
         host(token).get(base + "/responses").then().statusCode(200).body("state", contains("HIDDEN", "HIDDEN"));
         // hidden posts are curated, not near-misses
         host(token).get(base + "/near-misses").then().body("title", contains("Only the link"));
 
-        host(token).body(Map.of("state", "AUTO")).patch(base + "/responses/" + auto).then().body("state", equalTo("AUTO"));
-        host(token).body(Map.of("state", "AUTO")).patch(base + "/responses/" + manual).then().body("state", equalTo("MANUAL"));
+        host(token)
+                .body(Map.of("state", "AUTO"))
+                .patch(base + "/responses/" + auto)
+                .then()
+                .body("state", equalTo("AUTO"));
+        host(token)
+                .body(Map.of("state", "AUTO"))
+                .patch(base + "/responses/" + manual)
+                .then()
+                .body("state", equalTo("MANUAL"));
         given().get(base + "/roundup").then().body("responses.state", contains("AUTO", "MANUAL"));
 
-        host(token).body(Map.of("state", "BOGUS")).patch(base + "/responses/" + auto).then().statusCode(400)
+        host(token)
+                .body(Map.of("state", "BOGUS"))
+                .patch(base + "/responses/" + auto)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         host(token).body(Map.of()).patch(base + "/responses/" + auto).then().statusCode(400);
-        host(token).body(Map.of("state", "HIDDEN")).patch(base + "/responses/123456789").then().statusCode(404);
-        host(token).body(Map.of("state", "HIDDEN")).patch(base + "/responses/abc").then().statusCode(404);
+        host(token)
+                .body(Map.of("state", "HIDDEN"))
+                .patch(base + "/responses/123456789")
+                .then()
+                .statusCode(404);
+        host(token)
+                .body(Map.of("state", "HIDDEN"))
+                .patch(base + "/responses/abc")
+                .then()
+                .statusCode(404);
         given().get(base + "/roundup").then().body("count", equalTo(2));
     }
 
@@ -124,10 +216,14 @@ class CurationTest {
                 <link rel="canonical" href="%s">
                 </head><body><nav><a href="/">Home</a></nav>
                 <article><p>My answer, with <a href="%s">the link</a>.</p></article></body></html>
-                """.formatted(server.url("/cur-url/alice/not-in-feed.html"), INVITATION));
+                """.formatted(
+                        server.url("/cur-url/alice/not-in-feed.html"), INVITATION));
 
-        host(token).body(Map.of("url", server.url("/cur-url/alice/not-in-feed.html"))).post(base + "/responses")
-                .then().statusCode(201)
+        host(token)
+                .body(Map.of("url", server.url("/cur-url/alice/not-in-feed.html")))
+                .post(base + "/responses")
+                .then()
+                .statusCode(201)
                 .body("participant", equalTo("Alice"))
                 .body("title", equalTo("Missed by the feed"))
                 .body("publishedAt", equalTo("2024-05-07T08:00:00Z"))
@@ -137,33 +233,66 @@ class CurationTest {
 
         // a post already stored is reused without fetching anything
         server.clearRequests();
-        host(token).body(Map.of("url", server.url("/cur-url/alice/link-only/"))).post(base + "/responses")
-                .then().statusCode(201).body("title", equalTo("Only the link"));
+        host(token)
+                .body(Map.of("url", server.url("/cur-url/alice/link-only/")))
+                .post(base + "/responses")
+                .then()
+                .statusCode(201)
+                .body("title", equalTo("Only the link"));
         assertThat(server.requests("/cur-url/alice/link-only/")).isEmpty();
 
-        given().get(base + "/roundup").then().body("responses.title",
-                containsInAnyOrder("Both #curate", "Only the link", "Missed by the feed"));
+        given().get(base + "/roundup")
+                .then()
+                .body("responses.title", containsInAnyOrder("Both #curate", "Only the link", "Missed by the feed"));
     }
 
     @Test
     void addingAPostThatFitsNoParticipantOrCannotBeFetchedIs422AndChangesNothing() {
         String token = seriesWithNearMisses("cur-bad");
         String base = "/api/series/cur-bad/assignments/1";
-        server.serve("/elsewhere/post.html", "text/html", "<html><head><title>Someone else</title></head><body>x</body></html>");
+        server.serve(
+                "/elsewhere/post.html",
+                "text/html",
+                "<html><head><title>Someone else</title></head><body>x</body></html>");
         // same server, but a path no participant's blog is under
-        host(token).body(Map.of("url", server.url("/elsewhere/post.html"))).post(base + "/responses")
-                .then().statusCode(422).body("detail", containsString("participantId"));
-        host(token).body(Map.of("url", server.url("/cur-bad/alice/missing.html"))).post(base + "/responses")
-                .then().statusCode(422).body("detail", containsString("HTTP 404"));
-        host(token).body(Map.of("url", "javascript:alert(1)")).post(base + "/responses").then().statusCode(400);
-        host(token).body(Map.of("url", server.url("/elsewhere/post.html"), "participantId", 987654)).post(base + "/responses")
-                .then().statusCode(422).body("detail", containsString("participantId"));
+        host(token)
+                .body(Map.of("url", server.url("/elsewhere/post.html")))
+                .post(base + "/responses")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("participantId"));
+        host(token)
+                .body(Map.of("url", server.url("/cur-bad/alice/missing.html")))
+                .post(base + "/responses")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("HTTP 404"));
+        host(token)
+                .body(Map.of("url", "javascript:alert(1)"))
+                .post(base + "/responses")
+                .then()
+                .statusCode(400);
+        host(token)
+                .body(Map.of("url", server.url("/elsewhere/post.html"), "participantId", 987654))
+                .post(base + "/responses")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("participantId"));
         given().get(base + "/roundup").then().body("responses", hasSize(1));
 
         // naming the participant attaches a post from anywhere
-        long alice = given().get("/api/series/cur-bad/participants").then().extract().jsonPath().getLong("[0].id");
-        host(token).body(Map.of("url", server.url("/elsewhere/post.html"), "participantId", alice)).post(base + "/responses")
-                .then().statusCode(201).body("participant", equalTo("Alice")).body("title", equalTo("Someone else"))
+        long alice = given().get("/api/series/cur-bad/participants")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("[0].id");
+        host(token)
+                .body(Map.of("url", server.url("/elsewhere/post.html"), "participantId", alice))
+                .post(base + "/responses")
+                .then()
+                .statusCode(201)
+                .body("participant", equalTo("Alice"))
+                .body("title", equalTo("Someone else"))
                 .body("matchedBy", empty());
     }
 }

@@ -40,14 +40,25 @@ class DatabaseFaultTest {
     void outageInTheMiddleOfAPollCycleLosesAndDuplicatesNothing() throws Exception {
         try (FeedServer server = new FeedServer()) {
             String token = Api.createSeries("db-fault", "dbfault");
-            Api.createAssignment("db-fault", token, Api.assignment(INVITATION, "2024-07-01T00:00:00Z", "2024-07-10T00:00:00Z", 0))
+            Api.createAssignment(
+                            "db-fault",
+                            token,
+                            Api.assignment(INVITATION, "2024-07-01T00:00:00Z", "2024-07-10T00:00:00Z", 0))
                     .statusCode(201);
             int feeds = 6;
             for (int i = 0; i < feeds; i++) {
                 String site = server.url("/blog" + i);
-                server.serve("/blog" + i + "/feed", "application/rss+xml", Feeds.wordpress(site,
-                        Feeds.wordpressItem(site + "/answer/", "Answer " + i, "Wed, 03 Jul 2024 10:00:00 +0000", "dbfault",
-                                "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>")));
+                server.serve(
+                        "/blog" + i + "/feed",
+                        "application/rss+xml",
+                        Feeds.wordpress(
+                                site,
+                                Feeds.wordpressItem(
+                                        site + "/answer/",
+                                        "Answer " + i,
+                                        "Wed, 03 Jul 2024 10:00:00 +0000",
+                                        "dbfault",
+                                        "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>")));
                 server.delay("/blog" + i + "/feed", Duration.ofMillis(1500));
                 Api.register("db-fault", "Blogger " + i, site, server.url("/blog" + i + "/feed"));
             }
@@ -73,14 +84,23 @@ class DatabaseFaultTest {
                 } catch (RuntimeException e) {
                     return false;
                 }
-                return given().get("/api/series/db-fault/assignments/1/roundup").then().extract().path("count")
+                return given().get("/api/series/db-fault/assignments/1/roundup")
+                        .then()
+                        .extract()
+                        .path("count")
                         .equals(feeds);
             });
-            List<String> participants = given().get("/api/series/db-fault/assignments/1/roundup").then().statusCode(200)
-                    .extract().path("responses.participant");
+            List<String> participants = given().get("/api/series/db-fault/assignments/1/roundup")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("responses.participant");
             assertThat(participants).hasSize(feeds).doesNotHaveDuplicates();
             scheduler.pollDue();
-            assertThat((Integer) given().get("/api/series/db-fault/assignments/1/roundup").then().extract().path("count"))
+            assertThat((Integer) given().get("/api/series/db-fault/assignments/1/roundup")
+                            .then()
+                            .extract()
+                            .path("count"))
                     .isEqualTo(feeds);
         }
     }

@@ -35,21 +35,28 @@ class DiscoveryTest {
         if (feedUrl != null) {
             body.put("feedUrl", feedUrl);
         }
-        return given().contentType("application/json").body(body).post("/api/series/disc/participants").then();
+        return given().contentType("application/json")
+                .body(body)
+                .post("/api/series/disc/participants")
+                .then();
     }
 
     static String home(String head) {
-        return "<!DOCTYPE html><html><head><title>My blog</title>" + head + "</head><body><h1>My blog</h1></body></html>";
+        return "<!DOCTYPE html><html><head><title>My blog</title>" + head
+                + "</head><body><h1>My blog</h1></body></html>";
     }
 
     @Test
     void aHomePageAnnouncingItsFeedIsFollowedToIt() {
-        server.serve("/d-ann/", "text/html; charset=utf-8", home(
-                "<link rel=\"alternate\" type=\"application/json\" href=\"/d-ann/feed.json\">"
+        server.serve(
+                "/d-ann/",
+                "text/html; charset=utf-8",
+                home("<link rel=\"alternate\" type=\"application/json\" href=\"/d-ann/feed.json\">"
                         + "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom\" href=\"atom\">"));
         server.serve("/d-ann/atom", "application/atom+xml", Feeds.blogger(server.url("/d-ann/")));
 
-        register("Ann", server.url("/d-ann/"), null).statusCode(201)
+        register("Ann", server.url("/d-ann/"), null)
+                .statusCode(201)
                 .body("feedUrl", equalTo(server.url("/d-ann/atom")))
                 .body("participantToken", org.hamcrest.Matchers.notNullValue());
     }
@@ -59,49 +66,67 @@ class DiscoveryTest {
         server.serve("/d-ben/", "text/html", home(""));
         server.serve("/d-ben/index.xml", "application/rss+xml", Feeds.wordpress(server.url("/d-ben/")));
 
-        register("Ben", server.url("/d-ben/"), null).statusCode(201).body("feedUrl", equalTo(server.url("/d-ben/index.xml")));
+        register("Ben", server.url("/d-ben/"), null)
+                .statusCode(201)
+                .body("feedUrl", equalTo(server.url("/d-ben/index.xml")));
     }
 
     @Test
     void aFeedUrlThatIsAWebPageIsSearchedAndAFeedUrlIsKept() {
-        server.serve("/d-cat/blog.html", "text/html", home(
-                "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + server.url("/d-cat/rss2") + "\">"));
+        server.serve(
+                "/d-cat/blog.html",
+                "text/html",
+                home("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + server.url("/d-cat/rss2")
+                        + "\">"));
         server.serve("/d-cat/rss2", "application/rss+xml", Feeds.wordpress(server.url("/d-cat/")));
         server.serve("/d-dan/feed", "application/rss+xml", Feeds.wordpress(server.url("/d-dan/")));
         server.serve("/d-dan/", "text/html", home(""));
 
-        register("Cat", server.url("/d-cat/"), server.url("/d-cat/blog.html")).statusCode(201)
+        register("Cat", server.url("/d-cat/"), server.url("/d-cat/blog.html"))
+                .statusCode(201)
                 .body("feedUrl", equalTo(server.url("/d-cat/rss2")));
         // a blog URL that is itself a feed is its own feed
-        register("Dan", server.url("/d-dan/feed"), null).statusCode(201).body("feedUrl", equalTo(server.url("/d-dan/feed")));
+        register("Dan", server.url("/d-dan/feed"), null)
+                .statusCode(201)
+                .body("feedUrl", equalTo(server.url("/d-dan/feed")));
         server.clearRequests();
         register("Dan again", server.url("/d-dan/"), server.url("/d-dan/feed")).statusCode(409);
-        assertThat(server.requests("/d-dan/feed")).as("a known feed is not fetched again").isEmpty();
+        assertThat(server.requests("/d-dan/feed"))
+                .as("a known feed is not fetched again")
+                .isEmpty();
     }
 
     @Test
     void nothingFoundIsA422ThatSaysWhatToDo() {
-        server.serve("/d-eve/", "text/html", home(
-                "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/d-eve/broken-feed\">"));
+        server.serve(
+                "/d-eve/",
+                "text/html",
+                home("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/d-eve/broken-feed\">"));
         server.serve("/d-eve/broken-feed", "text/html", home("")); // announced, but not a feed
 
-        register("Eve", server.url("/d-eve/"), null).statusCode(422)
+        register("Eve", server.url("/d-eve/"), null)
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("no RSS or Atom feed found"))
                 .body("detail", containsString("feedUrl"))
                 .body("errors[0].field", equalTo("blogUrl"));
-        register("Eve", server.url("/d-eve/"), server.url("/d-eve/")).statusCode(422)
+        register("Eve", server.url("/d-eve/"), server.url("/d-eve/"))
+                .statusCode(422)
                 .body("errors[0].field", equalTo("feedUrl"));
-        register("Fay", server.url("/d-fay/"), null).statusCode(422)
-                .body("detail", containsString("HTTP 404"));
-        given().get("/api/series/disc/participants").then().body("findAll { it.name == 'Eve' || it.name == 'Fay' }", hasSize(0));
+        register("Fay", server.url("/d-fay/"), null).statusCode(422).body("detail", containsString("HTTP 404"));
+        given().get("/api/series/disc/participants")
+                .then()
+                .body("findAll { it.name == 'Eve' || it.name == 'Fay' }", hasSize(0));
     }
 
     @Test
     void anUnknownSeriesFetchesNothing() {
         server.clearRequests();
-        given().contentType("application/json").body(Map.of("name", "X", "blogUrl", server.url("/d-x/")))
-                .post("/api/series/no-such-series/participants").then().statusCode(404);
+        given().contentType("application/json")
+                .body(Map.of("name", "X", "blogUrl", server.url("/d-x/")))
+                .post("/api/series/no-such-series/participants")
+                .then()
+                .statusCode(404);
         assertThat(server.requests("/d-x/")).isEmpty();
     }
 }

@@ -3,8 +3,7 @@ package app.carnival.e2e;
 /** Feed documents in the shapes the big blog platforms produce, for the end-to-end tests. */
 final class Feeds {
 
-    private Feeds() {
-    }
+    private Feeds() {}
 
     /** WordPress-style RSS 2.0 with full content in content:encoded. */
     static String wordpress(String site, String... items) {
@@ -74,7 +73,9 @@ final class Feeds {
         StringBuilder seq = new StringBuilder();
         for (String item : items) {
             String about = item.substring(item.indexOf("rdf:about=\"") + 11);
-            seq.append("<rdf:li rdf:resource=\"").append(about, 0, about.indexOf('"')).append("\"/>");
+            seq.append("<rdf:li rdf:resource=\"")
+                    .append(about, 0, about.indexOf('"'))
+                    .append("\"/>");
         }
         return """
                 <?xml version="1.0" encoding="utf-8"?>

@@ -35,20 +35,32 @@ class GuardedServiceTest {
             String token = Api.createSeries("guarded", "guarded");
             long p = Api.register("guarded", "Sneaky", server.url("/"), server.url("/feed"));
 
-            given().header("Authorization", "Bearer " + token).post("/api/participants/" + p + "/poll").then().statusCode(200)
+            given().header("Authorization", "Bearer " + token)
+                    .post("/api/participants/" + p + "/poll")
+                    .then()
+                    .statusCode(200)
                     .body("outcomes[0].result", equalTo("error"))
                     .body("outcomes[0].error", containsString("address not allowed"));
-            given().get("/api/participants/" + p).then()
+            given().get("/api/participants/" + p)
+                    .then()
                     .body("feed.lastError", containsString("address not allowed"))
                     .body("feed.lastError", containsString("loopback"));
             assertThat(server.requests("/feed")).isEmpty();
 
             // Poll-now again at once: rate limited, with the time to wait.
-            given().header("Authorization", "Bearer " + token).post("/api/participants/" + p + "/poll").then().statusCode(429)
+            given().header("Authorization", "Bearer " + token)
+                    .post("/api/participants/" + p + "/poll")
+                    .then()
+                    .statusCode(429)
                     .header("Retry-After", notNullValue())
-                    .contentType("application/problem+json").body("detail", containsString("try again later"));
-            given().header("Authorization", "Bearer " + token).post("/api/series/guarded/poll").then().statusCode(200)
-                    .body("polled", equalTo(0)).body("skipped", hasSize(1));
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("try again later"));
+            given().header("Authorization", "Bearer " + token)
+                    .post("/api/series/guarded/poll")
+                    .then()
+                    .statusCode(200)
+                    .body("polled", equalTo(0))
+                    .body("skipped", hasSize(1));
         }
     }
 }

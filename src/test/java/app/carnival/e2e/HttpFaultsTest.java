@@ -25,13 +25,17 @@ class HttpFaultsTest {
 
     @RegisterExtension
     static final FeedServer server = new FeedServer();
+
     static String token;
 
     @Inject
     PollScheduler scheduler;
 
     static String ok(String title) {
-        return Feeds.wordpress(server.url("/"), Feeds.wordpressItem(server.url("/p/" + title), title, "Mon, 03 Jun 2024 10:00:00 +0000", "x", "<p>x</p>"));
+        return Feeds.wordpress(
+                server.url("/"),
+                Feeds.wordpressItem(
+                        server.url("/p/" + title), title, "Mon, 03 Jun 2024 10:00:00 +0000", "x", "<p>x</p>"));
     }
 
     long enrol(String series, String path) {
@@ -42,15 +46,23 @@ class HttpFaultsTest {
     }
 
     static JsonPath feed(long participant) {
-        return given().get("/api/participants/" + participant).then().statusCode(200).extract().jsonPath();
+        return given().get("/api/participants/" + participant)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static Duration untilNextPoll(JsonPath p) {
-        return Duration.between(Instant.parse(p.getString("feed.lastPolledAt")), Instant.parse(p.getString("feed.nextPollAt")));
+        return Duration.between(
+                Instant.parse(p.getString("feed.lastPolledAt")), Instant.parse(p.getString("feed.nextPollAt")));
     }
 
     static void poll(long participant) {
-        given().header("Authorization", "Bearer " + token).post("/api/participants/" + participant + "/poll").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token)
+                .post("/api/participants/" + participant + "/poll")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -85,15 +97,18 @@ class HttpFaultsTest {
         long failing = enrol("faults-410", "/f410-failing");
         poll(p);
         poll(failing);
-        given().get("/api/participants/" + p).then()
+        given().get("/api/participants/" + p)
+                .then()
                 .body("feed.paused", equalTo(true))
                 .body("feed.pausedReason", containsString("410"))
                 .body("feed.lastStatus", equalTo(410));
 
         // Both back-offs over, as they are a minute or so after one error: the feed that merely fails is due again.
-        QuarkusTransaction.requiringNew().run(() -> Feed.getEntityManager()
-                .createNativeQuery("UPDATE feed SET next_poll_at = '2000-01-01T00:00:00Z' WHERE url IN (?1)")
-                .setParameter(1, List.of(server.url("/f410"), server.url("/f410-failing"))).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> Feed.getEntityManager()
+                        .createNativeQuery("UPDATE feed SET next_poll_at = '2000-01-01T00:00:00Z' WHERE url IN (?1)")
+                        .setParameter(1, List.of(server.url("/f410"), server.url("/f410-failing")))
+                        .executeUpdate());
         server.clearRequests();
         scheduler.pollDue();
         assertThat(server.requests("/f410-failing")).hasSize(1);
@@ -102,7 +117,8 @@ class HttpFaultsTest {
         // The participant says it is back: a poll-now that succeeds resumes the feed.
         server.serve("/f410", "application/rss+xml", ok("back again"));
         poll(p);
-        given().get("/api/participants/" + p).then()
+        given().get("/api/participants/" + p)
+                .then()
                 .body("feed.paused", equalTo(false))
                 .body("feed.pausedReason", org.hamcrest.Matchers.nullValue())
                 .body("recentPosts[0].title", equalTo("back again"));
@@ -111,8 +127,14 @@ class HttpFaultsTest {
     @Test
     void retryAfterOn429And503IsHonoured() {
         server.status("/f503", 503, Map.of("Retry-After", "7200"));
-        server.status("/f429", 429, Map.of("Retry-After", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(3))));
+        server.status(
+                "/f429",
+                429,
+                Map.of(
+                        "Retry-After",
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                                        .plusHours(3))));
         long a = enrol("faults-retry", "/f503");
         long b = enrol("faults-retry", "/f429");
         poll(a);

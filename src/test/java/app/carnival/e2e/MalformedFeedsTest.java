@@ -32,12 +32,17 @@ class MalformedFeedsTest {
                 participants.put(name, Api.register("malformed", name, server.url("/"), server.url("/" + name)));
                 server.serve("/" + name, "application/xml", Corpus.read(file));
             }
-            JsonPath report = Api.pollSeries("malformed", token).statusCode(200).extract().jsonPath();
+            JsonPath report =
+                    Api.pollSeries("malformed", token).statusCode(200).extract().jsonPath();
             assertThat(report.getInt("polled")).isEqualTo(11);
 
             Map<String, String> outcome = new HashMap<>();
             for (Map.Entry<String, Long> e : participants.entrySet()) {
-                JsonPath p = given().get("/api/participants/" + e.getValue()).then().statusCode(200).extract().jsonPath();
+                JsonPath p = given().get("/api/participants/" + e.getValue())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 String error = p.getString("feed.lastError");
                 if (error == null) {
                     assertThat(p.getList("recentPosts")).as(e.getKey()).isNotEmpty();
@@ -48,11 +53,21 @@ class MalformedFeedsTest {
                 }
             }
             System.out.println("malformed corpus through the poller: " + outcome);
-            long healed = outcome.values().stream().filter(v -> v.startsWith("parsed")).count();
+            long healed = outcome.values().stream()
+                    .filter(v -> v.startsWith("parsed"))
+                    .count();
             assertThat(healed).isEqualTo(9);
-            assertThat(outcome).hasEntrySatisfying("mac-com_error-page-html.rss", v -> assertThat(v).startsWith("not a feed: the server returned an HTML page"));
-            assertThat(outcome).hasEntrySatisfying("reuters_most-read-truncated.xml", v -> assertThat(v).startsWith("truncated feed"));
-            assertThat(outcome).hasEntrySatisfying("jekyll_nshipster.xml.gz", v -> assertThat(v).startsWith("parsed"));
+            assertThat(outcome)
+                    .hasEntrySatisfying(
+                            "mac-com_error-page-html.rss",
+                            v -> assertThat(v).startsWith("not a feed: the server returned an HTML page"));
+            assertThat(outcome)
+                    .hasEntrySatisfying(
+                            "reuters_most-read-truncated.xml",
+                            v -> assertThat(v).startsWith("truncated feed"));
+            assertThat(outcome)
+                    .hasEntrySatisfying(
+                            "jekyll_nshipster.xml.gz", v -> assertThat(v).startsWith("parsed"));
         }
     }
 }

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NoNetworkInTransactionTest {
 
     static final String INVITATION = "https://host.example/2024/09/invitation";
+
     @RegisterExtension
     static final FeedServer server = new FeedServer();
+
     static final CountDownLatch release = new CountDownLatch(1);
 
     @Inject
@@ -47,8 +49,16 @@ class NoNetworkInTransactionTest {
     @BeforeAll
     static void start() {
         String slow = server.url("/slow");
-        server.serve("/slow/rss", "application/rss+xml", Feeds.summaryOnly(slow,
-                Feeds.summaryItem(slow + "/answer.html", "My take", "Tue, 03 Sep 2024 12:00:00 GMT", "A teaser with no link…")));
+        server.serve(
+                "/slow/rss",
+                "application/rss+xml",
+                Feeds.summaryOnly(
+                        slow,
+                        Feeds.summaryItem(
+                                slow + "/answer.html",
+                                "My take",
+                                "Tue, 03 Sep 2024 12:00:00 GMT",
+                                "A teaser with no link…")));
         // The post page answers only when the test lets it: meanwhile the poll is stuck in its page-fetch stage.
         server.route("/slow/answer.html", exchange -> {
             try {
@@ -56,7 +66,8 @@ class NoNetworkInTransactionTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] page = Feeds.postPage("My take", "<p>Answering <a href=\"" + INVITATION + "\">the invitation</a>.</p>", "")
+            byte[] page = Feeds.postPage(
+                            "My take", "<p>Answering <a href=\"" + INVITATION + "\">the invitation</a>.</p>", "")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
@@ -65,9 +76,17 @@ class NoNetworkInTransactionTest {
             }
         });
         String quick = server.url("/quick");
-        server.serve("/quick/feed", "application/rss+xml", Feeds.wordpress(quick,
-                Feeds.wordpressItem(quick + "/p/", "Quick answer", "Wed, 04 Sep 2024 09:00:00 +0000", "Misc",
-                        "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>")));
+        server.serve(
+                "/quick/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        quick,
+                        Feeds.wordpressItem(
+                                quick + "/p/",
+                                "Quick answer",
+                                "Wed, 04 Sep 2024 09:00:00 +0000",
+                                "Misc",
+                                "<p>See <a href=\"" + INVITATION + "\">the invitation</a>.</p>")));
     }
 
     @AfterAll
@@ -78,42 +97,54 @@ class NoNetworkInTransactionTest {
     @Test
     void aHangingPostPageHoldsNoTransactionWhileOtherRequestsAndPollsComplete() throws Exception {
         String token = Api.createSeries("no-tx", "notx");
-        Api.createAssignment("no-tx", token, Api.assignment(INVITATION, "2024-09-01T00:00:00Z", "2024-09-30T00:00:00Z", 0))
+        Api.createAssignment(
+                        "no-tx", token, Api.assignment(INVITATION, "2024-09-01T00:00:00Z", "2024-09-30T00:00:00Z", 0))
                 .statusCode(201);
         Api.register("no-tx", "Slow", server.url("/slow"), server.url("/slow/rss"));
 
-        CompletableFuture<ValidatableResponse> stuckPoll = CompletableFuture.supplyAsync(() -> Api.pollSeries("no-tx", token));
+        CompletableFuture<ValidatableResponse> stuckPoll =
+                CompletableFuture.supplyAsync(() -> Api.pollSeries("no-tx", token));
         awaitRequest("/slow/answer.html");
 
-        assertThat(idleInTransaction()).as("connections held by a transaction while a page hangs").isZero();
+        assertThat(idleInTransaction())
+                .as("connections held by a transaction while a page hangs")
+                .isZero();
         // The rest of the service works meanwhile: reads, a registration (which fetches) and another poll.
         given().get("/api/series/no-tx/assignments/1/roundup").then().statusCode(200);
         long quick = Api.register("no-tx", "Quick", server.url("/quick"), server.url("/quick/feed"));
-        given().header("Authorization", "Bearer " + token).post("/api/participants/" + quick + "/poll")
-                .then().statusCode(200).body("newResponses", equalTo(1));
+        given().header("Authorization", "Bearer " + token)
+                .post("/api/participants/" + quick + "/poll")
+                .then()
+                .statusCode(200)
+                .body("newResponses", equalTo(1));
         assertThat(stuckPoll).isNotDone();
         assertThat(idleInTransaction()).isZero();
 
         release.countDown();
         stuckPoll.get(30, TimeUnit.SECONDS).statusCode(200).body("newResponses", equalTo(1));
-        given().get("/api/series/no-tx/assignments/1/roundup").then().statusCode(200).body("count", equalTo(2));
+        given().get("/api/series/no-tx/assignments/1/roundup")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(2));
     }
 
     @Test
     void theFetcherRefusesToRunInsideATransaction() {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                fetcher.fetchPage(server.url("/quick/feed"));
-            } catch (app.carnival.fetch.FetchException e) {
-                throw new IllegalStateException(e);
-            }
-        })).hasStackTraceContaining("inside a database transaction");
+                    try {
+                        fetcher.fetchPage(server.url("/quick/feed"));
+                    } catch (app.carnival.fetch.FetchException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .hasStackTraceContaining("inside a database transaction");
     }
 
     private int idleInTransaction() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                     + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'")) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -30,8 +30,17 @@ class OrphanFeedTest {
 
     static String blogWithOnePost(FeedServer server, String path, String hashtag) {
         String site = server.url(path);
-        server.serve(path + "/feed", "application/rss+xml", Feeds.wordpress(site, Feeds.wordpressItem(site + "/answer/",
-                "Answer #" + hashtag, "Mon, 03 Jun 2024 10:00:00 +0000", "Misc", "<p>An answer.</p>")));
+        server.serve(
+                path + "/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        site,
+                        Feeds.wordpressItem(
+                                site + "/answer/",
+                                "Answer #" + hashtag,
+                                "Mon, 03 Jun 2024 10:00:00 +0000",
+                                "Misc",
+                                "<p>An answer.</p>")));
         return site;
     }
 
@@ -43,12 +52,15 @@ class OrphanFeedTest {
     }
 
     static boolean feedExists(String url) {
-        return QuarkusTransaction.requiringNew().call(() -> Feed.find("url", url).firstResultOptional().isPresent());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Feed.find("url", url).firstResultOptional().isPresent());
     }
 
     static void leave(long participant, String hostToken) {
-        given().header("Authorization", "Bearer " + hostToken).delete("/api/participants/" + participant)
-                .then().statusCode(204);
+        given().header("Authorization", "Bearer " + hostToken)
+                .delete("/api/participants/" + participant)
+                .then()
+                .statusCode(204);
     }
 
     @Test
@@ -65,8 +77,10 @@ class OrphanFeedTest {
 
             // Coming back is a registration like any other: a new feed row, its posts stored and matched again.
             Api.register("orphan-alone", "Olive", site, site + "/feed");
-            Api.pollSeries("orphan-alone", token).statusCode(200)
-                    .body("outcomes[0].newPosts", equalTo(1)).body("newResponses", equalTo(1));
+            Api.pollSeries("orphan-alone", token)
+                    .statusCode(200)
+                    .body("outcomes[0].newPosts", equalTo(1))
+                    .body("newResponses", equalTo(1));
             given().get("/api/series/orphan-alone/assignments/1/roundup").then().body("count", equalTo(1));
         }
     }
@@ -102,11 +116,19 @@ class OrphanFeedTest {
             // From now on the leaving blog's feed answers only when the test lets it.
             CountDownLatch fetched = new CountDownLatch(1);
             CountDownLatch answer = new CountDownLatch(1);
-            byte[] body = Feeds.wordpress(leavingSite, Feeds.wordpressItem(leavingSite + "/late/", "Late #orphanflight",
-                    "Tue, 04 Jun 2024 10:00:00 +0000", "Misc", "<p>Late.</p>")).getBytes(StandardCharsets.UTF_8);
+            byte[] body = Feeds.wordpress(
+                            leavingSite,
+                            Feeds.wordpressItem(
+                                    leavingSite + "/late/",
+                                    "Late #orphanflight",
+                                    "Tue, 04 Jun 2024 10:00:00 +0000",
+                                    "Misc",
+                                    "<p>Late.</p>"))
+                    .getBytes(StandardCharsets.UTF_8);
             server.route("/flight-a/feed", exchange -> {
                 fetched.countDown();
-                try (exchange; OutputStream out = exchange.getResponseBody()) {
+                try (exchange;
+                        OutputStream out = exchange.getResponseBody()) {
                     answer.await(60, TimeUnit.SECONDS);
                     exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
                     exchange.sendResponseHeaders(200, body.length);
@@ -116,8 +138,11 @@ class OrphanFeedTest {
                 }
             });
 
-            CompletableFuture<JsonPath> poll = CompletableFuture.supplyAsync(
-                    () -> Api.pollSeries("orphan-flight", token).statusCode(200).extract().jsonPath());
+            CompletableFuture<JsonPath> poll =
+                    CompletableFuture.supplyAsync(() -> Api.pollSeries("orphan-flight", token)
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath());
             try {
                 assertThat(fetched.await(60, TimeUnit.SECONDS)).isTrue();
                 leave(leaving, token);
@@ -130,10 +155,13 @@ class OrphanFeedTest {
             String leavingOutcome = "outcomes.find { it.feedUrl == '" + leavingSite + "/feed' }";
             assertThat(report.getString(leavingOutcome + ".result")).isEqualTo("error");
             assertThat(report.getString(leavingOutcome + ".error")).contains("internal error while storing the feed");
-            assertThat(report.getInt("outcomes.find { it.feedUrl == '" + stayingSite + "/feed' }.newPosts")).isEqualTo(1);
+            assertThat(report.getInt("outcomes.find { it.feedUrl == '" + stayingSite + "/feed' }.newPosts"))
+                    .isEqualTo(1);
             assertThat(feedExists(leavingSite + "/feed")).isFalse();
             given().get("/api/participants/" + staying).then().body("recentPosts", hasSize(1));
-            given().get("/api/series/orphan-flight/assignments/1/roundup").then().body("responses.participant", hasSize(1));
+            given().get("/api/series/orphan-flight/assignments/1/roundup")
+                    .then()
+                    .body("responses.participant", hasSize(1));
         }
     }
 }

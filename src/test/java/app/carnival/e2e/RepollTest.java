@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import app.carnival.feed.poll.PollScheduler;
 import app.carnival.feed.store.ClaimedFeed;
 import app.carnival.feed.store.Feed;
 import app.carnival.feed.store.FeedClaimer;
-import app.carnival.feed.poll.PollScheduler;
 import app.carnival.testing.FeedServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RepollTest {
 
     static final String INVITATION = "https://host.example/2024/06/invite";
+
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
@@ -36,34 +37,52 @@ class RepollTest {
 
     static String feedWith(String title, String content) {
         String site = server.url("/edit");
-        return Feeds.wordpress(site, Feeds.wordpressItem(site + "/post-1/", title, "Mon, 03 Jun 2024 10:00:00 +0000", "Misc", content));
+        return Feeds.wordpress(
+                site,
+                Feeds.wordpressItem(site + "/post-1/", title, "Mon, 03 Jun 2024 10:00:00 +0000", "Misc", content));
     }
 
     @Test
     void editedPostUpdatesAndGainingTheLinkMakesItAResponse() {
         String token = Api.createSeries("repoll", "tsql2sday");
-        Api.createAssignment("repoll", token, Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0))
+        Api.createAssignment(
+                        "repoll", token, Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0))
                 .statusCode(201);
         server.serve("/edit/feed", "application/rss+xml", feedWith("Draft thoughts", "<p>No link yet.</p>"));
         long id = Api.register("repoll", "Eve", server.url("/edit"), server.url("/edit/feed"));
 
-        Api.pollSeries("repoll", token).statusCode(200).body("outcomes[0].newPosts", equalTo(1)).body("newResponses", equalTo(0));
+        Api.pollSeries("repoll", token)
+                .statusCode(200)
+                .body("outcomes[0].newPosts", equalTo(1))
+                .body("newResponses", equalTo(0));
         given().get("/api/series/repoll/assignments/1/roundup").then().body("count", equalTo(0));
-        given().get("/api/participants/" + id).then()
+        given().get("/api/participants/" + id)
+                .then()
                 .body("recentPosts[0].assignments[0].reason", org.hamcrest.Matchers.containsString("no link"));
 
-        server.serve("/edit/feed", "application/rss+xml",
+        server.serve(
+                "/edit/feed",
+                "application/rss+xml",
                 feedWith("Final answer", "<p>Now answering <a href=\"" + INVITATION + "\">the invitation</a>.</p>"));
-        Api.pollSeries("repoll", token).statusCode(200)
-                .body("outcomes[0].newPosts", equalTo(0)).body("outcomes[0].updatedPosts", equalTo(1)).body("newResponses", equalTo(1));
-        given().get("/api/series/repoll/assignments/1/roundup").then()
+        Api.pollSeries("repoll", token)
+                .statusCode(200)
+                .body("outcomes[0].newPosts", equalTo(0))
+                .body("outcomes[0].updatedPosts", equalTo(1))
+                .body("newResponses", equalTo(1));
+        given().get("/api/series/repoll/assignments/1/roundup")
+                .then()
                 .body("responses.title", contains("Final answer"))
                 .body("responses[0].excerpt", equalTo("Now answering the invitation."));
 
-        server.serve("/edit/feed", "application/rss+xml",
-                feedWith("Final answer (edited)", "<p>Now answering <a href=\"" + INVITATION + "\">the invitation</a>, with more.</p>"));
+        server.serve(
+                "/edit/feed",
+                "application/rss+xml",
+                feedWith(
+                        "Final answer (edited)",
+                        "<p>Now answering <a href=\"" + INVITATION + "\">the invitation</a>, with more.</p>"));
         Api.pollSeries("repoll", token).statusCode(200).body("newResponses", equalTo(0));
-        given().get("/api/series/repoll/assignments/1/roundup").then()
+        given().get("/api/series/repoll/assignments/1/roundup")
+                .then()
                 .body("count", equalTo(1))
                 .body("responses.title", contains("Final answer (edited)"))
                 .body("responses[0].excerpt", equalTo("Now answering the invitation, with more."));
@@ -78,46 +97,82 @@ class RepollTest {
     void anAssignmentCreatedAfterThePostsWereSeenPicksThemUp() {
         String token = Api.createSeries("late-assign", "lateassign");
         String site = server.url("/early");
-        server.serve("/early/feed", "application/rss+xml", Feeds.wordpress(site,
-                Feeds.wordpressItem(site + "/a/", "Tagged #lateassign", "Mon, 03 Jun 2024 10:00:00 +0000", "Misc", "<p>hi</p>")));
+        server.serve(
+                "/early/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        site,
+                        Feeds.wordpressItem(
+                                site + "/a/",
+                                "Tagged #lateassign",
+                                "Mon, 03 Jun 2024 10:00:00 +0000",
+                                "Misc",
+                                "<p>hi</p>")));
         Api.register("late-assign", "Early", site, server.url("/early/feed"));
         Api.pollSeries("late-assign", token).statusCode(200).body("outcomes[0].newPosts", equalTo(1));
 
-        Api.createAssignment("late-assign", token, Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0))
+        Api.createAssignment(
+                        "late-assign",
+                        token,
+                        Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0))
                 .statusCode(201);
-        given().get("/api/series/late-assign/assignments/1/roundup").then()
-                .body("responses.title", contains("Tagged #lateassign")).body("responses[0].matchedBy", contains("TAG"));
+        given().get("/api/series/late-assign/assignments/1/roundup")
+                .then()
+                .body("responses.title", contains("Tagged #lateassign"))
+                .body("responses[0].matchedBy", contains("TAG"));
 
         // The round-up is cached; an edit of the assignment itself shows at once.
-        given().contentType("application/json").header("Authorization", "Bearer " + token)
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + token)
                 .body("{\"title\":\"Renamed\",\"questions\":[\"Only one now?\"]}")
-                .patch("/api/series/late-assign/assignments/1").then().statusCode(200);
-        given().get("/api/series/late-assign/assignments/1/roundup").then()
+                .patch("/api/series/late-assign/assignments/1")
+                .then()
+                .statusCode(200);
+        given().get("/api/series/late-assign/assignments/1/roundup")
+                .then()
                 .body("assignment.title", equalTo("Renamed"))
                 .body("assignment.questions", contains("Only one now?"))
                 .body("count", equalTo(1));
-        given().get("/series/late-assign/1").then().statusCode(200)
+        given().get("/series/late-assign/1")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Renamed"))
                 .body(org.hamcrest.Matchers.containsString("Only one now?"));
 
         // Moving the window away from the post takes it out of the round-up.
-        given().contentType("application/json").header("Authorization", "Bearer " + token)
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + token)
                 .body("{\"opensAt\":\"2024-07-01T00:00:00Z\",\"closesAt\":\"2024-07-10T00:00:00Z\"}")
-                .patch("/api/series/late-assign/assignments/1").then().statusCode(200);
+                .patch("/api/series/late-assign/assignments/1")
+                .then()
+                .statusCode(200);
         given().get("/api/series/late-assign/assignments/1/roundup").then().body("count", equalTo(0));
-        given().get("/series/late-assign/1").then().statusCode(200)
+        given().get("/series/late-assign/1")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Tagged #lateassign")));
     }
 
     @Test
     void aFeedSharedByTwoSeriesIsFetchedOncePerPollAndFeedsBoth() {
         String site = server.url("/shared");
-        server.serve("/shared/feed", "application/rss+xml", Feeds.wordpress(site,
-                Feeds.wordpressItem(site + "/p/", "Both #sharedone and #sharedtwo", "Mon, 03 Jun 2024 10:00:00 +0000", "Misc", "<p>x</p>")));
+        server.serve(
+                "/shared/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        site,
+                        Feeds.wordpressItem(
+                                site + "/p/",
+                                "Both #sharedone and #sharedtwo",
+                                "Mon, 03 Jun 2024 10:00:00 +0000",
+                                "Misc",
+                                "<p>x</p>")));
         String one = Api.createSeries("shared-one", "sharedone");
         String two = Api.createSeries("shared-two", "sharedtwo");
-        Api.createAssignment("shared-one", one, Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0));
-        Api.createAssignment("shared-two", two, Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0));
+        Api.createAssignment(
+                "shared-one", one, Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0));
+        Api.createAssignment(
+                "shared-two", two, Api.assignment(INVITATION, "2024-06-01T00:00:00Z", "2024-06-10T00:00:00Z", 0));
         Api.register("shared-one", "Sam", site, server.url("/shared/feed"));
         Api.register("shared-two", "Sam", site, server.url("/shared/feed"));
         server.clearRequests(); // the first registration checked that the URL is a feed
@@ -140,17 +195,24 @@ class RepollTest {
         Api.register("lease", "Lee", site, server.url("/lease/feed"));
         Instant now = Instant.now();
 
-        List<Long> first = claimer.claimDue(now, Duration.ofMinutes(5), 1000).stream().map(ClaimedFeed::id).toList();
+        List<Long> first = claimer.claimDue(now, Duration.ofMinutes(5), 1000).stream()
+                .map(ClaimedFeed::id)
+                .toList();
         assertThat(first).isNotEmpty();
-        assertThat(claimer.claimDue(now, Duration.ofMinutes(5), 1000)).extracting(ClaimedFeed::id).doesNotContainAnyElementsOf(first);
+        assertThat(claimer.claimDue(now, Duration.ofMinutes(5), 1000))
+                .extracting(ClaimedFeed::id)
+                .doesNotContainAnyElementsOf(first);
         assertThat(claimer.claim(first.get(0), now, Duration.ofMinutes(5))).isEmpty();
         // A crashed instance's claim comes back once its lease has run out.
-        assertThat(claimer.claimDue(now.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5), 1000)).extracting(ClaimedFeed::id)
+        assertThat(claimer.claimDue(now.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5), 1000))
+                .extracting(ClaimedFeed::id)
                 .containsAll(first);
 
         // Hand the feeds back so that other tests can poll them.
-        QuarkusTransaction.requiringNew().run(() -> Feed.getEntityManager()
-                .createNativeQuery("UPDATE feed SET leased_until = NULL WHERE id IN (?1)")
-                .setParameter(1, first).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> Feed.getEntityManager()
+                        .createNativeQuery("UPDATE feed SET leased_until = NULL WHERE id IN (?1)")
+                        .setParameter(1, first)
+                        .executeUpdate());
     }
 }

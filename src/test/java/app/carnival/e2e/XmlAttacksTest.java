@@ -34,7 +34,8 @@ class XmlAttacksTest {
             long http = Api.register("xxe", "Http", server.url("/"), server.url("/xxe-http"));
             Api.pollSeries("xxe", token).statusCode(200);
 
-            given().get("/api/participants/" + file).then()
+            given().get("/api/participants/" + file)
+                    .then()
                     .body("feed.lastError", containsString("DOCTYPE"))
                     .body("recentPosts.size()", equalTo(0))
                     .body(not(containsString("root:")));
@@ -47,7 +48,11 @@ class XmlAttacksTest {
     void billionLaughsIsRejectedQuickly() throws Exception {
         StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
-            doc.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">\n");
+            doc.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+                    .append("\">\n");
         }
         doc.append("]>\n<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>");
         try (FeedServer server = new FeedServer()) {
@@ -72,7 +77,8 @@ class XmlAttacksTest {
                     <description>d</description><language>en-us</language>
                     <item><title>Caf\u00e9 post</title><link>https://old.example/1</link><description>hi</description></item>
                     </channel></rss>
-                    """.formatted(server.url("/rss-0.91.dtd")).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    """.formatted(server.url("/rss-0.91.dtd"))
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             String token = Api.createSeries("netscape", "netscape");
             long p = Api.register("netscape", "Old", server.url("/"), server.url("/netscape"));
             Api.pollSeries("netscape", token).statusCode(200).body("outcomes[0].result", equalTo("updated"));

@@ -26,6 +26,7 @@ class XssTest {
 
     static final String INVITATION = "https://host.example/2024/05/xss-invitation/";
     static final String TITLE = "<script>alert('title')</script>Innocent title";
+
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
@@ -46,12 +47,16 @@ class XssTest {
 
     /** No script but the page's own, no event handler attribute, no javascript: URL anywhere. */
     static void assertInert(Document page) {
-        assertThat(page.select("script")).allMatch(s -> s.attr("src").equals("/static/countdown.js") && s.data().isBlank());
+        assertThat(page.select("script"))
+                .allMatch(s ->
+                        s.attr("src").equals("/static/countdown.js") && s.data().isBlank());
         assertThat(page.select("iframe, object, embed, img")).isEmpty();
         for (Element e : page.getAllElements()) {
             e.attributes().forEach(a -> {
                 assertThat(a.getKey()).as("attribute on <%s>", e.tagName()).doesNotStartWith("on");
-                assertThat(a.getValue().toLowerCase()).as("%s on <%s>", a.getKey(), e.tagName()).doesNotContain("javascript:");
+                assertThat(a.getValue().toLowerCase())
+                        .as("%s on <%s>", a.getKey(), e.tagName())
+                        .doesNotContain("javascript:");
             });
         }
     }
@@ -59,38 +64,80 @@ class XssTest {
     @Test
     void hostileTextRendersAsTextAndHostileLinksAreNotLinks() {
         String token = Api.createSeries("xss", "xss");
-        Api.createAssignment("xss", token, Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0))
+        Api.createAssignment(
+                        "xss", token, Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0))
                 .statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("name", "<b onmouseover=alert('name')>Mallory</b>",
-                        "blogUrl", server.url("/mallory"), "feedUrl", server.url("/mallory/feed")))
-                .post("/api/series/xss/participants").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "<b onmouseover=alert('name')>Mallory</b>",
+                        "blogUrl",
+                        server.url("/mallory"),
+                        "feedUrl",
+                        server.url("/mallory/feed")))
+                .post("/api/series/xss/participants")
+                .then()
+                .statusCode(201);
         Api.pollSeries("xss", token).statusCode(200).body("newResponses", equalTo(1));
 
-        Document page = Jsoup.parse(given().get("/series/xss/1").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(
+                given().get("/series/xss/1").then().statusCode(200).extract().asString());
         assertInert(page);
         Element entry = page.selectFirst("li.entry");
         assertThat(entry.select("h3").text()).isEqualTo(TITLE);
-        assertThat(entry.select("h3 a")).as("a javascript: post link is not linked").isEmpty();
+        assertThat(entry.select("h3 a"))
+                .as("a javascript: post link is not linked")
+                .isEmpty();
         assertThat(entry.select(".who").text()).isEqualTo("<b onmouseover=alert('name')>Mallory</b>");
         assertThat(entry.select(".excerpt").text()).contains("click me").doesNotContain("alert('content')");
 
-        assertInert(Jsoup.parse(given().get("/series/xss").then().statusCode(200).extract().asString()));
-        assertInert(Jsoup.parse(given().get("/").then().statusCode(200).extract().asString()));
+        assertInert(Jsoup.parse(
+                given().get("/series/xss").then().statusCode(200).extract().asString()));
+        assertInert(
+                Jsoup.parse(given().get("/").then().statusCode(200).extract().asString()));
 
-        String cookie = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("token", token)
-                .post("/series/xss/host/login").cookie("carnival_host");
-        assertInert(Jsoup.parse(given().cookie("carnival_host", cookie).get("/series/xss/host/1").then().statusCode(200).extract().asString()));
-        assertInert(Jsoup.parse(given().cookie("carnival_host", cookie).get("/series/xss/host").then().statusCode(200).extract().asString()));
+        String cookie = given().redirects()
+                .follow(false)
+                .contentType(ContentType.URLENC)
+                .formParam("token", token)
+                .post("/series/xss/host/login")
+                .cookie("carnival_host");
+        assertInert(Jsoup.parse(given().cookie("carnival_host", cookie)
+                .get("/series/xss/host/1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()));
+        assertInert(Jsoup.parse(given().cookie("carnival_host", cookie)
+                .get("/series/xss/host")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()));
 
-        String snippet = given().get("/api/series/xss/assignments/1/roundup.html").then().statusCode(200).extract().asString();
+        String snippet = given().get("/api/series/xss/assignments/1/roundup.html")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertInert(Jsoup.parseBodyFragment(snippet));
         assertThat(snippet).doesNotContain("<script", "<b ");
-        String md = given().get("/api/series/xss/assignments/1/roundup.md").then().statusCode(200).extract().asString();
+        String md = given().get("/api/series/xss/assignments/1/roundup.md")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Node markdown = GithubMarkdown.parse(md);
         assertThat(GithubMarkdown.nodes(markdown)).noneMatch(n -> n instanceof HtmlInline || n instanceof HtmlBlock);
-        assertThat(GithubMarkdown.nodes(markdown, Link.class)).as("a javascript: post link is not linked").isEmpty();
+        assertThat(GithubMarkdown.nodes(markdown, Link.class))
+                .as("a javascript: post link is not linked")
+                .isEmpty();
         assertThat(GithubMarkdown.text(markdown)).contains("<b onmouseover=alert('name')>Mallory</b>", TITLE);
-        String atom = given().get("/api/series/xss/assignments/1/roundup.atom").then().statusCode(200).extract().asString();
+        String atom = given().get("/api/series/xss/assignments/1/roundup.atom")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(atom).doesNotContain("<script", "href=\"javascript");
     }
 }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.impl.InMemoryDnsResolver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HttpFetcherTest {
 
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
@@ -63,7 +63,8 @@ class HttpFetcherTest {
         HttpFetcher guarded = fetcher(Map.of());
         assertThatThrownBy(() -> guarded.fetch(server.url("/feed"), HttpFetcher.FEED_ACCEPT, null, null))
                 .isInstanceOf(FetchException.class)
-                .hasMessageContaining("address not allowed").hasMessageContaining("loopback");
+                .hasMessageContaining("address not allowed")
+                .hasMessageContaining("loopback");
         assertThat(server.requests("/feed")).isEmpty();
     }
 
@@ -76,8 +77,10 @@ class HttpFetcherTest {
         dns.add("mapped.example", InetAddress.getByName("::ffff:127.0.0.1"));
         HttpFetcher guarded = fetcher(Map.of(), dns);
         assertThatThrownBy(() -> guarded.fetch("http://feeds.example/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                .hasMessageContaining("address not allowed").hasMessageContaining("private");
-        assertThatThrownBy(() -> guarded.fetch("http://meta.example/latest/meta-data/", HttpFetcher.FEED_ACCEPT, null, null))
+                .hasMessageContaining("address not allowed")
+                .hasMessageContaining("private");
+        assertThatThrownBy(() ->
+                        guarded.fetch("http://meta.example/latest/meta-data/", HttpFetcher.FEED_ACCEPT, null, null))
                 .hasMessageContaining("link-local");
         assertThatThrownBy(() -> guarded.fetch("http://mapped.example/", HttpFetcher.FEED_ACCEPT, null, null))
                 .hasMessageContaining("address not allowed");
@@ -86,9 +89,13 @@ class HttpFetcherTest {
     @Test
     void guardRefusesLiteralAddressesIncludingIpv6() {
         HttpFetcher guarded = fetcher(Map.of());
-        for (String url : new String[] {"http://[::1]:1/", "http://0.0.0.0:1/", "http://[::ffff:7f00:1]:1/", "http://2130706433/"}) {
+        for (String url :
+                new String[] {"http://[::1]:1/", "http://0.0.0.0:1/", "http://[::ffff:7f00:1]:1/", "http://2130706433/"
+                }) {
             assertThatThrownBy(() -> guarded.fetch(url, HttpFetcher.FEED_ACCEPT, null, null))
-                    .as(url).isInstanceOf(FetchException.class).hasMessageContaining("not allowed");
+                    .as(url)
+                    .isInstanceOf(FetchException.class)
+                    .hasMessageContaining("not allowed");
         }
     }
 
@@ -98,22 +105,30 @@ class HttpFetcherTest {
         server.status("/hop", 302, Map.of("Location", "http://127.0.0.2:" + server.port() + "/feed"));
         HttpFetcher mostlyGuarded = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"));
         assertThatThrownBy(() -> mostlyGuarded.fetch(server.url("/hop"), HttpFetcher.FEED_ACCEPT, null, null))
-                .hasMessageContaining("address not allowed").hasMessageContaining("127.0.0.2");
+                .hasMessageContaining("address not allowed")
+                .hasMessageContaining("127.0.0.2");
         assertThat(server.requests("/hop")).hasSize(1);
     }
 
     @Test
     void allowNetworksExemptsOnlyTheListedBlock() throws Exception {
         HttpFetcher mostlyGuarded = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"));
-        assertThat(mostlyGuarded.fetch(server.url("/feed"), HttpFetcher.FEED_ACCEPT, null, null).status()).isEqualTo(200);
+        assertThat(mostlyGuarded
+                        .fetch(server.url("/feed"), HttpFetcher.FEED_ACCEPT, null, null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void onlyHttpAndHttpsAreFetched() {
         HttpFetcher open = open();
-        for (String url : new String[] {"file:///etc/passwd", "ftp://example.org/feed", "gopher://x/", "jar:file:/x!/y", "feed.xml"}) {
+        for (String url : new String[] {
+            "file:///etc/passwd", "ftp://example.org/feed", "gopher://x/", "jar:file:/x!/y", "feed.xml"
+        }) {
             assertThatThrownBy(() -> open.fetch(url, HttpFetcher.FEED_ACCEPT, null, null))
-                    .as(url).isInstanceOf(FetchException.class).hasMessageContaining("only http and https");
+                    .as(url)
+                    .isInstanceOf(FetchException.class)
+                    .hasMessageContaining("only http and https");
         }
         server.status("/to-file", 302, Map.of("Location", "file:///etc/passwd"));
         assertThatThrownBy(() -> open.fetch(server.url("/to-file"), HttpFetcher.FEED_ACCEPT, null, null))
@@ -133,8 +148,11 @@ class HttpFetcherTest {
                 out.write(bomb);
             }
         });
-        HttpFetcher capped = fetcher(Map.of("carnival.fetch.allow-private-networks", "true",
-                "carnival.fetch.max-body-bytes", String.valueOf(1024 * 1024)));
+        HttpFetcher capped = fetcher(Map.of(
+                "carnival.fetch.allow-private-networks",
+                "true",
+                "carnival.fetch.max-body-bytes",
+                String.valueOf(1024 * 1024)));
         assertThat(bomb.length).isLessThan(1024 * 1024);
         assertThatThrownBy(() -> capped.fetch(server.url("/bomb"), HttpFetcher.FEED_ACCEPT, null, null))
                 .hasMessageContaining("larger than 1048576 bytes");
@@ -169,8 +187,8 @@ class HttpFetcherTest {
                 // the client hung up: that is the point
             }
         });
-        HttpFetcher impatient = fetcher(Map.of("carnival.fetch.allow-private-networks", "true",
-                "carnival.fetch.total-timeout", "2s"));
+        HttpFetcher impatient =
+                fetcher(Map.of("carnival.fetch.allow-private-networks", "true", "carnival.fetch.total-timeout", "2s"));
         long start = System.nanoTime();
         assertThatThrownBy(() -> impatient.fetch(server.url("/drip"), HttpFetcher.FEED_ACCEPT, null, null))
                 .hasMessageContaining("timed out");
@@ -198,9 +216,15 @@ class HttpFetcherTest {
         FetchResult moved = open.fetch(server.url("/moved"), HttpFetcher.FEED_ACCEPT, null, null);
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.permanentUrl()).isEqualTo(server.url("/feed"));
-        assertThat(open.fetch(server.url("/temp"), HttpFetcher.FEED_ACCEPT, null, null).permanentUrl()).isNull();
-        assertThat(open.fetch(server.url("/temp-307"), HttpFetcher.FEED_ACCEPT, null, null).permanentUrl()).isNull();
-        assertThat(open.fetch(server.url("/mixed"), HttpFetcher.FEED_ACCEPT, null, null).permanentUrl()).isNull();
+        assertThat(open.fetch(server.url("/temp"), HttpFetcher.FEED_ACCEPT, null, null)
+                        .permanentUrl())
+                .isNull();
+        assertThat(open.fetch(server.url("/temp-307"), HttpFetcher.FEED_ACCEPT, null, null)
+                        .permanentUrl())
+                .isNull();
+        assertThat(open.fetch(server.url("/mixed"), HttpFetcher.FEED_ACCEPT, null, null)
+                        .permanentUrl())
+                .isNull();
     }
 
     @Test
@@ -217,8 +241,12 @@ class HttpFetcherTest {
         server.status("/busy", 503, Map.of("Retry-After", "120"));
         server.status("/limited", 429, Map.of("Retry-After", "Wed, 01 May 2024 13:00:00 GMT"));
         HttpFetcher open = open();
-        assertThat(open.fetch(server.url("/busy"), HttpFetcher.FEED_ACCEPT, null, null).retryAfter()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(open.fetch(server.url("/limited"), HttpFetcher.FEED_ACCEPT, null, null).retryAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(open.fetch(server.url("/busy"), HttpFetcher.FEED_ACCEPT, null, null)
+                        .retryAfter())
+                .isEqualTo(Duration.ofSeconds(120));
+        assertThat(open.fetch(server.url("/limited"), HttpFetcher.FEED_ACCEPT, null, null)
+                        .retryAfter())
+                .isEqualTo(Duration.ofHours(1));
     }
 
     // --- network faults ---------------------------------------------------------------------
@@ -230,8 +258,10 @@ class HttpFetcherTest {
             port = s.getLocalPort();
         }
         int closed = port;
-        assertThatThrownBy(() -> open().fetch("http://127.0.0.1:" + closed + "/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                .isInstanceOf(FetchException.class).hasMessageContaining("connection refused");
+        assertThatThrownBy(
+                        () -> open().fetch("http://127.0.0.1:" + closed + "/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("connection refused");
     }
 
     @Test
@@ -240,7 +270,8 @@ class HttpFetcherTest {
             Thread resetter = new Thread(() -> {
                 try (Socket c = s.accept()) {
                     // Read the whole request first, so the client is waiting for the answer when the reset comes.
-                    BufferedReader request = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
+                    BufferedReader request =
+                            new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
                     String line;
                     do {
                         line = request.readLine();
@@ -251,8 +282,13 @@ class HttpFetcherTest {
                 }
             });
             resetter.start();
-            assertThatThrownBy(() -> open().fetch("http://127.0.0.1:" + s.getLocalPort() + "/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                    .isInstanceOf(FetchException.class).hasMessage("network error talking to 127.0.0.1: Connection reset");
+            assertThatThrownBy(() -> open().fetch(
+                                    "http://127.0.0.1:" + s.getLocalPort() + "/feed",
+                                    HttpFetcher.FEED_ACCEPT,
+                                    null,
+                                    null))
+                    .isInstanceOf(FetchException.class)
+                    .hasMessage("network error talking to 127.0.0.1: Connection reset");
             resetter.join(5000);
         }
     }
@@ -261,18 +297,28 @@ class HttpFetcherTest {
     void namesAreLookedUpInTheTestsOwnDnsOnly() throws Exception {
         TestDns dns = new TestDns();
         HttpFetcher local = fetcher(Map.of("carnival.fetch.allow-private-networks", "true"), dns);
-        assertThat(local.fetch("http://feeds.carnival.test:" + server.port() + "/feed", HttpFetcher.FEED_ACCEPT, null, null).status()).isEqualTo(200);
+        assertThat(local.fetch(
+                                "http://feeds.carnival.test:" + server.port() + "/feed",
+                                HttpFetcher.FEED_ACCEPT,
+                                null,
+                                null)
+                        .status())
+                .isEqualTo(200);
         // A real name is refused by the tests' DNS, which never asks the system's resolver.
         assertThatThrownBy(() -> local.fetch("http://example.org/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                .isInstanceOf(FetchException.class).hasMessage("host not found: example.org");
+                .isInstanceOf(FetchException.class)
+                .hasMessage("host not found: example.org");
         assertThat(dns.asked()).containsExactlyInAnyOrder("feeds.carnival.test", "example.org");
     }
 
     @Test
     void unknownHostIsAReadableError() {
-        HttpFetcher withEmptyDns = fetcher(Map.of("carnival.fetch.allow-private-networks", "true"), new InMemoryDnsResolver());
-        assertThatThrownBy(() -> withEmptyDns.fetch("http://no-such-host.invalid/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                .isInstanceOf(FetchException.class).hasMessage("host not found: no-such-host.invalid");
+        HttpFetcher withEmptyDns =
+                fetcher(Map.of("carnival.fetch.allow-private-networks", "true"), new InMemoryDnsResolver());
+        assertThatThrownBy(() ->
+                        withEmptyDns.fetch("http://no-such-host.invalid/feed", HttpFetcher.FEED_ACCEPT, null, null))
+                .isInstanceOf(FetchException.class)
+                .hasMessage("host not found: no-such-host.invalid");
     }
 
     // --- internationalized names ------------------------------------------------------------
@@ -283,17 +329,20 @@ class HttpFetcherTest {
         names.add("xn--bcher-kva.example", InetAddress.getLoopbackAddress());
         List<String> lookedUp = new CopyOnWriteArrayList<>();
         List<String> sent = new CopyOnWriteArrayList<>();
-        byte[] feed = "<rss version=\"2.0\"><channel><title>B\u00fccher</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
+        byte[] feed = "<rss version=\"2.0\"><channel><title>B\u00fccher</title></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8);
         server.route("/b\u00fccher/stra\u00dfe", exchange -> {
-            sent.add(exchange.getRequestHeaders().getFirst("Host") + " " + exchange.getRequestURI().getRawPath()
-                    + "?" + exchange.getRequestURI().getRawQuery());
+            sent.add(exchange.getRequestHeaders().getFirst("Host") + " "
+                    + exchange.getRequestURI().getRawPath() + "?"
+                    + exchange.getRequestURI().getRawQuery());
             exchange.sendResponseHeaders(200, feed.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(feed);
             }
         });
         int port = Integer.parseInt(server.url("").replaceAll(".*:", ""));
-        HttpFetcher fetcher = fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"), recording(names, lookedUp));
+        HttpFetcher fetcher =
+                fetcher(Map.of("carnival.fetch.allow-networks", "127.0.0.1/32"), recording(names, lookedUp));
 
         String url = "http://B\u00fccher.example:" + port + "/b\u00fccher/stra\u00dfe?q=\u00fc";
         FetchResult result = fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, null, null);
@@ -313,7 +362,8 @@ class HttpFetcherTest {
         assertThat(followed.status()).isEqualTo(200);
         assertThat(followed.finalUrl()).isEqualTo(server.url("/feed"));
         assertThatThrownBy(() -> open.fetch(server.url("/bad-redirect"), HttpFetcher.FEED_ACCEPT, null, null))
-                .isInstanceOf(FetchException.class).hasMessage("invalid redirect target: http://exa mple.example/feed");
+                .isInstanceOf(FetchException.class)
+                .hasMessage("invalid redirect target: http://exa mple.example/feed");
     }
 
     @Test
@@ -321,7 +371,8 @@ class HttpFetcherTest {
         List<String> lookedUp = new CopyOnWriteArrayList<>();
         HttpFetcher fetcher = fetcher(Map.of(), recording(new InMemoryDnsResolver(), lookedUp));
         assertThatThrownBy(() -> fetcher.fetch("https://xn--zz.example/feed", HttpFetcher.FEED_ACCEPT, null, null))
-                .isInstanceOf(FetchException.class).hasMessage("cannot fetch: not a valid host name: xn--zz.example");
+                .isInstanceOf(FetchException.class)
+                .hasMessage("cannot fetch: not a valid host name: xn--zz.example");
         assertThat(lookedUp).isEmpty();
     }
 
@@ -348,5 +399,4 @@ class HttpFetcherTest {
         }
         return bytes.toByteArray();
     }
-
 }

@@ -40,10 +40,14 @@ class MultiInstanceIT {
     @Test
     void twoInstancesPollEachFeedExactlyOncePerCycle() throws Exception {
         List<Process> instances = new ArrayList<>();
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg")); FeedServer feeds = new FeedServer()) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"));
+                FeedServer feeds = new FeedServer()) {
             for (int i = 0; i < FEEDS; i++) {
-                feeds.serve("/f" + i, "application/rss+xml", "<rss version=\"2.0\"><channel><title>F" + i
-                        + "</title><item><title>Post " + i + "</title><link>https://b" + i + ".example/1</link></item></channel></rss>");
+                feeds.serve(
+                        "/f" + i,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>F" + i + "</title><item><title>Post " + i
+                                + "</title><link>https://b" + i + ".example/1</link></item></channel></rss>");
                 feeds.delay("/f" + i, Duration.ofMillis(20));
             }
             int portA = freePort();
@@ -55,8 +59,11 @@ class MultiInstanceIT {
 
             post(portA, "/api/series", "{\"slug\":\"multi\",\"title\":\"Multi\",\"hashtag\":\"multi\"}");
             for (int i = 0; i < FEEDS; i++) {
-                post(i % 2 == 0 ? portA : portB, "/api/series/multi/participants",
-                        "{\"name\":\"P" + i + "\",\"blogUrl\":\"https://b" + i + ".example/\",\"feedUrl\":\"" + feeds.url("/f" + i) + "\"}");
+                post(
+                        i % 2 == 0 ? portA : portB,
+                        "/api/series/multi/participants",
+                        "{\"name\":\"P" + i + "\",\"blogUrl\":\"https://b" + i + ".example/\",\"feedUrl\":\""
+                                + feeds.url("/f" + i) + "\"}");
             }
             Instant firstCycle = Instant.now().minusSeconds(60);
             awaitAllPolledSince(db, firstCycle);
@@ -108,8 +115,13 @@ class MultiInstanceIT {
     private void awaitUp(int port) throws Exception {
         await("instance on port " + port + " up", () -> {
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return HTTP.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (Exception e) {
                 return false;
             }
@@ -117,16 +129,21 @@ class MultiInstanceIT {
     }
 
     private static void post(int port, String path, String json) throws Exception {
-        int status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         assertThat(status).as(path).isEqualTo(201);
     }
 
     private static void awaitAllPolledSince(EmbeddedDatabase db, Instant since) throws Exception {
         await("every feed polled", () -> {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
-                 var ps = c.prepareStatement("SELECT count(*) FROM feed WHERE last_polled_at >= ? AND leased_until IS NULL")) {
+                    var ps = c.prepareStatement(
+                            "SELECT count(*) FROM feed WHERE last_polled_at >= ? AND leased_until IS NULL")) {
                 ps.setTimestamp(1, Timestamp.from(since));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -139,7 +156,8 @@ class MultiInstanceIT {
     }
 
     private static void sql(EmbeddedDatabase db, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
+                Statement st = c.createStatement()) {
             st.execute(statement);
         }
     }
@@ -157,5 +175,4 @@ class MultiInstanceIT {
             Thread.sleep(100);
         }
     }
-
 }

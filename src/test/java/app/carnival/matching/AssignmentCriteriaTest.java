@@ -19,11 +19,18 @@ class AssignmentCriteriaTest {
 
     @Test
     void theEightComponentConstructorDerivesInvitationKeysAndTheHashtag() {
-        AssignmentCriteria a = new AssignmentCriteria(7, "https://www.bücher.example/2024/einladung/",
-                List.of("https://short.example/e?utm_source=x", "not a url"), "#Meme15", OPENS, CLOSES, 60,
+        AssignmentCriteria a = new AssignmentCriteria(
+                7,
+                "https://www.bücher.example/2024/einladung/",
+                List.of("https://short.example/e?utm_source=x", "not a url"),
+                "#Meme15",
+                OPENS,
+                CLOSES,
+                60,
                 MatchRule.LINK_OR_TAG);
 
-        assertThat(a.invitationKeys()).containsExactlyInAnyOrder("xn--bcher-kva.example/2024/einladung", "short.example/e");
+        assertThat(a.invitationKeys())
+                .containsExactlyInAnyOrder("xn--bcher-kva.example/2024/einladung", "short.example/e");
         assertThat(a.tag().inText("my #meme15 answer")).isTrue();
         assertThat(a.tag().inText("my #meme150 answer")).isFalse();
         assertThat(a.tag().inCategories(List.of("meme-15"))).isTrue();
@@ -32,22 +39,45 @@ class AssignmentCriteriaTest {
     @Test
     void theMatcherUsesThePreparedKeysAndHashtagNotTheUrlAndTagTheyCameFrom() {
         // derived components that disagree with their sources show which ones the matcher reads
-        AssignmentCriteria a = new AssignmentCriteria(7, "https://host.example/invitation", List.of(), "meme15",
-                OPENS, CLOSES, 0, MatchRule.LINK_OR_TAG, Set.of("elsewhere.example/prepared"), Hashtag.of("prepared"));
+        AssignmentCriteria a = new AssignmentCriteria(
+                7,
+                "https://host.example/invitation",
+                List.of(),
+                "meme15",
+                OPENS,
+                CLOSES,
+                0,
+                MatchRule.LINK_OR_TAG,
+                Set.of("elsewhere.example/prepared"),
+                Hashtag.of("prepared"));
 
-        assertThat(Matcher.decide(a, post("", List.of("https://elsewhere.example/prepared/")), null).byLink()).isTrue();
-        assertThat(Matcher.decide(a, post("", List.of("https://host.example/invitation")), null).byLink()).isFalse();
-        assertThat(Matcher.decide(a, post("#prepared", List.of()), null).byTag()).isTrue();
+        assertThat(Matcher.decide(a, post("", List.of("https://elsewhere.example/prepared/")), null)
+                        .byLink())
+                .isTrue();
+        assertThat(Matcher.decide(a, post("", List.of("https://host.example/invitation")), null)
+                        .byLink())
+                .isFalse();
+        assertThat(Matcher.decide(a, post("#prepared", List.of()), null).byTag())
+                .isTrue();
         assertThat(Matcher.decide(a, post("#meme15", List.of()), null).byTag()).isFalse();
-        assertThat(Matcher.isInvitation(a, "https://elsewhere.example/prepared")).isTrue();
+        assertThat(Matcher.isInvitation(a, "https://elsewhere.example/prepared"))
+                .isTrue();
     }
 
     @Test
     void aPostLinkingToThePunycodeSpellingOfAnInternationalizedInvitationMatches() {
-        AssignmentCriteria a = new AssignmentCriteria(7, "https://bücher.example/2024/einladung", List.of(), "meme15",
-                OPENS, CLOSES, 0, MatchRule.LINK_AND_TAG);
+        AssignmentCriteria a = new AssignmentCriteria(
+                7,
+                "https://bücher.example/2024/einladung",
+                List.of(),
+                "meme15",
+                OPENS,
+                CLOSES,
+                0,
+                MatchRule.LINK_AND_TAG);
 
-        MatchDecision d = Matcher.decide(a, post("#meme15", List.of("http://www.xn--bcher-kva.example/2024/einladung/")), null);
+        MatchDecision d =
+                Matcher.decide(a, post("#meme15", List.of("http://www.xn--bcher-kva.example/2024/einladung/")), null);
 
         assertThat(d.matched()).isTrue();
         assertThat(d.byLink()).isTrue();
@@ -55,12 +85,13 @@ class AssignmentCriteriaTest {
 
     @Test
     void decideAllDecidesEachAssignmentInOrder() {
-        AssignmentCriteria may = new AssignmentCriteria(1, "https://host.example/may", List.of(), "may",
-                OPENS, CLOSES, 0, MatchRule.LINK_OR_TAG);
-        AssignmentCriteria june = new AssignmentCriteria(2, "https://host.example/june", List.of(), "june",
-                OPENS, CLOSES, 0, MatchRule.LINK_OR_TAG);
+        AssignmentCriteria may = new AssignmentCriteria(
+                1, "https://host.example/may", List.of(), "may", OPENS, CLOSES, 0, MatchRule.LINK_OR_TAG);
+        AssignmentCriteria june = new AssignmentCriteria(
+                2, "https://host.example/june", List.of(), "june", OPENS, CLOSES, 0, MatchRule.LINK_OR_TAG);
 
-        List<MatchDecision> decisions = Matcher.decideAll(List.of(may, june), post("", List.of("https://host.example/june")), null);
+        List<MatchDecision> decisions =
+                Matcher.decideAll(List.of(may, june), post("", List.of("https://host.example/june")), null);
 
         assertThat(decisions).extracting(MatchDecision::assignmentId).containsExactly(1L, 2L);
         assertThat(decisions).extracting(MatchDecision::matched).containsExactly(false, true);

@@ -31,15 +31,27 @@ class MatcherTest {
         return new AssignmentCriteria(42, INVITATION, List.of(ALIAS), "meme15", OPENS, CLOSES, graceMinutes, rule);
     }
 
-    private static PostFacts post(String url, String title, String text, List<String> links,
-            List<String> categories, Instant published, boolean summaryOnly) {
+    private static PostFacts post(
+            String url,
+            String title,
+            String text,
+            List<String> links,
+            List<String> categories,
+            Instant published,
+            boolean summaryOnly) {
         return new PostFacts(url, title, text, links, categories, published, summaryOnly);
     }
 
     /** A full-content post in the window, with or without link-back and hashtag in its text. */
     private static PostFacts post(boolean linkBack, boolean tagged) {
-        return post(POST_URL, "My answer", tagged ? "Here is my #meme15 answer." : "Here is my answer.",
-                linkBack ? List.of(OTHER_LINK, LINK_BACK) : List.of(OTHER_LINK), List.of("SQL"), IN_WINDOW, false);
+        return post(
+                POST_URL,
+                "My answer",
+                tagged ? "Here is my #meme15 answer." : "Here is my answer.",
+                linkBack ? List.of(OTHER_LINK, LINK_BACK) : List.of(OTHER_LINK),
+                List.of("SQL"),
+                IN_WINDOW,
+                false);
     }
 
     private static PostFacts publishedAt(Instant published) {
@@ -90,8 +102,7 @@ class MatcherTest {
 
     @Test
     void oneMillisecondAfterCloseIsLate() {
-        MatchDecision d = Matcher.decide(assignment(MatchRule.LINK_OR_TAG),
-                publishedAt(CLOSES.plusMillis(1)), null);
+        MatchDecision d = Matcher.decide(assignment(MatchRule.LINK_OR_TAG), publishedAt(CLOSES.plusMillis(1)), null);
         assertTrue(d.matched());
         assertTrue(d.late());
     }
@@ -110,15 +121,23 @@ class MatcherTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-            INVITATION,
-            "http://host.example.com/2024/05/meme15",
-            "https://HOST.example.com:443/2024/05/meme15#comments",
-            ALIAS,
-            "http://www.short.example/m15/"})
+    @ValueSource(
+            strings = {
+                INVITATION,
+                "http://host.example.com/2024/05/meme15",
+                "https://HOST.example.com:443/2024/05/meme15#comments",
+                ALIAS,
+                "http://www.short.example/m15/"
+            })
     void theInvitationItselfIsNeverAResponse(String postUrl) {
-        PostFacts invitation = post(postUrl, "#meme15: the invitation", "Link back to this post, tag #meme15",
-                List.of(INVITATION), List.of("meme15"), IN_WINDOW, false);
+        PostFacts invitation = post(
+                postUrl,
+                "#meme15: the invitation",
+                "Link back to this post, tag #meme15",
+                List.of(INVITATION),
+                List.of("meme15"),
+                IN_WINDOW,
+                false);
         for (MatchRule rule : MatchRule.values()) {
             MatchDecision d = Matcher.decide(assignment(rule), invitation, null);
             assertFalse(d.matched(), rule.name());
@@ -128,12 +147,14 @@ class MatcherTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-            "https://short.example/m15",
-            "http://www.short.example/m15/?fbclid=xyz",
-            "https://host.example.com/2024/05/meme15",
-            "http://host.example.com:80/2024/05/./meme15/#respond",
-            "https://host.example.com/2024/05/%6Deme15"})
+    @ValueSource(
+            strings = {
+                "https://short.example/m15",
+                "http://www.short.example/m15/?fbclid=xyz",
+                "https://host.example.com/2024/05/meme15",
+                "http://host.example.com:80/2024/05/./meme15/#respond",
+                "https://host.example.com/2024/05/%6Deme15"
+            })
     void anyLinkThatNormalizesToTheInvitationOrAnAliasIsALinkBack(String link) {
         PostFacts p = post(POST_URL, "My answer", "no tag", List.of(link), List.of(), IN_WINDOW, false);
         MatchDecision d = Matcher.decide(assignment(MatchRule.LINK_ONLY), p, null);
@@ -142,12 +163,14 @@ class MatcherTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-            "https://host.example.com/2024/05/meme16",
-            "https://host.example.com/2024/05/meme15/comment-page-1",
-            "https://host.example.com/2024/05/meme15?replytocom=7",
-            "https://other.example.com/2024/05/meme15",
-            "mailto:host@host.example.com"})
+    @ValueSource(
+            strings = {
+                "https://host.example.com/2024/05/meme16",
+                "https://host.example.com/2024/05/meme15/comment-page-1",
+                "https://host.example.com/2024/05/meme15?replytocom=7",
+                "https://other.example.com/2024/05/meme15",
+                "mailto:host@host.example.com"
+            })
     void linksToOtherPagesAreNotALinkBack(String link) {
         PostFacts p = post(POST_URL, "My answer", "no tag", List.of(link), List.of(), IN_WINDOW, false);
         MatchDecision d = Matcher.decide(assignment(MatchRule.LINK_ONLY), p, null);
@@ -158,8 +181,14 @@ class MatcherTest {
 
     @Test
     void relativeFeedLinksResolveAgainstThePostUrl() {
-        PostFacts p = post("https://host.example.com/2024/05/guest-answer", "Guest answer", "", List.of("meme15"),
-                List.of(), IN_WINDOW, false);
+        PostFacts p = post(
+                "https://host.example.com/2024/05/guest-answer",
+                "Guest answer",
+                "",
+                List.of("meme15"),
+                List.of(),
+                IN_WINDOW,
+                false);
         assertTrue(Matcher.decide(assignment(MatchRule.LINK_ONLY), p, null).byLink());
     }
 
@@ -210,10 +239,21 @@ class MatcherTest {
             TAG_ONLY     | true  | false | false | false | false
             TAG_ONLY     | true  | true  | false | false | false
             """)
-    void wantsPageOnlyWhenThePagesLinksCouldChangeTheOutcome(MatchRule rule, boolean summaryOnly, boolean tag,
-            boolean feedLink, boolean pageFetched, boolean wantsPage) {
-        PostFacts p = post(POST_URL, "My answer", tag ? "#meme15 summary…" : "summary…",
-                feedLink ? List.of(LINK_BACK) : List.of(), List.of(), IN_WINDOW, summaryOnly);
+    void wantsPageOnlyWhenThePagesLinksCouldChangeTheOutcome(
+            MatchRule rule,
+            boolean summaryOnly,
+            boolean tag,
+            boolean feedLink,
+            boolean pageFetched,
+            boolean wantsPage) {
+        PostFacts p = post(
+                POST_URL,
+                "My answer",
+                tag ? "#meme15 summary…" : "summary…",
+                feedLink ? List.of(LINK_BACK) : List.of(),
+                List.of(),
+                IN_WINDOW,
+                summaryOnly);
         MatchDecision d = Matcher.decide(assignment(rule), p, pageFetched ? List.of(OTHER_LINK) : null);
         assertEquals(wantsPage, d.wantsPage());
         if (wantsPage) {
@@ -246,9 +286,11 @@ class MatcherTest {
         assertFalse(beforeFetch.matched());
         assertTrue(beforeFetch.wantsPage());
 
-        MatchDecision afterFetch = Matcher.decide(a, summary, List.of(OTHER_LINK, "https://host.example.com/2024/05/meme15"));
-        assertEquals(new MatchDecision(42, true, true, false, false, false,
-                "links to the invitation (on the post's page)"), afterFetch);
+        MatchDecision afterFetch =
+                Matcher.decide(a, summary, List.of(OTHER_LINK, "https://host.example.com/2024/05/meme15"));
+        assertEquals(
+                new MatchDecision(42, true, true, false, false, false, "links to the invitation (on the post's page)"),
+                afterFetch);
     }
 
     @Test
@@ -279,7 +321,8 @@ class MatcherTest {
         for (MatchRule rule : MatchRule.values()) {
             for (boolean link : new boolean[] {false, true}) {
                 for (boolean tag : new boolean[] {false, true}) {
-                    String reason = Matcher.decide(assignment(rule), post(link, tag), null).reason();
+                    String reason = Matcher.decide(assignment(rule), post(link, tag), null)
+                            .reason();
                     assertFalse(reason == null || reason.isBlank(), rule + " " + link + " " + tag);
                 }
             }
@@ -289,11 +332,19 @@ class MatcherTest {
     @Test
     void decideAllKeepsTheAssignmentOrder() {
         AssignmentCriteria may = assignment(MatchRule.LINK_ONLY);
-        AssignmentCriteria june = new AssignmentCriteria(43, "https://host.example.com/2024/06/meme16", List.of(),
-                "meme16", Instant.parse("2024-06-01T00:00:00Z"), Instant.parse("2024-06-14T23:59:59Z"), 0,
+        AssignmentCriteria june = new AssignmentCriteria(
+                43,
+                "https://host.example.com/2024/06/meme16",
+                List.of(),
+                "meme16",
+                Instant.parse("2024-06-01T00:00:00Z"),
+                Instant.parse("2024-06-14T23:59:59Z"),
+                0,
                 MatchRule.LINK_OR_TAG);
         List<MatchDecision> decisions = Matcher.decideAll(List.of(june, may), post(true, false), null);
-        assertEquals(List.of(43L, 42L), decisions.stream().map(MatchDecision::assignmentId).toList());
+        assertEquals(
+                List.of(43L, 42L),
+                decisions.stream().map(MatchDecision::assignmentId).toList());
         assertFalse(decisions.get(0).matched());
         assertTrue(decisions.get(1).matched());
     }

@@ -11,8 +11,15 @@ class NearMissesTest {
     static final String INVITATION = "https://host.example/invite";
 
     static AssignmentCriteria criteria(MatchRule rule) {
-        return new AssignmentCriteria(1, INVITATION, List.of(), "meme", Instant.parse("2024-05-01T00:00:00Z"),
-                Instant.parse("2024-05-15T00:00:00Z"), 60, rule);
+        return new AssignmentCriteria(
+                1,
+                INVITATION,
+                List.of(),
+                "meme",
+                Instant.parse("2024-05-01T00:00:00Z"),
+                Instant.parse("2024-05-15T00:00:00Z"),
+                60,
+                rule);
     }
 
     static PostFacts post(String url, String title, List<String> links, String published) {
@@ -47,14 +54,25 @@ class NearMissesTest {
 
     @Test
     void onlyPostsInsideTheWindowGraceIncludedCount() {
-        assertThat(nearMiss(MatchRule.LINK_AND_TAG, post("https://b.example/5", "#meme", List.of(), "2024-04-30T23:59:59Z"))).isFalse();
-        assertThat(nearMiss(MatchRule.LINK_AND_TAG, post("https://b.example/6", "#meme", List.of(), "2024-05-15T00:59:00Z"))).isTrue();
-        assertThat(nearMiss(MatchRule.LINK_AND_TAG, post("https://b.example/7", "#meme", List.of(), "2024-05-15T01:01:00Z"))).isFalse();
+        assertThat(nearMiss(
+                        MatchRule.LINK_AND_TAG,
+                        post("https://b.example/5", "#meme", List.of(), "2024-04-30T23:59:59Z")))
+                .isFalse();
+        assertThat(nearMiss(
+                        MatchRule.LINK_AND_TAG,
+                        post("https://b.example/6", "#meme", List.of(), "2024-05-15T00:59:00Z")))
+                .isTrue();
+        assertThat(nearMiss(
+                        MatchRule.LINK_AND_TAG,
+                        post("https://b.example/7", "#meme", List.of(), "2024-05-15T01:01:00Z")))
+                .isFalse();
     }
 
     @Test
     void theInvitationItselfIsNot() {
-        assertThat(nearMiss(MatchRule.LINK_AND_TAG, post("http://www.host.example/invite/", "#meme", List.of(), "2024-05-02T00:00:00Z")))
+        assertThat(nearMiss(
+                        MatchRule.LINK_AND_TAG,
+                        post("http://www.host.example/invite/", "#meme", List.of(), "2024-05-02T00:00:00Z")))
                 .isFalse();
     }
 }

@@ -19,7 +19,8 @@ class HostSessionTest {
         assertThat(HostSession.csrfMatches(host, csrf)).isTrue();
         assertThat(HostSession.csrfMatches(host, csrf + "x")).isFalse();
         assertThat(HostSession.csrfMatches(host, null)).isFalse();
-        assertThat(HostSession.csrfMatches(Caller.withToken(Tokens.newToken()), csrf)).isFalse();
+        assertThat(HostSession.csrfMatches(Caller.withToken(Tokens.newToken()), csrf))
+                .isFalse();
         assertThat(HostSession.csrfMatches(Caller.anonymous(), csrf)).isFalse();
     }
 
@@ -29,7 +30,8 @@ class HostSessionTest {
         String token = Tokens.newToken();
         series.hostTokenHash = Tokens.hash(token);
         assertThat(HostSession.isHost(series, Caller.withToken(token))).isTrue();
-        assertThat(HostSession.isHost(series, Caller.withToken(Tokens.newToken()))).isFalse();
+        assertThat(HostSession.isHost(series, Caller.withToken(Tokens.newToken())))
+                .isFalse();
         assertThat(HostSession.isHost(series, Caller.anonymous())).isFalse();
     }
 

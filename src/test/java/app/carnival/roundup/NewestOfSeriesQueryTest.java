@@ -28,9 +28,13 @@ class NewestOfSeriesQueryTest {
         try (Connection c = DriverManager.getConnection(db.migratedTo(null))) {
             SchemaDatabase.seedVolume(c);
             // Series 1: half its responses matched at one instant (the id decides), its two newest hidden.
-            update(c, "UPDATE response SET matched_at = now() - interval '1 hour' WHERE participant_id = 1 AND id % 2 = 0");
-            update(c, "UPDATE response SET state = 'HIDDEN' WHERE id IN"
-                    + " (SELECT id FROM response WHERE participant_id = 1 ORDER BY matched_at DESC, id DESC LIMIT 2)");
+            update(
+                    c,
+                    "UPDATE response SET matched_at = now() - interval '1 hour' WHERE participant_id = 1 AND id % 2 = 0");
+            update(
+                    c,
+                    "UPDATE response SET state = 'HIDDEN' WHERE id IN"
+                            + " (SELECT id FROM response WHERE participant_id = 1 ORDER BY matched_at DESC, id DESC LIMIT 2)");
 
             for (long series : new long[] {1, 2, 1999}) {
                 for (int limit : new int[] {3, 50}) {

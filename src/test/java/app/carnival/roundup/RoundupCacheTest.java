@@ -21,10 +21,11 @@ class RoundupCacheTest {
     /** Asks for the round-ups of assignments 1 to 5, each {@code size} bytes; returns how many were served without rendering. */
     int askForFive(RoundupCache cache, int size) {
         int before = renderings.get();
-        IntStream.rangeClosed(1, 5).forEach(a -> cache.get("json", version(a), "open", () -> {
-            renderings.incrementAndGet();
-            return new byte[size];
-        }));
+        IntStream.rangeClosed(1, 5)
+                .forEach(a -> cache.get("json", version(a), "open", () -> {
+                    renderings.incrementAndGet();
+                    return new byte[size];
+                }));
         return 5 - (renderings.get() - before);
     }
 

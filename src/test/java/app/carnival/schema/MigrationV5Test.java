@@ -28,8 +28,12 @@ class MigrationV5Test {
     static final SchemaDatabase db = new SchemaDatabase();
 
     static long series(Connection c, String slug) throws SQLException {
-        return insert(c, "INSERT INTO series (slug, title, hashtag, host_token_hash) VALUES (?, ?, 'tag', sha256(?::bytea))",
-                slug, slug, slug);
+        return insert(
+                c,
+                "INSERT INTO series (slug, title, hashtag, host_token_hash) VALUES (?, ?, 'tag', sha256(?::bytea))",
+                slug,
+                slug,
+                slug);
     }
 
     static long feed(Connection c, String url) throws SQLException {
@@ -37,13 +41,24 @@ class MigrationV5Test {
     }
 
     static long participant(Connection c, long series, long feed) throws SQLException {
-        return insert(c, "INSERT INTO participant (series_id, feed_id, name, blog_url, token_hash)"
-                + " VALUES (?, ?, 'Blogger', 'https://blog.example/', sha256(?::bytea))", series, feed, series + "/" + feed);
+        return insert(
+                c,
+                "INSERT INTO participant (series_id, feed_id, name, blog_url, token_hash)"
+                        + " VALUES (?, ?, 'Blogger', 'https://blog.example/', sha256(?::bytea))",
+                series,
+                feed,
+                series + "/" + feed);
     }
 
     static long post(Connection c, long feed, String guid, String url) throws SQLException {
-        return insert(c, "INSERT INTO post (feed_id, guid, url, title, published_at, content_hash, first_seen_at)"
-                + " VALUES (?, ?, ?, 'A post', now(), sha256(?::bytea), now())", feed, guid, url, guid);
+        return insert(
+                c,
+                "INSERT INTO post (feed_id, guid, url, title, published_at, content_hash, first_seen_at)"
+                        + " VALUES (?, ?, ?, 'A post', now(), sha256(?::bytea), now())",
+                feed,
+                guid,
+                url,
+                guid);
     }
 
     static String hashKey(String guid) {
@@ -105,19 +120,29 @@ class MigrationV5Test {
             long s = series(c, "bumps");
             long f = feed(c, "https://bumps.example/feed");
             long pa = participant(c, s, f);
-            long a = insert(c, "INSERT INTO assignment (series_id, number, title, invitation_url, opens_at, closes_at)"
-                    + " VALUES (?, 1, 'A', 'https://host.example/1', now() - interval '1 day', now() + interval '1 day')",
+            long a = insert(
+                    c,
+                    "INSERT INTO assignment (series_id, number, title, invitation_url, opens_at, closes_at)"
+                            + " VALUES (?, 1, 'A', 'https://host.example/1', now() - interval '1 day', now() + interval '1 day')",
                     s);
             long p = post(c, f, "g", null);
-            insert(c, "INSERT INTO response (assignment_id, post_id, participant_id, by_link, by_tag, late, matched_at)"
-                    + " VALUES (?, ?, ?, true, false, false, now())", a, p, pa);
+            insert(
+                    c,
+                    "INSERT INTO response (assignment_id, post_id, participant_id, by_link, by_tag, late, matched_at)"
+                            + " VALUES (?, ?, ?, true, false, false, now())",
+                    a,
+                    p,
+                    pa);
             String version = "SELECT roundup_version FROM assignment WHERE id = ?";
             String before = column(c, version, a).get(0);
 
             // As Hibernate writes an edited post: every column, here the shown ones with their old values.
-            update(c, "UPDATE post SET title = title, url = url, text = text, published_at = published_at,"
-                    + " author = 'someone', page_links = '{https://elsewhere.example/}', content_hash = sha256('v2')"
-                    + " WHERE id = ?", p);
+            update(
+                    c,
+                    "UPDATE post SET title = title, url = url, text = text, published_at = published_at,"
+                            + " author = 'someone', page_links = '{https://elsewhere.example/}', content_hash = sha256('v2')"
+                            + " WHERE id = ?",
+                    p);
             assertThat(column(c, version, a)).containsExactly(before);
 
             update(c, "UPDATE post SET title = 'Renamed' WHERE id = ?", p);
@@ -130,8 +155,9 @@ class MigrationV5Test {
     @Test
     void theLastParticipantLeavingWaitsForARegistrationOfTheSameFeedAndThenKeepsIt() throws Exception {
         String url = db.migratedTo(null);
-        try (Connection leaver = DriverManager.getConnection(url); Connection newcomer = DriverManager.getConnection(url);
-             Connection watch = DriverManager.getConnection(url)) {
+        try (Connection leaver = DriverManager.getConnection(url);
+                Connection newcomer = DriverManager.getConnection(url);
+                Connection watch = DriverManager.getConnection(url)) {
             long f = feed(watch, "https://shared.example/feed");
             long leaving = participant(watch, series(watch, "leaving"), f);
             post(watch, f, "g", null);
@@ -151,18 +177,21 @@ class MigrationV5Test {
             newcomer.commit();
 
             assertThat(leave.get(60, TimeUnit.SECONDS)).isEqualTo(1);
-            assertThat(column(watch, "SELECT guid FROM post WHERE feed_id = ?", f)).containsExactly("g");
+            assertThat(column(watch, "SELECT guid FROM post WHERE feed_id = ?", f))
+                    .containsExactly("g");
 
             // The newcomer leaving in its turn leaves the feed without participants: gone, with its posts.
             update(watch, "DELETE FROM participant WHERE feed_id = ?", f);
             assertThat(column(watch, "SELECT id FROM feed WHERE id = ?", f)).isEmpty();
-            assertThat(column(watch, "SELECT id FROM post WHERE feed_id = ?", f)).isEmpty();
+            assertThat(column(watch, "SELECT id FROM post WHERE feed_id = ?", f))
+                    .isEmpty();
         }
     }
 
     private static boolean waitsForALock(Connection c, String pid) {
         try {
-            return column(c, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?::int", pid).contains("Lock");
+            return column(c, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?::int", pid)
+                    .contains("Lock");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -178,12 +207,16 @@ class MigrationV5Test {
                     where p1_0.url=? and p1_0.feed_id in (select p2_0.feed_id from participant p2_0 where p2_0.series_id=?)
                     order by p1_0.id fetch first ? rows only""";
             assertThat(plan(c, storedPost, "https://blog7.example/feed/post/5", 7L, 1))
-                    .contains("Index Scan using post_url_idx on post").doesNotContain("Seq Scan on post");
+                    .contains("Index Scan using post_url_idx on post")
+                    .doesNotContain("Seq Scan on post");
 
             // 4096 characters that do not compress, 12 kB: the hash index takes them, a btree could not.
-            String longUrl = "https://blog7.example/" + new Random(4096).ints(4074, 0x4E00, 0xA000)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
-            long feed = Long.parseLong(column(c, "SELECT feed_id FROM participant WHERE series_id = 7").get(0));
+            String longUrl = "https://blog7.example/"
+                    + new Random(4096)
+                            .ints(4074, 0x4E00, 0xA000)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+            long feed = Long.parseLong(column(c, "SELECT feed_id FROM participant WHERE series_id = 7")
+                    .get(0));
             long id = post(c, feed, "long-url", longUrl);
             assertThat(column(c, storedPost, longUrl, 7L, 1)).containsExactly(String.valueOf(id));
             assertThatThrownBy(() -> update(c, "CREATE INDEX post_feed_url_btree ON post (feed_id, url)"))

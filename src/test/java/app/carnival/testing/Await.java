@@ -8,8 +8,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition that another thread or process brings about; fails after a generous minute. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -30,16 +30,25 @@ public final class Chromium implements AutoCloseable {
 
     public static Chromium start() throws IOException {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + BINARY + " and "
+            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + BINARY
+                    + " and "
                     + DRIVER + ": install them with 'apt-get update && apt-get install -y chromium chromium-driver'"
                     + " (.ci/run does this).");
         }
         Path profile = Files.createTempDirectory("carnival-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()

@@ -46,28 +46,35 @@ public final class ContractFilter implements Filter {
 
     /** Makes {@code filter} the one contract filter of every later rest-assured request, keeping any others. */
     public static void install(ContractFilter filter) {
-        List<Filter> others = RestAssured.filters().stream().filter(f -> !(f instanceof ContractFilter)).toList();
-        RestAssured.replaceFiltersWith(Stream.concat(others.stream(), Stream.of(filter)).toList());
+        List<Filter> others = RestAssured.filters().stream()
+                .filter(f -> !(f instanceof ContractFilter))
+                .toList();
+        RestAssured.replaceFiltersWith(
+                Stream.concat(others.stream(), Stream.of(filter)).toList());
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification expected,
-                           FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification expected, FilterContext context) {
         Response response = context.next(request, expected);
         if (!request.getDerivedPath().startsWith("/api/")) {
             return response;
         }
-        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(request.getBaseUri() + ":" + request.getPort(),
-                ContractFilter::load);
-        List<ValidationReport.Message> broken = validator.validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response))
-                .getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                // request messages include "no such path or method": then there is no answer to check either
-                .filter(m -> checksRequests || !m.getKey().startsWith("validation.request."))
-                .toList();
+        OpenApiInteractionValidator validator =
+                VALIDATORS.computeIfAbsent(request.getBaseUri() + ":" + request.getPort(), ContractFilter::load);
+        List<ValidationReport.Message> broken =
+                validator
+                        .validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response))
+                        .getMessages()
+                        .stream()
+                        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        // request messages include "no such path or method": then there is no answer to check either
+                        .filter(m -> checksRequests || !m.getKey().startsWith("validation.request."))
+                        .toList();
         if (!broken.isEmpty()) {
             throw new AssertionError(request.getMethod() + " " + request.getURI() + " answered " + response.statusLine()
-                    + " against the OpenAPI document:\n" + SimpleValidationReportFormat.getInstance().apply(ValidationReport.from(broken))
+                    + " against the OpenAPI document:\n"
+                    + SimpleValidationReportFormat.getInstance().apply(ValidationReport.from(broken))
                     + "\nResponse body: " + abbreviated(response.asString()));
         }
         return response;
@@ -79,12 +86,15 @@ public final class ContractFilter implements Filter {
 
     private static OpenApiInteractionValidator load(String origin) {
         try {
-            HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/q/openapi?format=json")).build(),
+            HttpResponse<String> doc = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(origin + "/q/openapi?format=json"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (doc.statusCode() != 200) {
                 throw new AssertionError(origin + "/q/openapi answered " + doc.statusCode());
             }
-            return OpenApiInteractionValidator.createForInlineApiSpecification(doc.body()).build();
+            return OpenApiInteractionValidator.createForInlineApiSpecification(doc.body())
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Locates the shared feed corpus (read-only) for tests. */
 public final class Corpus {
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     public static Path root() {
         String configured = System.getProperty("carnival.corpus");

@@ -34,8 +34,10 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             throw new UncheckedIOException(e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", EmbeddedDatabase.USER);
+                "quarkus.datasource.jdbc.url",
+                database.jdbcUrl(),
+                "quarkus.datasource.username",
+                EmbeddedDatabase.USER);
     }
 
     /** Brings the server (back) up on its port with its data. */

@@ -31,11 +31,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FeedServer implements AutoCloseable, AfterAllCallback {
 
     /** One request as the server saw it. */
-    public record Seen(String path, String ifNoneMatch, String ifModifiedSince, int status, String userAgent, String accept) {
-    }
+    public record Seen(
+            String path, String ifNoneMatch, String ifModifiedSince, int status, String userAgent, String accept) {}
 
-    private record Doc(int status, String contentType, byte[] body, String etag, Map<String, String> headers) {
-    }
+    private record Doc(int status, String contentType, byte[] body, String etag, Map<String, String> headers) {}
 
     private static final String LAST_MODIFIED = "Wed, 01 May 2024 00:00:00 GMT";
 
@@ -73,13 +72,22 @@ public final class FeedServer implements AutoCloseable, AfterAllCallback {
     }
 
     public FeedServer serve(String path, String contentType, byte[] body) {
-        docs.put(path, new Doc(200, contentType, body, "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"", Map.of()));
+        docs.put(
+                path,
+                new Doc(
+                        200,
+                        contentType,
+                        body,
+                        "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"",
+                        Map.of()));
         return this;
     }
 
     /** Answers {@code path} with a bare status and optional headers (errors, redirects). */
     public FeedServer status(String path, int status, Map<String, String> headers) {
-        docs.put(path, new Doc(status, "text/plain", ("status " + status).getBytes(StandardCharsets.UTF_8), null, headers));
+        docs.put(
+                path,
+                new Doc(status, "text/plain", ("status " + status).getBytes(StandardCharsets.UTF_8), null, headers));
         return this;
     }
 
@@ -138,14 +146,21 @@ public final class FeedServer implements AutoCloseable, AfterAllCallback {
 
     private static Seen seen(HttpExchange exchange, String path, int status) {
         var h = exchange.getRequestHeaders();
-        return new Seen(path, h.getFirst("If-None-Match"), h.getFirst("If-Modified-Since"), status,
-                h.getFirst("User-Agent"), h.getFirst("Accept"));
+        return new Seen(
+                path,
+                h.getFirst("If-None-Match"),
+                h.getFirst("If-Modified-Since"),
+                status,
+                h.getFirst("User-Agent"),
+                h.getFirst("Accept"));
     }
 
     private void serveDoc(HttpExchange exchange, String path) throws IOException {
         String inm = exchange.getRequestHeaders().getFirst("If-None-Match");
         Doc doc = docs.get(path);
-        int status = doc == null ? 404 : doc.status() != 200 ? doc.status() : doc.etag().equals(inm) ? 304 : 200;
+        int status = doc == null
+                ? 404
+                : doc.status() != 200 ? doc.status() : doc.etag().equals(inm) ? 304 : 200;
         // Recorded before answering, so a client that has its answer always finds its request here.
         seen.add(seen(exchange, path, status));
         try (exchange) {

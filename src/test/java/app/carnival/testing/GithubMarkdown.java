@@ -18,12 +18,14 @@ import org.commonmark.parser.Parser;
 public final class GithubMarkdown {
 
     private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW).build(),
+            .extensions(List.of(
+                    AutolinkExtension.builder()
+                            .linkTypes(AutolinkType.URL, AutolinkType.WWW)
+                            .build(),
                     StrikethroughExtension.create()))
             .build();
 
-    private GithubMarkdown() {
-    }
+    private GithubMarkdown() {}
 
     public static Node parse(String markdown) {
         return PARSER.parse(markdown);

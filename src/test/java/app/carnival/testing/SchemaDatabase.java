@@ -53,7 +53,8 @@ public final class SchemaDatabase implements BeforeAllCallback, AfterAllCallback
     /** The JDBC URL of a new database migrated up to {@code version}, or to the latest when null. */
     public String migratedTo(String version) throws SQLException {
         String name = "schema_" + databases.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
         String url = server.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE + "?", "/" + name + "?");
@@ -63,13 +64,15 @@ public final class SchemaDatabase implements BeforeAllCallback, AfterAllCallback
 
     /** Runs the migrations after those already applied, up to {@code version} (null: all). */
     public static void migrate(String url, String version) {
-        var config = Flyway.configure().dataSource(url, EmbeddedDatabase.USER, "").locations("classpath:db/migration");
+        var config =
+                Flyway.configure().dataSource(url, EmbeddedDatabase.USER, "").locations("classpath:db/migration");
         (version == null ? config : config.target(version)).load().migrate();
     }
 
     /** Runs {@code sql + " RETURNING id"} and answers the id. */
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql + " RETURNING id", params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, sql + " RETURNING id", params);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -85,7 +88,8 @@ public final class SchemaDatabase implements BeforeAllCallback, AfterAllCallback
     /** The first column of every row the query answers, as text. */
     public static List<String> column(Connection c, String sql, Object... params) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

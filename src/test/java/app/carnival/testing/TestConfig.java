@@ -9,8 +9,7 @@ import java.util.Map;
 /** The real settings with their real defaults, plus overrides, for tests that run without Quarkus. */
 public final class TestConfig {
 
-    private TestConfig() {
-    }
+    private TestConfig() {}
 
     public static CarnivalConfig carnival(Map<String, String> overrides) {
         return new SmallRyeConfigBuilder()

@@ -38,7 +38,10 @@ public class TestDns implements DnsResolver {
         }
         if (DECIMAL_IPV4.matcher(name).matches() && Long.parseLong(name) <= 0xFFFF_FFFFL) {
             long n = Long.parseLong(name); // "2130706433", the one-number form of 127.0.0.1
-            return new InetAddress[] {InetAddress.getByAddress(name, new byte[] {(byte) (n >> 24), (byte) (n >> 16), (byte) (n >> 8), (byte) n})};
+            return new InetAddress[] {
+                InetAddress.getByAddress(
+                        name, new byte[] {(byte) (n >> 24), (byte) (n >> 16), (byte) (n >> 8), (byte) n})
+            };
         }
         if (LOOPBACK_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
             return new InetAddress[] {InetAddress.getByAddress(name, LOOPBACK)};
@@ -58,6 +61,8 @@ public class TestDns implements DnsResolver {
     }
 
     private static boolean isLiteral(String name) {
-        return InetAddressUtils.isIPv4(name) || InetAddressUtils.isIPv6(name) || InetAddressUtils.isIPv4MappedIPv6(name);
+        return InetAddressUtils.isIPv4(name)
+                || InetAddressUtils.isIPv6(name)
+                || InetAddressUtils.isIPv4MappedIPv6(name);
     }
 }

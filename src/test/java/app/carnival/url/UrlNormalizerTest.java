@@ -165,14 +165,28 @@ class UrlNormalizerTest {
 
     @Test
     void tabsAndNewlinesInsideAnHrefAreIgnored() {
-        assertEquals(Optional.of("example.com/2024/05/meme15"),
+        assertEquals(
+                Optional.of("example.com/2024/05/meme15"),
                 UrlNormalizer.normalize("https://example.com/2024/\n\t05/meme15"));
     }
 
     @Test
     void neverThrowsOnGarbage() {
-        String[] garbage = {"%", "%%%", "http://[", "http://[::1", "https://@", "http://:80", "#", "?", "//",
-                "http://example.com:999999999999/", "\u0000", "https://example.com/%E2%82", "ht tp://x"};
+        String[] garbage = {
+            "%",
+            "%%%",
+            "http://[",
+            "http://[::1",
+            "https://@",
+            "http://:80",
+            "#",
+            "?",
+            "//",
+            "http://example.com:999999999999/",
+            "\u0000",
+            "https://example.com/%E2%82",
+            "ht tp://x"
+        };
         for (String g : garbage) {
             assertDoesNotThrow(() -> UrlNormalizer.normalize(g), g);
             assertDoesNotThrow(() -> UrlNormalizer.normalize(g, "https://example.com/a/b"), g);

@@ -117,7 +117,8 @@ class UrlsTest {
 
     @Test
     void tabsAndNewlinesInsideALinkAreDropped() {
-        assertThat(Urls.resolve("https://b.example/", "/2024/\n\t05/post\r\n")).isEqualTo("https://b.example/2024/05/post");
+        assertThat(Urls.resolve("https://b.example/", "/2024/\n\t05/post\r\n"))
+                .isEqualTo("https://b.example/2024/05/post");
     }
 
     @Test

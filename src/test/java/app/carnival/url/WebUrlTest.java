@@ -30,12 +30,24 @@ class WebUrlTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-            "https://exa mple.com/", "https://a..b/", "https://.example/", "https://./",
-            "https://" + "a123456789a123456789a123456789a123456789a123456789a123456789abcd" + ".example/",
-            "https://xn--zz.example/", "https://xn--/", "https://b\u0378.example/", "https://b%FF.example/",
-            "https://a<b.example/", "https://[zz::1]/", "https://[::1/", "https://[127.0.0.1]/", "https://@/",
-            "http://:80/"})
+    @ValueSource(
+            strings = {
+                "https://exa mple.com/",
+                "https://a..b/",
+                "https://.example/",
+                "https://./",
+                "https://" + "a123456789a123456789a123456789a123456789a123456789a123456789abcd" + ".example/",
+                "https://xn--zz.example/",
+                "https://xn--/",
+                "https://b\u0378.example/",
+                "https://b%FF.example/",
+                "https://a<b.example/",
+                "https://[zz::1]/",
+                "https://[::1/",
+                "https://[127.0.0.1]/",
+                "https://@/",
+                "http://:80/"
+            })
     void hostsIdnOrDnsRefuseAreRefused(String url) {
         assertThat(WebUrl.tryParse(url)).as(url).isEmpty();
     }
@@ -51,9 +63,14 @@ class WebUrlTest {
 
     @Test
     void theRequestFormKeepsEscapesAndEscapesAStrayPercent() throws InvalidUrlException {
-        assertThat(WebUrl.parse("https://b.example/caf%C3%A9/100%/%zz?a=%2F").toUri().getRawPath())
+        assertThat(WebUrl.parse("https://b.example/caf%C3%A9/100%/%zz?a=%2F")
+                        .toUri()
+                        .getRawPath())
                 .isEqualTo("/caf%C3%A9/100%25/%25zz");
-        assertThat(WebUrl.parse("https://b.example/caf%C3%A9/100%/%zz?a=%2F").toUri().getRawQuery()).isEqualTo("a=%2F");
+        assertThat(WebUrl.parse("https://b.example/caf%C3%A9/100%/%zz?a=%2F")
+                        .toUri()
+                        .getRawQuery())
+                .isEqualTo("a=%2F");
     }
 
     @Test
@@ -67,8 +84,10 @@ class WebUrlTest {
 
     @Test
     void refusalsSayWhy() {
-        assertThatThrownBy(() -> WebUrl.parse("ftp://b.example/")).hasMessage("only http and https URLs are supported, not ftp:");
-        assertThatThrownBy(() -> WebUrl.parse("feed.xml")).hasMessage("only http and https URLs are supported, not 'feed.xml'");
+        assertThatThrownBy(() -> WebUrl.parse("ftp://b.example/"))
+                .hasMessage("only http and https URLs are supported, not ftp:");
+        assertThatThrownBy(() -> WebUrl.parse("feed.xml"))
+                .hasMessage("only http and https URLs are supported, not 'feed.xml'");
         assertThatThrownBy(() -> WebUrl.parse(null)).hasMessageStartingWith("only http and https");
         assertThatThrownBy(() -> WebUrl.parse("http:b.example")).hasMessage("URL has no host: http:b.example");
         assertThatThrownBy(() -> WebUrl.parse("https://:443/")).hasMessage("URL has no host: https://:443/");

@@ -1,14 +1,6 @@
 package app.carnival.feed.parse;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Entities;
-
+import app.carnival.url.Urls;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCSubject;
@@ -17,7 +9,13 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndPerson;
-import app.carnival.url.Urls;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 
 /** Turns one ROME entry into a {@link ParsedEntry}, resolving its links against the feed's base. */
 final class EntryMapper {

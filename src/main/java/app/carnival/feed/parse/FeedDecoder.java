@@ -1,5 +1,6 @@
 package app.carnival.feed.parse;
 
+import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,8 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-
-import com.rometools.rome.io.XmlReader;
 
 /**
  * Decodes a feed body to text. A byte-order mark or the UTF-16/32 byte pattern of {@code <?}
@@ -85,7 +84,9 @@ final class FeedDecoder {
         if (charset == null) {
             charset = xmlReaderCharset(body, "application/xml");
         }
-        if (charset == null || charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
+        if (charset == null
+                || charset.equals(StandardCharsets.ISO_8859_1)
+                || charset.equals(StandardCharsets.US_ASCII)) {
             // An unknown name leaves UTF-8; Latin-1 and ASCII labels mean windows-1252 in practice (WHATWG).
             return charset == null ? StandardCharsets.UTF_8 : WINDOWS_1252;
         }
@@ -107,7 +108,8 @@ final class FeedDecoder {
 
     private static boolean isValidUtf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-
 import org.jsoup.nodes.Entities;
 
 /**
@@ -26,6 +25,7 @@ final class FeedHealer {
     private static final Pattern PROLOG_ITEM = Pattern.compile(
             "\\s*(?:<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE\\s+([^\\s>\\[]*)[^>\\[]*(\\[|>))",
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ROOT_START = Pattern.compile("\\s*<([A-Za-z_][\\w.:-]*)");
     private static final Pattern FIRST_ELEMENT = Pattern.compile("<[A-Za-z_]");
     private static final Pattern XMLNS_DEFAULT = Pattern.compile("\\sxmlns\\s*=");
@@ -35,7 +35,8 @@ final class FeedHealer {
             "<!\\[CDATA\\[.*?]]>|<!--.*?-->|&(?:(#[0-9]+|#[xX][0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*))?(;)?",
             Pattern.DOTALL);
     /** Control characters are illegal in XML 1.0 but common in feeds pasted from word processors. */
-    private static final Pattern INVALID_XML_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+    private static final Pattern INVALID_XML_CHARS =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
     /** Decompresses a body that is still gzip (magic bytes 1f 8b), e.g. served without Content-Encoding. */
     byte[] gunzipIfCompressed(byte[] body) throws FeedParseException {
@@ -112,9 +113,10 @@ final class FeedHealer {
                 out.append(xml, at, item.end());
             } else if ("[".equals(item.group(2))) {
                 // Internal subsets are where XXE and billion-laughs entities live; never parse them.
-                throw new FeedParseException(xml.indexOf("<!ENTITY", item.end()) >= 0
-                        ? "DOCTYPE with entity declarations is not allowed"
-                        : "DOCTYPE with an internal subset is not allowed");
+                throw new FeedParseException(
+                        xml.indexOf("<!ENTITY", item.end()) >= 0
+                                ? "DOCTYPE with entity declarations is not allowed"
+                                : "DOCTYPE with an internal subset is not allowed");
             } else if (doctypeRoot.equalsIgnoreCase("html")) {
                 throw notAFeedHtml();
             }

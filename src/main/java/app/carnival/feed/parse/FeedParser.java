@@ -1,16 +1,15 @@
 package app.carnival.feed.parse;
 
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
-
+import app.carnival.url.Urls;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import app.carnival.url.Urls;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parses a fetched feed body (RSS 0.9x/1.0/2.0 or Atom) into a {@link ParsedFeed}. Any failure,
@@ -43,8 +42,12 @@ public final class FeedParser {
             }
         } catch (RuntimeException e) {
             // ROME and JDOM signal some malformations with unchecked exceptions; never let them escape.
-            throw new FeedParseException("could not read the feed: "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+            throw new FeedParseException(
+                    "could not read the feed: "
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName()),
+                    e);
         }
     }
 

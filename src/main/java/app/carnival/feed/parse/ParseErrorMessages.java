@@ -1,14 +1,12 @@
 package app.carnival.feed.parse;
 
-import org.jdom2.input.JDOMParseException;
-
 import com.rometools.rome.io.FeedException;
+import org.jdom2.input.JDOMParseException;
 
 /** Turns XML parser failures into the short explanations shown as a feed's last error. */
 final class ParseErrorMessages {
 
-    private ParseErrorMessages() {
-    }
+    private ParseErrorMessages() {}
 
     static String describe(FeedException e) {
         JDOMParseException xmlError = findCause(e, JDOMParseException.class);

@@ -12,8 +12,12 @@ import java.util.Map;
  * @param participantOfSeries the feed's participant in each of its series
  * @param seriesOfAssignment  the series of each assignment, by assignment id
  */
-record FeedChanges(int entries, List<PostStore.Prepared> changed, List<AssignmentCriteria> assignments,
-                   Map<Long, Long> participantOfSeries, Map<Long, Long> seriesOfAssignment) {
+record FeedChanges(
+        int entries,
+        List<PostStore.Prepared> changed,
+        List<AssignmentCriteria> assignments,
+        Map<Long, Long> participantOfSeries,
+        Map<Long, Long> seriesOfAssignment) {
 
     long participantFor(long assignmentId) {
         return participantOfSeries.get(seriesOfAssignment.get(assignmentId));

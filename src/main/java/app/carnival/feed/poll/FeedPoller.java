@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -49,8 +48,7 @@ public class FeedPoller {
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
 
     /** The outcome of a poll, and the feed state still to write (null when the poll wrote it itself). */
-    public record Polled(PollOutcome outcome, FeedState pendingState) {
-    }
+    public record Polled(PollOutcome outcome, FeedState pendingState) {}
 
     private final HttpFetcher fetcher;
     private final FeedParser parser = new FeedParser();
@@ -63,9 +61,15 @@ public class FeedPoller {
     private final PollSchedule schedule;
     private final HostLimiter hosts;
 
-    public FeedPoller(HttpFetcher fetcher, PostStore posts, ParticipantRepository participants,
-                      AssignmentRepository assignments, PostPageLinks pages, FeedRecorder recorder, InstantSource clock,
-                      CarnivalConfig config) {
+    public FeedPoller(
+            HttpFetcher fetcher,
+            PostStore posts,
+            ParticipantRepository participants,
+            AssignmentRepository assignments,
+            PostPageLinks pages,
+            FeedRecorder recorder,
+            InstantSource clock,
+            CarnivalConfig config) {
         this.fetcher = fetcher;
         this.posts = posts;
         this.participants = participants;
@@ -88,19 +92,25 @@ public class FeedPoller {
             status = result.status();
             if (result.notModified()) {
                 Instant now = clock.instant();
-                return pending(PollOutcome.notModified(feed.id(), feed.url()),
-                        new FeedState.NotModified(feed.id(), now, nextAfterSuccess(feed, result, now, null), movedTo(feed, result)));
+                return pending(
+                        PollOutcome.notModified(feed.id(), feed.url()),
+                        new FeedState.NotModified(
+                                feed.id(), now, nextAfterSuccess(feed, result, now, null), movedTo(feed, result)));
             }
             if (status == 410) {
                 String reason = "paused: the server says the feed is gone for good (HTTP 410)";
                 Instant now = clock.instant();
                 int errors = feed.errorCount() + 1;
-                return pending(PollOutcome.paused(feed.id(), feed.url(), status, reason), new FeedState.Gone(feed.id(), status,
-                        errors, reason, now, schedule.afterFailure(now, errors, null)));
+                return pending(
+                        PollOutcome.paused(feed.id(), feed.url(), status, reason),
+                        new FeedState.Gone(
+                                feed.id(), status, errors, reason, now, schedule.afterFailure(now, errors, null)));
             }
             if (!result.ok()) {
                 String error = result.statusLine();
-                return pending(PollOutcome.failed(feed.id(), feed.url(), status, error), failed(feed, status, error, result.retryAfter()));
+                return pending(
+                        PollOutcome.failed(feed.id(), feed.url(), status, error),
+                        failed(feed, status, error, result.retryAfter()));
             }
             byte[] bodyHash = Digests.sha256(result.body());
             if (Arrays.equals(bodyHash, feed.bodyHash())) {
@@ -110,7 +120,9 @@ public class FeedPoller {
             ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
             return new Polled(store(feed, result, parsed, bodyHash), null);
         } catch (FetchException | FeedParseException e) {
-            return pending(PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()), failed(feed, status, e.getMessage(), null));
+            return pending(
+                    PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()),
+                    failed(feed, status, e.getMessage(), null));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Polling feed %d (%s) failed", feed.id(), feed.url());
             String error = "internal error while storing the feed; it will be retried";
@@ -122,9 +134,12 @@ public class FeedPoller {
         Map<String, ParsedEntry> byKey = PostStore.byKey(parsed.entries());
         Stored stored = QuarkusTransaction.requiringNew().call(() -> stored(claimed.id(), byKey));
         // Content extraction (the costly part) runs outside any transaction, on the changed entries only.
-        FeedChanges changes = new FeedChanges(parsed.entries().size(),
-                PostStore.prepare(byKey, stored.posts(), clock.instant()), stored.assignments(),
-                stored.participantOfSeries(), stored.seriesOfAssignment());
+        FeedChanges changes = new FeedChanges(
+                parsed.entries().size(),
+                PostStore.prepare(byKey, stored.posts(), clock.instant()),
+                stored.assignments(),
+                stored.participantOfSeries(),
+                stored.seriesOfAssignment());
         List<Judge.Subject> subjects = new ArrayList<>();
         for (int i = 0; i < changes.changed().size(); i++) {
             PostStore.Prepared p = changes.changed().get(i);
@@ -132,42 +147,77 @@ public class FeedPoller {
         }
         PostPageLinks.Judged judged = pages.judge(changes.assignments(), subjects);
         Map<String, List<String>> pageLinks = new HashMap<>();
-        judged.pageLinks().forEach((i, links) -> pageLinks.put(changes.changed().get(i.intValue()).key(), links));
+        judged.pageLinks()
+                .forEach((i, links) ->
+                        pageLinks.put(changes.changed().get(i.intValue()).key(), links));
         Duration rhythm = PollSchedule.postingInterval(parsed.entries().stream()
-                .map(ParsedEntry::published).filter(Objects::nonNull).toList());
-        String title = parsed.title() == null || parsed.title().isBlank() ? null
+                .map(ParsedEntry::published)
+                .filter(Objects::nonNull)
+                .toList());
+        String title = parsed.title() == null || parsed.title().isBlank()
+                ? null
                 : parsed.title().substring(0, Math.min(500, parsed.title().length()));
-        FeedRecorder.Written written = recorder.record(claimed.id(), changes, judged.judgements(), pageLinks,
-                fetched(claimed, result, bodyHash, new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds())));
-        return new PollOutcome(claimed.id(), claimed.url(), PollResult.UPDATED, result.status(), parsed.entries().size(),
-                written.newPosts(), written.updatedPosts(), written.newResponses(), null);
+        FeedRecorder.Written written = recorder.record(
+                claimed.id(),
+                changes,
+                judged.judgements(),
+                pageLinks,
+                fetched(
+                        claimed,
+                        result,
+                        bodyHash,
+                        new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds())));
+        return new PollOutcome(
+                claimed.id(),
+                claimed.url(),
+                PollResult.UPDATED,
+                result.status(),
+                parsed.entries().size(),
+                written.newPosts(),
+                written.updatedPosts(),
+                written.newResponses(),
+                null);
     }
 
     /** What the read step finds: the stored versions of the entries, and what the feed's posts may answer. */
-    private record Stored(Map<String, PostStore.Stored> posts, List<AssignmentCriteria> assignments,
-                          Map<Long, Long> participantOfSeries, Map<Long, Long> seriesOfAssignment) {
-    }
+    private record Stored(
+            Map<String, PostStore.Stored> posts,
+            List<AssignmentCriteria> assignments,
+            Map<Long, Long> participantOfSeries,
+            Map<Long, Long> seriesOfAssignment) {}
 
     private Stored stored(long feedId, Map<String, ParsedEntry> byKey) {
-        Map<Long, Long> participantOfSeries = participants.ofFeed(feedId).stream()
-                .collect(Collectors.toMap(p -> p.series.id, p -> p.id));
+        Map<Long, Long> participantOfSeries =
+                participants.ofFeed(feedId).stream().collect(Collectors.toMap(p -> p.series.id, p -> p.id));
         List<Assignment> answerable = assignments.ofSeries(participantOfSeries.keySet());
-        return new Stored(posts.stored(feedId, byKey.keySet()), answerable.stream().map(Assignment::criteria).toList(),
-                participantOfSeries, answerable.stream().collect(Collectors.toMap(a -> a.id, a -> a.series.id)));
+        return new Stored(
+                posts.stored(feedId, byKey.keySet()),
+                answerable.stream().map(Assignment::criteria).toList(),
+                participantOfSeries,
+                answerable.stream().collect(Collectors.toMap(a -> a.id, a -> a.series.id)));
     }
 
     /** @param learnt what this poll parsed of the feed, null when it did not parse it */
     private FeedState fetched(ClaimedFeed feed, FetchResult result, byte[] bodyHash, FeedState.Learnt learnt) {
         Instant now = clock.instant();
-        Duration rhythm = learnt == null || learnt.postingIntervalSeconds() == null ? null
+        Duration rhythm = learnt == null || learnt.postingIntervalSeconds() == null
+                ? null
                 : Duration.ofSeconds(learnt.postingIntervalSeconds());
-        return new FeedState.Fetched(feed.id(), result.status(), now, nextAfterSuccess(feed, result, now, rhythm),
-                new FeedState.Validators(result.etag(), result.lastModified()), bodyHash, learnt, movedTo(feed, result));
+        return new FeedState.Fetched(
+                feed.id(),
+                result.status(),
+                now,
+                nextAfterSuccess(feed, result, now, rhythm),
+                new FeedState.Validators(result.etag(), result.lastModified()),
+                bodyHash,
+                learnt,
+                movedTo(feed, result));
     }
 
     /** @param rhythm the posting rhythm learnt by this poll, null to use the stored one */
     private Instant nextAfterSuccess(ClaimedFeed feed, FetchResult result, Instant now, Duration rhythm) {
-        return schedule.afterSuccess(now, rhythm != null ? rhythm : feed.postingInterval(), feed.openUntil(), result.serverHint());
+        return schedule.afterSuccess(
+                now, rhythm != null ? rhythm : feed.postingInterval(), feed.openUntil(), result.serverHint());
     }
 
     private static String movedTo(ClaimedFeed feed, FetchResult result) {
@@ -178,7 +228,8 @@ public class FeedPoller {
     private FeedState failed(ClaimedFeed feed, Integer status, String error, Duration retryAfter) {
         Instant now = clock.instant();
         int errors = feed.errorCount() + 1;
-        return new FeedState.Failed(feed.id(), status, errors, error, now, schedule.afterFailure(now, errors, retryAfter));
+        return new FeedState.Failed(
+                feed.id(), status, errors, error, now, schedule.afterFailure(now, errors, retryAfter));
     }
 
     private static Polled pending(PollOutcome outcome, FeedState state) {

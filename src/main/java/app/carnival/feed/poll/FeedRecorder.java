@@ -23,8 +23,7 @@ import java.util.Map;
 public class FeedRecorder {
 
     /** How many posts and responses the transaction wrote. */
-    record Written(int newPosts, int updatedPosts, int newResponses) {
-    }
+    record Written(int newPosts, int updatedPosts, int newResponses) {}
 
     private final PostStore posts;
     private final ResponseWriter responses;
@@ -32,8 +31,8 @@ public class FeedRecorder {
     private final EntityManager em;
     private final InstantSource clock;
 
-    public FeedRecorder(PostStore posts, ResponseWriter responses, FeedStateWriter states, EntityManager em,
-                        InstantSource clock) {
+    public FeedRecorder(
+            PostStore posts, ResponseWriter responses, FeedStateWriter states, EntityManager em, InstantSource clock) {
         this.posts = posts;
         this.responses = responses;
         this.states = states;
@@ -45,19 +44,31 @@ public class FeedRecorder {
      * @param judgements decisions keyed by the index of the entry in {@code changes.changed()}
      * @param pageLinks  post pages fetched, by entry key
      */
-    Written record(long feedId, FeedChanges changes, List<Judge.Judgement> judgements, Map<String, List<String>> pageLinks,
-                   FeedState state) {
+    Written record(
+            long feedId,
+            FeedChanges changes,
+            List<Judge.Judgement> judgements,
+            Map<String, List<String>> pageLinks,
+            FeedState state) {
         return QuarkusTransaction.requiringNew().call(() -> {
             // A lost commit only means the feed is polled again: no need to wait for the disk.
             em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
             Map<String, Post> written = posts.write(em.getReference(Feed.class, feedId), changes.changed(), pageLinks);
-            List<Verdict> verdicts = judgements.stream().map(j -> {
-                long postId = written.get(changes.changed().get((int) j.key()).key()).id;
-                return Verdict.of(j.decision(), j.assignment().rule(), postId, changes.participantFor(j.assignment().assignmentId()));
-            }).toList();
+            List<Verdict> verdicts = judgements.stream()
+                    .map(j -> {
+                        long postId =
+                                written.get(changes.changed().get((int) j.key()).key()).id;
+                        return Verdict.of(
+                                j.decision(),
+                                j.assignment().rule(),
+                                postId,
+                                changes.participantFor(j.assignment().assignmentId()));
+                    })
+                    .toList();
             int newResponses = responses.write(verdicts, clock.instant());
             states.writeInTransaction(state);
-            int created = (int) changes.changed().stream().filter(PostStore.Prepared::isNew).count();
+            int created = (int)
+                    changes.changed().stream().filter(PostStore.Prepared::isNew).count();
             return new Written(created, changes.changed().size() - created, newResponses);
         });
     }

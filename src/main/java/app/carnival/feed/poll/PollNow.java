@@ -1,11 +1,12 @@
 package app.carnival.feed.poll;
 
 import app.carnival.config.CarnivalConfig;
-import app.carnival.participant.Participant;
-import app.carnival.series.Series;
 import app.carnival.errors.RateLimited;
+import app.carnival.feed.store.Feed;
+import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.security.Caller;
+import app.carnival.series.Series;
 import app.carnival.series.SeriesRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import app.carnival.feed.store.Feed;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -27,8 +27,7 @@ public class PollNow {
 
     /** What poll-now did: one outcome per feed, plus feeds skipped because they were polled moments ago. */
     @Schema(requiredProperties = {"polled", "newResponses", "outcomes", "skipped"})
-    public record PollReport(int polled, int newResponses, List<PollOutcome> outcomes, List<String> skipped) {
-    }
+    public record PollReport(int polled, int newResponses, List<PollOutcome> outcomes, List<String> skipped) {}
 
     private final SeriesRepository seriesRepository;
     private final ParticipantRepository participants;
@@ -36,8 +35,12 @@ public class PollNow {
     private final InstantSource clock;
     private final Duration minInterval;
 
-    public PollNow(SeriesRepository seriesRepository, ParticipantRepository participants, PollScheduler scheduler,
-                   InstantSource clock, CarnivalConfig config) {
+    public PollNow(
+            SeriesRepository seriesRepository,
+            ParticipantRepository participants,
+            PollScheduler scheduler,
+            InstantSource clock,
+            CarnivalConfig config) {
         this.seriesRepository = seriesRepository;
         this.participants = participants;
         this.scheduler = scheduler;
@@ -49,13 +52,18 @@ public class PollNow {
         List<Feed> feeds = QuarkusTransaction.requiringNew().call(() -> {
             Series series = seriesRepository.require(slug);
             series.requireHost(caller);
-            return participants.ofSeries(series).stream().map(p -> p.feed).distinct().toList();
+            return participants.ofSeries(series).stream()
+                    .map(p -> p.feed)
+                    .distinct()
+                    .toList();
         });
         Instant now = clock.instant();
-        Map<Boolean, List<Feed>> mayPoll = feeds.stream().collect(Collectors.partitioningBy(f -> retryIn(f, now) == null));
+        Map<Boolean, List<Feed>> mayPoll =
+                feeds.stream().collect(Collectors.partitioningBy(f -> retryIn(f, now) == null));
         List<Long> due = mayPoll.get(true).stream().map(f -> f.id).toList();
         List<String> skipped = mayPoll.get(false).stream()
-                .map(f -> f.url + " was polled less than " + minInterval.toSeconds() + " s ago").toList();
+                .map(f -> f.url + " was polled less than " + minInterval.toSeconds() + " s ago")
+                .toList();
         return report(scheduler.pollNow(due), skipped);
     }
 
@@ -67,8 +75,8 @@ public class PollNow {
         });
         Duration wait = retryIn(feed, clock.instant());
         if (wait != null) {
-            throw new RateLimited("This feed was polled less than " + minInterval.toSeconds()
-                    + " s ago; try again later.", wait);
+            throw new RateLimited(
+                    "This feed was polled less than " + minInterval.toSeconds() + " s ago; try again later.", wait);
         }
         return report(scheduler.pollNow(List.of(feed.id)), List.of());
     }

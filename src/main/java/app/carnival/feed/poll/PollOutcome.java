@@ -10,8 +10,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param status   HTTP status of the final response, null when none was received
  * @param error    readable reason when the poll failed, else null
  */
-@Schema(requiredProperties = {"feedId", "feedUrl", "result", "status", "entries", "newPosts", "updatedPosts", "newResponses",
-        "error"})
+@Schema(
+        requiredProperties = {
+            "feedId",
+            "feedUrl",
+            "result",
+            "status",
+            "entries",
+            "newPosts",
+            "updatedPosts",
+            "newResponses",
+            "error"
+        })
 public record PollOutcome(
         long feedId,
         @Schema(nullable = true) String feedUrl,

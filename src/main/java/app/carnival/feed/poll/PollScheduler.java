@@ -1,6 +1,10 @@
 package app.carnival.feed.poll;
 
 import app.carnival.config.CarnivalConfig;
+import app.carnival.feed.store.ClaimedFeed;
+import app.carnival.feed.store.FeedClaimer;
+import app.carnival.feed.store.FeedState;
+import app.carnival.feed.store.FeedStateWriter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,18 +13,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
-import app.carnival.feed.store.ClaimedFeed;
-import app.carnival.feed.store.FeedClaimer;
-import app.carnival.feed.store.FeedState;
-import app.carnival.feed.store.FeedStateWriter;
 
 /**
  * Runs polls: the background loop over due feeds, and poll-now requests. Fetches run on a bounded
@@ -44,8 +44,12 @@ public class PollScheduler {
     });
     private final Queue<CompletableFuture<?>> writes = new ConcurrentLinkedQueue<>();
 
-    public PollScheduler(FeedClaimer claimer, FeedPoller poller, FeedStateWriter states, InstantSource clock,
-                         CarnivalConfig config) {
+    public PollScheduler(
+            FeedClaimer claimer,
+            FeedPoller poller,
+            FeedStateWriter states,
+            InstantSource clock,
+            CarnivalConfig config) {
         this.claimer = claimer;
         this.poller = poller;
         this.states = states;
@@ -58,7 +62,9 @@ public class PollScheduler {
         });
     }
 
-    @Scheduled(every = "${carnival.poll.tick:5s}", delayed = "${carnival.poll.tick:5s}",
+    @Scheduled(
+            every = "${carnival.poll.tick:5s}",
+            delayed = "${carnival.poll.tick:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!config.schedulerEnabled()) {
@@ -110,8 +116,12 @@ public class PollScheduler {
         List<CompletableFuture<FeedPoller.Polled>> running = feeds.stream()
                 .map(feed -> CompletableFuture.supplyAsync(() -> poller.poll(feed), pool))
                 .toList();
-        List<FeedPoller.Polled> polled = running.stream().map(CompletableFuture::join).toList();
-        List<FeedState> pending = polled.stream().map(FeedPoller.Polled::pendingState).filter(Objects::nonNull).toList();
+        List<FeedPoller.Polled> polled =
+                running.stream().map(CompletableFuture::join).toList();
+        List<FeedState> pending = polled.stream()
+                .map(FeedPoller.Polled::pendingState)
+                .filter(Objects::nonNull)
+                .toList();
         writes.add(CompletableFuture.runAsync(() -> states.writeBatch(pending), writer));
         return polled.stream().map(FeedPoller.Polled::outcome).toList();
     }

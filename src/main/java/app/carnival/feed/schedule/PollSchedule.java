@@ -30,7 +30,8 @@ public final class PollSchedule {
      * @param serverHint the longer of Retry-After and Cache-Control max-age, or null: not polled sooner (up to the maximum interval)
      */
     public Instant afterSuccess(Instant now, Duration postingInterval, Instant openUntil, Duration serverHint) {
-        Duration delay = postingInterval == null ? config.interval()
+        Duration delay = postingInterval == null
+                ? config.interval()
                 : clamp(postingInterval.dividedBy(4), config.minInterval(), config.maxInterval());
         if (openUntil != null) {
             delay = min(delay, config.openInterval());

@@ -9,6 +9,12 @@ import java.time.Instant;
  * @param postingInterval typical time between the feed's posts, null until learnt
  * @param openUntil       earliest end (grace included) of an open assignment of its series, null when none is open
  */
-public record ClaimedFeed(long id, String url, String etag, String lastModified, byte[] bodyHash, int errorCount,
-                          Duration postingInterval, Instant openUntil) {
-}
+public record ClaimedFeed(
+        long id,
+        String url,
+        String etag,
+        String lastModified,
+        byte[] bodyHash,
+        int errorCount,
+        Duration postingInterval,
+        Instant openUntil) {}

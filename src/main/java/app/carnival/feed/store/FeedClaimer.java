@@ -54,7 +54,8 @@ public class FeedClaimer {
 
     /** Claims up to {@code limit} due feeds, oldest due first. */
     public List<ClaimedFeed> claimDue(Instant now, Duration lease, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM_DUE)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(CLAIM_DUE)) {
             ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, Timestamp.from(now));
@@ -69,7 +70,8 @@ public class FeedClaimer {
 
     /** Claims one feed whatever its due time (poll-now); empty when another poll holds it. */
     public Optional<ClaimedFeed> claim(long feedId, Instant now, Duration lease) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM_ONE)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(CLAIM_ONE)) {
             ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
             ps.setLong(2, feedId);
             ps.setTimestamp(3, Timestamp.from(now));
@@ -88,8 +90,15 @@ public class FeedClaimer {
                 long interval = rs.getLong(7);
                 Duration postingInterval = rs.wasNull() ? null : Duration.ofSeconds(interval);
                 Timestamp openUntil = rs.getTimestamp(8);
-                claimed.add(new ClaimedFeed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5), rs.getInt(6), postingInterval, openUntil == null ? null : openUntil.toInstant()));
+                claimed.add(new ClaimedFeed(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBytes(5),
+                        rs.getInt(6),
+                        postingInterval,
+                        openUntil == null ? null : openUntil.toInstant()));
             }
         }
         return claimed;

@@ -20,7 +20,8 @@ public class FeedRepository {
 
     /** The feed row for this URL, created if new; safe when two registrations race for the same URL. */
     public Feed findOrCreate(String url) {
-        em.createNativeQuery("INSERT INTO feed (url) VALUES (?1) ON CONFLICT (url) DO NOTHING").setParameter(1, url)
+        em.createNativeQuery("INSERT INTO feed (url) VALUES (?1) ON CONFLICT (url) DO NOTHING")
+                .setParameter(1, url)
                 .executeUpdate();
         return findByUrl(url).orElseThrow();
     }

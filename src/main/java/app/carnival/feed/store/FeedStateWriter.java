@@ -20,19 +20,23 @@ public class FeedStateWriter {
 
     /** Columns every poll sets; a success also clears the error and resumes a paused feed. */
     private static final String POLLED = "last_polled_at = ?, next_poll_at = ?, leased_until = NULL";
+
     private static final String SUCCESS = "error_count = 0, last_error = NULL, paused = FALSE, paused_reason = NULL";
 
-    private static final String NOT_MODIFIED = "UPDATE feed SET last_status = 304, " + SUCCESS + ", " + POLLED + " WHERE id = ?";
+    private static final String NOT_MODIFIED =
+            "UPDATE feed SET last_status = 304, " + SUCCESS + ", " + POLLED + " WHERE id = ?";
     private static final String FETCHED = "UPDATE feed SET last_status = ?, " + SUCCESS + ", " + POLLED
             + ", etag = ?, last_modified = ?, body_hash = ?, title = COALESCE(?, title),"
             + " posting_interval_seconds = COALESCE(?, posting_interval_seconds) WHERE id = ?";
-    private static final String FAILED = "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, " + POLLED
-            + " WHERE id = ?";
-    private static final String GONE = "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, paused = TRUE,"
-            + " paused_reason = ?, " + POLLED + " WHERE id = ?";
+    private static final String FAILED =
+            "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, " + POLLED + " WHERE id = ?";
+    private static final String GONE =
+            "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, paused = TRUE," + " paused_reason = ?, "
+                    + POLLED + " WHERE id = ?";
 
     /** A permanent move keeps the old URL when another feed row already has the new one. */
-    private static final String MOVE = "UPDATE feed SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feed WHERE url = ?)";
+    private static final String MOVE =
+            "UPDATE feed SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feed WHERE url = ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -106,7 +110,8 @@ public class FeedStateWriter {
         });
         List<Move> moves = new ArrayList<>();
         for (FeedState s : states) {
-            String movedTo = s instanceof FeedState.NotModified n ? n.movedTo()
+            String movedTo = s instanceof FeedState.NotModified n
+                    ? n.movedTo()
                     : s instanceof FeedState.Fetched f ? f.movedTo() : null;
             if (movedTo != null) {
                 moves.add(new Move(s.feedId(), movedTo));
@@ -119,16 +124,15 @@ public class FeedStateWriter {
         });
     }
 
-    private record Move(long feedId, String url) {
-    }
+    private record Move(long feedId, String url) {}
 
     private interface Binder<S> {
         void bind(PreparedStatement ps, S state) throws SQLException;
     }
 
     /** One batch of the states of one kind. */
-    private static <S extends FeedState> void batch(Connection c, String sql, List<FeedState> states, Class<S> kind,
-                                                    Binder<S> binder) throws SQLException {
+    private static <S extends FeedState> void batch(
+            Connection c, String sql, List<FeedState> states, Class<S> kind, Binder<S> binder) throws SQLException {
         batch(c, sql, states.stream().filter(kind::isInstance).map(kind::cast).toList(), binder);
     }
 

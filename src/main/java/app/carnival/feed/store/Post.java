@@ -46,6 +46,7 @@ public class Post extends PanacheEntityBase {
 
     /** Plain text of {@link #content}. */
     public String text;
+
     public String[] links;
 
     @Column(name = "summary_only")

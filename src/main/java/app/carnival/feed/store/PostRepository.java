@@ -13,7 +13,9 @@ public class PostRepository {
 
     /** The feed's newest posts first. */
     public List<Post> recentOfFeed(Feed feed, int limit) {
-        return Post.find("feed = ?1 order by publishedAt desc, id desc", feed).page(0, limit).list();
+        return Post.find("feed = ?1 order by publishedAt desc, id desc", feed)
+                .page(0, limit)
+                .list();
     }
 
     public List<Post> ofFeedPublishedBetween(Feed feed, Instant from, Instant to) {
@@ -27,7 +29,10 @@ public class PostRepository {
 
     /** A post at this address in the feeds of the series' participants (the oldest when several). */
     public Optional<Post> atUrlInSeries(Series series, String url) {
-        return Post.find("url = ?1 and feed in (select p.feed from Participant p where p.series = ?2) order by id", url, series)
+        return Post.find(
+                        "url = ?1 and feed in (select p.feed from Participant p where p.series = ?2) order by id",
+                        url,
+                        series)
                 .firstResultOptional();
     }
 

@@ -33,25 +33,31 @@ public class PostStore {
      * refuses entries over ~2.7 kB, and 2048 non-ASCII characters can take 8 kB. V5 rewrote stored keys alike.
      */
     private static final int MAX_GUID_BYTES = 1000;
+
     private static final int MAX_URL = 4096;
     private static final int MAX_AUTHOR = 500;
 
     /** What is stored of an entry already seen: enough to tell whether it changed. */
-    public record Stored(byte[] contentHash, Instant firstSeenAt) {
-    }
+    public record Stored(byte[] contentHash, Instant firstSeenAt) {}
 
     /**
      * A new or edited entry, ready to store: its key, content (sanitized, text, links) and hash.
      *
      * @param firstSeenAt when the post was first seen (now for a new one)
      */
-    public record Prepared(String key, ParsedEntry entry, EntryContent content, byte[] hash, boolean isNew,
-                           Instant firstSeenAt) {
+    public record Prepared(
+            String key, ParsedEntry entry, EntryContent content, byte[] hash, boolean isNew, Instant firstSeenAt) {
 
         /** The post as the matcher sees it, the same as {@link Post#facts()} once stored. */
         public PostFacts facts() {
-            return new PostFacts(url(), entry.title() == null ? "" : entry.title(), content.text(), content.links(),
-                    entry.categories(), published(), entry.summaryOnly());
+            return new PostFacts(
+                    url(),
+                    entry.title() == null ? "" : entry.title(),
+                    content.text(),
+                    content.links(),
+                    entry.categories(),
+                    published(),
+                    entry.summaryOnly());
         }
 
         String url() {
@@ -87,9 +93,13 @@ public class PostStore {
         if (keys.isEmpty()) {
             return stored;
         }
-        for (Object[] row : em.createQuery("select p.guid, p.contentHash, p.firstSeenAt from Post p where p.feed.id = ?1"
-                        + " and p.guid in ?2", Object[].class)
-                .setParameter(1, feedId).setParameter(2, keys).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select p.guid, p.contentHash, p.firstSeenAt from Post p where p.feed.id = ?1"
+                                + " and p.guid in ?2",
+                        Object[].class)
+                .setParameter(1, feedId)
+                .setParameter(2, keys)
+                .getResultList()) {
             stored.put((String) row[0], new Stored((byte[]) row[1], (Instant) row[2]));
         }
         return stored;
@@ -105,9 +115,10 @@ public class PostStore {
             if (before != null && Arrays.equals(before.contentHash(), hash)) {
                 continue;
             }
-            EntryContent content = EntryContent.of(entry.contentHtml(), entry.baseUrl() != null ? entry.baseUrl() : entry.url());
-            changed.add(new Prepared(item.getKey(), entry, content, hash, before == null,
-                    before == null ? now : before.firstSeenAt()));
+            EntryContent content =
+                    EntryContent.of(entry.contentHtml(), entry.baseUrl() != null ? entry.baseUrl() : entry.url());
+            changed.add(new Prepared(
+                    item.getKey(), entry, content, hash, before == null, before == null ? now : before.firstSeenAt()));
         }
         return changed;
     }
@@ -119,8 +130,10 @@ public class PostStore {
      * @return the posts written, by key
      */
     public Map<String, Post> write(Feed feed, List<Prepared> changed, Map<String, List<String>> pageLinks) {
-        List<String> edited = changed.stream().filter(p -> !p.isNew()).map(Prepared::key).toList();
-        Map<String, Post> existing = edited.isEmpty() ? Map.of()
+        List<String> edited =
+                changed.stream().filter(p -> !p.isNew()).map(Prepared::key).toList();
+        Map<String, Post> existing = edited.isEmpty()
+                ? Map.of()
                 : repository.withKeys(feed, edited).stream()
                         .collect(Collectors.toMap(p -> p.guid, Function.identity()));
         Map<String, Post> written = new LinkedHashMap<>();
@@ -166,14 +179,23 @@ public class PostStore {
     }
 
     static String key(String guid) {
-        return guid.getBytes(StandardCharsets.UTF_8).length <= MAX_GUID_BYTES ? guid
+        return guid.getBytes(StandardCharsets.UTF_8).length <= MAX_GUID_BYTES
+                ? guid
                 : "sha256:" + HexFormat.of().formatHex(Digests.sha256(guid));
     }
 
     static byte[] contentHash(ParsedEntry e) {
-        String joined = String.join("\u0000", String.valueOf(e.url()), String.valueOf(e.title()), String.valueOf(e.author()),
-                String.valueOf(e.published()), String.valueOf(e.updated()), String.join("\u0001", e.categories()),
-                String.valueOf(e.contentHtml()), String.valueOf(e.summaryOnly()), String.valueOf(e.baseUrl()));
+        String joined = String.join(
+                "\u0000",
+                String.valueOf(e.url()),
+                String.valueOf(e.title()),
+                String.valueOf(e.author()),
+                String.valueOf(e.published()),
+                String.valueOf(e.updated()),
+                String.join("\u0001", e.categories()),
+                String.valueOf(e.contentHtml()),
+                String.valueOf(e.summaryOnly()),
+                String.valueOf(e.baseUrl()));
         return Digests.sha256(joined);
     }
 

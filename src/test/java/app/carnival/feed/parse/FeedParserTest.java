@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,7 +79,9 @@ class FeedParserTest {
 
     @Test
     void entryWithoutGuidUsesItsResolvedLinkAndMissingDatesStayNull() throws FeedParseException {
-        ParsedEntry entry = parse(rss("<item><title>No guid</title><link>/2024/no-guid</link></item>")).entries().get(0);
+        ParsedEntry entry = parse(rss("<item><title>No guid</title><link>/2024/no-guid</link></item>"))
+                .entries()
+                .get(0);
 
         assertEquals("https://blog.example.org/2024/no-guid", entry.url());
         assertTrue(entry.guid().endsWith("/2024/no-guid"), entry.guid());
@@ -95,7 +96,9 @@ class FeedParserTest {
                 <item><title>Orphan</title><description>x</description></item>
                 <item><title>Kept</title><guid>kept-1</guid></item>"""));
 
-        assertEquals(List.of("kept-1"), feed.entries().stream().map(ParsedEntry::guid).toList());
+        assertEquals(
+                List.of("kept-1"),
+                feed.entries().stream().map(ParsedEntry::guid).toList());
         assertNull(feed.entries().get(0).url());
     }
 
@@ -199,14 +202,17 @@ class FeedParserTest {
     void billionLaughsIsRejectedQuickly() {
         StringBuilder entities = new StringBuilder("<!ENTITY lol0 \"lol\">");
         for (int i = 1; i < 10; i++) {
-            entities.append("<!ENTITY lol").append(i).append(" \"")
-                    .append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+            entities.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         String bomb = "<?xml version=\"1.0\"?><!DOCTYPE rss [" + entities + "]><rss version=\"2.0\"><channel>"
                 + "<title>&lol9;</title><item><guid>g</guid></item></channel></rss>";
 
-        FeedParseException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
-                () -> assertThrows(FeedParseException.class, () -> parse(bomb)));
+        FeedParseException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(2), () -> assertThrows(FeedParseException.class, () -> parse(bomb)));
 
         assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
     }
@@ -231,7 +237,8 @@ class FeedParserTest {
 
     @Test
     void xmlDeclarationWinsOverAWrongContentTypeCharset() throws FeedParseException {
-        byte[] utf8 = rss("<item><title>Crème brûlée</title><guid>g</guid></item>").getBytes(UTF_8);
+        byte[] utf8 =
+                rss("<item><title>Crème brûlée</title><guid>g</guid></item>").getBytes(UTF_8);
 
         ParsedFeed feed = parser.parse(utf8, "text/xml; charset=ISO-8859-1", FEED_URL);
 
@@ -242,8 +249,10 @@ class FeedParserTest {
     void contentTypeCharsetIsUsedWhenTheDocumentDeclaresNone() throws FeedParseException {
         String xml = rss("<item><title>Привет</title><guid>g</guid></item>").replace(" encoding=\"UTF-8\"", "");
 
-        ParsedFeed feed = parser.parse(xml.getBytes(java.nio.charset.Charset.forName("windows-1251")),
-                "application/rss+xml; charset=windows-1251", FEED_URL);
+        ParsedFeed feed = parser.parse(
+                xml.getBytes(java.nio.charset.Charset.forName("windows-1251")),
+                "application/rss+xml; charset=windows-1251",
+                FEED_URL);
 
         assertEquals("Привет", feed.entries().get(0).title());
     }
@@ -257,7 +266,9 @@ class FeedParserTest {
         byte[] withBom = ("\uFEFF" + xml).getBytes(charset);
 
         for (byte[] body : List.of(withoutBom, withBom)) {
-            assertEquals("Ünïcödé ✓", parser.parse(body, "text/xml", FEED_URL).entries().get(0).title());
+            assertEquals(
+                    "Ünïcödé ✓",
+                    parser.parse(body, "text/xml", FEED_URL).entries().get(0).title());
         }
     }
 
@@ -283,7 +294,9 @@ class FeedParserTest {
             out.write(rss("<item><title>Zipped</title><guid>z</guid></item>").getBytes(UTF_8));
         }
 
-        assertEquals("Zipped", parser.parse(gz.toByteArray(), null, FEED_URL).entries().get(0).title());
+        assertEquals(
+                "Zipped",
+                parser.parse(gz.toByteArray(), null, FEED_URL).entries().get(0).title());
     }
 
     @Test
@@ -296,43 +309,53 @@ class FeedParserTest {
             }
         }
 
-        FeedParseException e = assertThrows(FeedParseException.class, () -> parser.parse(gz.toByteArray(), null, FEED_URL));
+        FeedParseException e =
+                assertThrows(FeedParseException.class, () -> parser.parse(gz.toByteArray(), null, FEED_URL));
 
         assertEquals("feed is larger than 20 MB after decompression", e.getMessage());
     }
 
     @Test
     void emptyBodyIsReported() {
-        assertEquals("empty response body",
-                assertThrows(FeedParseException.class, () -> parser.parse(new byte[0], null, FEED_URL)).getMessage());
-        assertEquals("empty response body",
-                assertThrows(FeedParseException.class, () -> parser.parse(" \n ".getBytes(UTF_8), null, FEED_URL)).getMessage());
+        assertEquals(
+                "empty response body",
+                assertThrows(FeedParseException.class, () -> parser.parse(new byte[0], null, FEED_URL))
+                        .getMessage());
+        assertEquals(
+                "empty response body",
+                assertThrows(FeedParseException.class, () -> parser.parse(" \n ".getBytes(UTF_8), null, FEED_URL))
+                        .getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "plain text                | not a feed: the response contains no XML",
-            "<html><body>hi</body></html> | not a feed: the server returned an HTML page",
-            "<!DOCTYPE html><html lang='en'></html> | not a feed: the server returned an HTML page",
-            "<?xml version='1.0'?><note>hi</note> | not a feed: the XML document is not RSS, Atom or RDF",
-            "<rss version='2.0'><channel><title>x</title> | truncated feed: the document ends at line 1 before its elements are closed",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "plain text                | not a feed: the response contains no XML",
+                "<html><body>hi</body></html> | not a feed: the server returned an HTML page",
+                "<!DOCTYPE html><html lang='en'></html> | not a feed: the server returned an HTML page",
+                "<?xml version='1.0'?><note>hi</note> | not a feed: the XML document is not RSS, Atom or RDF",
+                "<rss version='2.0'><channel><title>x</title> | truncated feed: the document ends at line 1 before its elements are closed",
+            })
     void nonFeedsGetReadableMessages(String body, String message) {
-        FeedParseException e = assertThrows(FeedParseException.class, () -> parser.parse(body.getBytes(UTF_8), null, FEED_URL));
+        FeedParseException e =
+                assertThrows(FeedParseException.class, () -> parser.parse(body.getBytes(UTF_8), null, FEED_URL));
 
         assertEquals(message, e.getMessage());
     }
 
     @Test
     void malformedXmlNamesTheLine() {
-        FeedParseException e = assertThrows(FeedParseException.class,
+        FeedParseException e = assertThrows(
+                FeedParseException.class,
                 () -> parse("<rss version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>"));
 
         assertTrue(e.getMessage().startsWith("malformed XML at line 3: "), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"00 01 02 03 ff fe fd", "1f 8b 00 00 12 34", "ef bb bf 3c 3f 78 6d 6c", "3c 00 00 3c 21 2d 2d"})
+    @ValueSource(
+            strings = {"00 01 02 03 ff fe fd", "1f 8b 00 00 12 34", "ef bb bf 3c 3f 78 6d 6c", "3c 00 00 3c 21 2d 2d"})
     void garbageBytesGiveFeedParseException(String hex) {
         String[] parts = hex.split(" ");
         byte[] bytes = new byte[parts.length];

@@ -44,7 +44,9 @@ class FeedparserCorpusTest {
                 fail(file + " escaped the parser with " + e, e);
             }
         }
-        System.out.printf("feedparser corpus: %d parsed, %d readable parse errors, 0 escaped (of %d)%n", parsed, failed, files.size());
+        System.out.printf(
+                "feedparser corpus: %d parsed, %d readable parse errors, 0 escaped (of %d)%n",
+                parsed, failed, files.size());
         assertThat(parsed).isGreaterThan(1700);
     }
 

@@ -1,18 +1,17 @@
 package app.carnival.feed.parse;
 
-import app.carnival.testing.Corpus;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import app.carnival.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,8 @@ class FeedparserEncodingTest {
     private static final Pattern EQUALITY = Pattern.compile(
             "(feed\\['title'\\]|entries\\[0\\]\\['title'\\]|entries\\[0\\]\\['description'\\]|entries\\[0\\]\\.summary)"
                     + "\\s*==\\s*'((?:[^'\\\\]|\\\\.)*)'");
-    private static final Pattern ORDINAL = Pattern.compile("ord\\(entries\\[0\\]\\['description'\\]\\)\\s*==\\s*(\\d+)");
+    private static final Pattern ORDINAL =
+            Pattern.compile("ord\\(entries\\[0\\]\\['description'\\]\\)\\s*==\\s*(\\d+)");
 
     @Test
     void encodingCasesReport() {
@@ -61,9 +61,11 @@ class FeedparserEncodingTest {
         String expectation = expect.find() ? expect.group(1) : "";
         ParsedFeed feed;
         try {
-            feed = new FeedParser().parse(bytes, contentType.find() ? contentType.group(1) : null, "https://example.org/feed");
+            feed = new FeedParser()
+                    .parse(bytes, contentType.find() ? contentType.group(1) : null, "https://example.org/feed");
         } catch (FeedParseException e) {
-            boolean mustParse = expectation.startsWith("not bozo") || EQUALITY.matcher(expectation).find()
+            boolean mustParse = expectation.startsWith("not bozo")
+                    || EQUALITY.matcher(expectation).find()
                     || ORDINAL.matcher(expectation).find();
             return mustParse ? "refused: " + e.getMessage() : null;
         } catch (RuntimeException e) {

@@ -1,16 +1,15 @@
 package app.carnival.feed.parse;
 
-import app.carnival.testing.Corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.carnival.testing.Corpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +20,7 @@ class RealCorpusTest {
     private static final String FEED_URL = "https://example.org/feed";
     /** An RSS guid or Atom id element with content (not self-closing): group 1 opens it, group 3 closes it. */
     private static final Pattern ID_ELEMENT = Pattern.compile("(?s)(<(guid|id)(?:\\s[^>]*)?(?<!/)>).*?(</\\2>)");
+
     private final FeedParser parser = new FeedParser();
 
     static List<Path> realFeeds() {
@@ -40,7 +40,8 @@ class RealCorpusTest {
         assertFalse(feed.entries().isEmpty(), "no entries");
         for (ParsedEntry entry : feed.entries()) {
             assertFalse(entry.guid().isBlank(), "entry without guid: " + entry);
-            assertTrue(entry.url() == null || entry.url().matches("(?i)[a-z][a-z0-9+.-]*:.+"),
+            assertTrue(
+                    entry.url() == null || entry.url().matches("(?i)[a-z][a-z0-9+.-]*:.+"),
                     "url not absolute: " + entry.url());
             assertTrue(entry.contentHtml() != null, "content must not be null");
         }
@@ -61,7 +62,9 @@ class RealCorpusTest {
     }
 
     static List<Path> realFeedsWithIds() {
-        return realFeeds().stream().filter(f -> !Arrays.equals(withBlankIds(Corpus.read(f)), Corpus.read(f))).toList();
+        return realFeeds().stream()
+                .filter(f -> !Arrays.equals(withBlankIds(Corpus.read(f)), Corpus.read(f)))
+                .toList();
     }
 
     /** The document with its guid and id elements emptied, byte for byte otherwise (Latin-1 maps each byte to one char). */

@@ -11,11 +11,14 @@ class HostLimiterTest {
     @Test
     void aUnicodeAndAPunycodeSpellingOfOneHostShareItsPermits() throws InterruptedException {
         HostLimiter limiter = new HostLimiter(1);
-        Thread second = new Thread(() -> limiter.acquire("https://xn--bcher-kva.example/b.xml").close());
+        Thread second = new Thread(
+                () -> limiter.acquire("https://xn--bcher-kva.example/b.xml").close());
         try (HostLimiter.Permit held = limiter.acquire("https://BÜCHER.example/a.xml")) {
             limiter.acquire("https://other.example/feed").close(); // another host is not held up
             second.start();
-            assertThat(blocks(second)).as("second spelling waits for the first one's permit").isTrue();
+            assertThat(blocks(second))
+                    .as("second spelling waits for the first one's permit")
+                    .isTrue();
         }
         second.join(10_000);
         assertThat(second.isAlive()).isFalse();

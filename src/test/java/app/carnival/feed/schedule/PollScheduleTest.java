@@ -2,6 +2,7 @@ package app.carnival.feed.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.feed.store.ClaimedFeed;
 import app.carnival.testing.TestConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import app.carnival.feed.store.ClaimedFeed;
 
 class PollScheduleTest {
 
@@ -39,15 +39,18 @@ class PollScheduleTest {
 
     @Test
     void jitterSpreadsFeedsThatWereDueTogether() {
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToObj(i -> schedule.afterSuccess(NOW, null, null, null))
-                .distinct().count();
+        long distinct = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> schedule.afterSuccess(NOW, null, null, null))
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(40);
     }
 
     @ParameterizedTest(name = "posting every {0} min -> poll every ~{1} min")
     @CsvSource({"4, 5", "60, 15", "240, 60", "1440, 240", "43200, 240"})
     void theIntervalFollowsThePostingRhythmWithinBounds(long postingMinutes, long pollMinutes) {
-        assertAbout(after(schedule, feed(Duration.ofMinutes(postingMinutes), null), null), Duration.ofMinutes(pollMinutes));
+        assertAbout(
+                after(schedule, feed(Duration.ofMinutes(postingMinutes), null), null), Duration.ofMinutes(pollMinutes));
     }
 
     @Test
@@ -74,13 +77,15 @@ class PollScheduleTest {
     void retryAfterIsHonouredWhenLongerAndCappedWhenAbsurd() {
         assertThat(schedule.afterFailure(NOW, 1, Duration.ofHours(2))).isEqualTo(NOW.plus(Duration.ofHours(2)));
         assertThat(schedule.afterFailure(NOW, 1, Duration.ofDays(30))).isEqualTo(NOW.plus(Duration.ofHours(12)));
-        assertThat(Duration.between(NOW, schedule.afterFailure(NOW, 5, Duration.ofSeconds(5)))).isGreaterThan(Duration.ofMinutes(14));
+        assertThat(Duration.between(NOW, schedule.afterFailure(NOW, 5, Duration.ofSeconds(5))))
+                .isGreaterThan(Duration.ofMinutes(14));
     }
 
     @Test
     void postingIntervalIsTheMedianGap() {
         Instant t = NOW;
-        assertThat(PollSchedule.postingInterval(List.of(t, t.plusSeconds(3600), t.plusSeconds(7200), t.plusSeconds(90_000))))
+        assertThat(PollSchedule.postingInterval(
+                        List.of(t, t.plusSeconds(3600), t.plusSeconds(7200), t.plusSeconds(90_000))))
                 .isEqualTo(Duration.ofHours(1));
         assertThat(PollSchedule.postingInterval(List.of(t))).isNull();
         assertThat(PollSchedule.postingInterval(List.of())).isNull();

@@ -21,9 +21,11 @@ class PostStoreKeyTest {
     @Test
     void aGuidOverThe1000BytesIsKeyedByTheHashOfItsUtf8() {
         String nonAscii = "漢".repeat(2048); // 2048 characters, 6144 bytes: within the old character limit
-        assertThat(PostStore.key(nonAscii)).isEqualTo("sha256:" + HexFormat.of().formatHex(Digests.sha256(nonAscii)))
+        assertThat(PostStore.key(nonAscii))
+                .isEqualTo("sha256:" + HexFormat.of().formatHex(Digests.sha256(nonAscii)))
                 .hasSize(71);
         String oneByteOver = "é".repeat(500) + "x";
-        assertThat(PostStore.key(oneByteOver)).isEqualTo("sha256:" + HexFormat.of().formatHex(Digests.sha256(oneByteOver)));
+        assertThat(PostStore.key(oneByteOver))
+                .isEqualTo("sha256:" + HexFormat.of().formatHex(Digests.sha256(oneByteOver)));
     }
 }
