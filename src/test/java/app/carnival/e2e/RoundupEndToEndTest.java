@@ -297,6 +297,7 @@ class RoundupEndToEndTest {
     }
 
     @Test
+    @SendsInvalidRequests // a 65-character slug
     void aSlugHasAtMost64Characters() {
         String longest = "e2e-" + "s".repeat(60);
         Api.createSeries(longest, "meme15");
