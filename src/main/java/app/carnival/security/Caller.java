@@ -33,10 +33,6 @@ public final class Caller {
         return token == null || token.isBlank() ? ANONYMOUS : new Caller(token.trim());
     }
 
-    public boolean hasToken() {
-        return token != null;
-    }
-
     /** Whether the presented token is the one whose hash is stored. */
     public boolean holds(byte[] storedHash) {
         return Tokens.matches(token, storedHash);

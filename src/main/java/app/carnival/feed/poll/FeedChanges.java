@@ -13,7 +13,6 @@ import java.util.Map;
  * @param seriesOfAssignment  the series of each assignment, by assignment id
  */
 record FeedChanges(
-        int entries,
         List<PostStore.Prepared> changed,
         List<AssignmentCriteria> assignments,
         Map<Long, Long> participantOfSeries,

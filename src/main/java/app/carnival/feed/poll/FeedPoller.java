@@ -135,7 +135,6 @@ public class FeedPoller {
         Stored stored = QuarkusTransaction.requiringNew().call(() -> stored(claimed.id(), byKey));
         // Content extraction (the costly part) runs outside any transaction, on the changed entries only.
         FeedChanges changes = new FeedChanges(
-                parsed.entries().size(),
                 PostStore.prepare(byKey, stored.posts(), clock.instant()),
                 stored.assignments(),
                 stored.participantOfSeries(),

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class HashtagsTest {
+class HashtagTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\" has #meme15: {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -32,23 +32,23 @@ class HashtagsTest {
             ''                                   | false
             """)
     void findsTheHashtagAsAWholeWord(String text, boolean expected) {
-        assertEquals(expected, Hashtags.inText(text, "meme15"));
+        assertEquals(expected, Hashtag.of("meme15").inText(text));
     }
 
     @Test
     void textSearchToleratesNullsAndALeadingHashInTheHashtag() {
-        assertFalse(Hashtags.inText(null, "meme15"));
-        assertFalse(Hashtags.inText("#meme15", null));
-        assertFalse(Hashtags.inText("#meme15", ""));
-        assertFalse(Hashtags.inText("a # b", ""));
-        assertTrue(Hashtags.inText("about #meme15", "#meme15"));
-        assertTrue(Hashtags.inText("line one\n#meme15\nline three", "meme15"));
+        assertFalse(Hashtag.of("meme15").inText(null));
+        assertFalse(Hashtag.of(null).inText("#meme15"));
+        assertFalse(Hashtag.of("").inText("#meme15"));
+        assertFalse(Hashtag.of("").inText("a # b"));
+        assertTrue(Hashtag.of("#meme15").inText("about #meme15"));
+        assertTrue(Hashtag.of("meme15").inText("line one\n#meme15\nline three"));
     }
 
     @Test
     void hashtagCharactersAreLiteralNotRegex() {
-        assertTrue(Hashtags.inText("about #c++ today", "c++"));
-        assertFalse(Hashtags.inText("about #tsql2sday", "t.ql2sday"));
+        assertTrue(Hashtag.of("c++").inText("about #c++ today"));
+        assertFalse(Hashtag.of("t.ql2sday").inText("about #tsql2sday"));
     }
 
     @ParameterizedTest(name = "[{index}] category \"{0}\" is meme15: {1}")
@@ -66,14 +66,14 @@ class HashtagsTest {
             '#'        | false
             """)
     void matchesCategoryIgnoringCaseHashSpaceDashUnderscore(String category, boolean expected) {
-        assertEquals(expected, Hashtags.inCategories(List.of("SQL", category), "meme15"));
+        assertEquals(expected, Hashtag.of("meme15").inCategories(List.of("SQL", category)));
     }
 
     @Test
     void categorySearchToleratesEmptyInputs() {
-        assertFalse(Hashtags.inCategories(List.of(), "meme15"));
-        assertFalse(Hashtags.inCategories(null, "meme15"));
-        assertFalse(Hashtags.inCategories(List.of(""), ""));
-        assertFalse(Hashtags.inCategories(List.of("#"), "-"));
+        assertFalse(Hashtag.of("meme15").inCategories(List.of()));
+        assertFalse(Hashtag.of("meme15").inCategories(null));
+        assertFalse(Hashtag.of("").inCategories(List.of("")));
+        assertFalse(Hashtag.of("-").inCategories(List.of("#")));
     }
 }
