@@ -61,7 +61,7 @@ public interface CarnivalConfig {
         @WithDefault("true")
         boolean schedulerEnabled();
 
-        /** How often the scheduler looks for due feeds (read by {@code PollScheduler}'s @Scheduled). */
+        /** How often the poller looks for due feeds (sub-second values are honoured). */
         @WithDefault("5s")
         Duration tick();
 

@@ -5,9 +5,10 @@ import app.carnival.feed.store.ClaimedFeed;
 import app.carnival.feed.store.FeedClaimer;
 import app.carnival.feed.store.FeedState;
 import app.carnival.feed.store.FeedStateWriter;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,6 +44,7 @@ public class PollScheduler {
         return t;
     });
     private final Queue<CompletableFuture<?>> writes = new ConcurrentLinkedQueue<>();
+    private PollTicker ticker;
 
     public PollScheduler(
             FeedClaimer claimer,
@@ -62,14 +64,14 @@ public class PollScheduler {
         });
     }
 
-    @Scheduled(
-            every = "${carnival.poll.tick:5s}",
-            delayed = "${carnival.poll.tick:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        if (!config.schedulerEnabled()) {
-            return;
+    /** Starts the background loop when the scheduler is enabled (tests poll on demand instead). */
+    void start(@Observes StartupEvent started) {
+        if (config.schedulerEnabled()) {
+            ticker = new PollTicker(config.tick(), this::tick);
         }
+    }
+
+    private void tick() {
         try {
             pollDue();
         } catch (RuntimeException e) {
@@ -140,6 +142,9 @@ public class PollScheduler {
 
     @PreDestroy
     void stop() {
+        if (ticker != null) {
+            ticker.close();
+        }
         pool.shutdownNow();
         writer.shutdownNow();
     }

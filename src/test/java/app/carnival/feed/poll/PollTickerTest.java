@@ -1,0 +1,44 @@
+package app.carnival.feed.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PollTickerTest {
+
+    @Test
+    void aSubSecondTickRunsTheLoopManyTimesASecond() throws InterruptedException {
+        CountDownLatch fiveRuns = new CountDownLatch(5);
+        try (PollTicker ignored = new PollTicker(Duration.ofMillis(20), fiveRuns::countDown)) {
+            // Five runs need 100 ms at this tick; Quarkus' once-a-second trigger check would need five seconds.
+            assertThat(fiveRuns.await(3, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void runsNeverOverlap() throws InterruptedException {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        CountDownLatch runs = new CountDownLatch(4);
+        try (PollTicker ignored = new PollTicker(Duration.ofMillis(5), () -> {
+            if (running.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+                runs.countDown();
+            }
+        })) {
+            assertThat(runs.await(3, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(overlaps.get()).isZero();
+    }
+}
