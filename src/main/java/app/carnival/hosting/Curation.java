@@ -86,7 +86,7 @@ public class Curation {
                 .call(() -> roundups.forHost(planning.requireHosted(slug, number, caller)));
     }
 
-    /** Near-misses of the assignment (see {@link #nearMisses(Assignment)}). */
+    /** Near-misses of the assignment, for its host (see {@link #nearMisses(Assignment)}). */
     public List<NearMiss> nearMisses(String slug, String number, Caller caller) {
         return QuarkusTransaction.requiringNew().call(() -> nearMisses(planning.requireHosted(slug, number, caller)));
     }
@@ -108,22 +108,26 @@ public class Curation {
      * Adds a post as a MANUAL response: a post already stored for a participant of the series is
      * reused; otherwise its page is fetched and stored in the feed of the participant it belongs to.
      */
+    /** The assignment a post is being added to, and the response when the post was stored already (else null). */
+    private record Attached(long assignmentId, RoundupView.Entry entry) {}
+
     public RoundupView.Entry add(String slug, String number, Caller caller, AddResponseRequest request) {
-        long assignmentId =
-                QuarkusTransaction.requiringNew().call(() -> planning.requireHosted(slug, number, caller).id);
-        if ((request.url() == null || request.url().isBlank()) == (request.postId() == null)) {
-            throw new InvalidInput("url", "give either the post's url or the postId of a stored post");
-        }
-        Optional<RoundupView.Entry> stored = QuarkusTransaction.requiringNew().call(() -> {
-            Assignment a = assignments.byId(assignmentId);
+        Attached stored = QuarkusTransaction.requiringNew().call(() -> {
+            Assignment a = planning.requireHosted(slug, number, caller);
+            if ((request.url() == null || request.url().isBlank()) == (request.postId() == null)) {
+                throw new InvalidInput("url", "give either the post's url or the postId of a stored post");
+            }
             Optional<Post> post = request.postId() != null
                     ? Optional.of(postOfSeries(a.series, request.postId()))
                     : storedPost(a.series, request.url().trim());
-            return post.map(p -> attach(a, p, participantOfFeed(a.series, p)));
+            return new Attached(
+                    a.id,
+                    post.map(p -> attach(a, p, participantOfFeed(a.series, p))).orElse(null));
         });
-        if (stored.isPresent()) {
-            return stored.get();
+        if (stored.entry() != null) {
+            return stored.entry();
         }
+        long assignmentId = stored.assignmentId();
         PostPage page = fetch(request.url().trim());
         return QuarkusTransaction.requiringNew().call(() -> {
             Assignment a = assignments.byId(assignmentId);
@@ -140,8 +144,8 @@ public class Curation {
         });
     }
 
-    /** Posts in the window with only one kind of evidence and no response yet, in publication order. */
-    private List<NearMiss> nearMisses(Assignment a) {
+    /** Posts in the window with only one kind of evidence and no response yet, in publication order (the caller checked the host). */
+    public List<NearMiss> nearMisses(Assignment a) {
         AssignmentCriteria criteria = a.criteria();
         Map<Long, Participant> byFeed =
                 participants.ofSeries(a.series).stream().collect(Collectors.toMap(p -> p.feed.id, Function.identity()));

@@ -279,7 +279,6 @@ public class HostPages {
     }
 
     private Views.CurationPage curationView(Assignment a, Caller host, String message, String error) {
-        String number = String.valueOf(a.number);
         return new Views.CurationPage(
                 a.series.slug,
                 a.series.title,
@@ -287,9 +286,7 @@ public class HostPages {
                 a.title,
                 HostSession.csrfToken(host),
                 roundups.forHost(a).stream().map(Views.EntryCard::of).toList(),
-                curation.nearMisses(a.series.slug, number, host).stream()
-                        .map(Views.NearMissCard::of)
-                        .toList(),
+                curation.nearMisses(a).stream().map(Views.NearMissCard::of).toList(),
                 participants.ofSeries(a.series).stream()
                         .map(Views.ParticipantCard::of)
                         .toList(),

@@ -32,8 +32,7 @@ final class Views {
 
         static AssignmentCard of(Assignment a, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
-            AssignmentStatus status =
-                    AssignmentStatus.at(now, a.opensAt, a.closesAt, a.criteria().graceEndsAt());
+            AssignmentStatus status = AssignmentStatus.at(now, a.opensAt, a.closesAt, a.graceEndsAt());
             String when = switch (status) {
                 case UPCOMING -> "opens " + Times.relative(now, a.opensAt);
                 case OPEN -> "closes " + Times.relative(now, a.closesAt);

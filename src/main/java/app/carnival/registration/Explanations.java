@@ -2,6 +2,7 @@ package app.carnival.registration;
 
 import app.carnival.feed.store.Post;
 import app.carnival.feed.store.PostRepository;
+import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.MatchDecision;
 import app.carnival.matching.MatchedBy;
 import app.carnival.matching.Matcher;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Why each of a participant's recent posts is or is not a response, per assignment. Recomputed from
@@ -42,6 +44,9 @@ public class Explanations {
             return List.of();
         }
         List<Assignment> assignments = assignmentRepository.ofSeries(participant.series);
+        // Built once per assignment, not per post: criteria carry the normalized invitation and compiled hashtag.
+        Map<Long, AssignmentCriteria> criteria =
+                assignments.stream().collect(Collectors.toMap(a -> a.id, Assignment::criteria));
         Map<String, Response> responses = new HashMap<>();
         for (Response r : responseRepository.ofPosts(posts)) {
             responses.put(r.assignment.id + ":" + r.post.id, r);
@@ -61,7 +66,7 @@ public class Explanations {
                                             "added by the host",
                                             r.state);
                                 }
-                                MatchDecision d = Matcher.decide(a.criteria(), facts, post.pageLinksOrNull());
+                                MatchDecision d = Matcher.decide(criteria.get(a.id), facts, post.pageLinksOrNull());
                                 String reason = r != null && r.state == Response.State.HIDDEN
                                         ? d.reason() + "; hidden by the host"
                                         : d.reason();

@@ -53,16 +53,15 @@ public class Registration {
 
     /** Must not be called inside a transaction. Returns the view with the participant token, shown this once. */
     public ParticipantView register(String slug, ParticipantRequest request) {
-        QuarkusTransaction.requiringNew().run(() -> series.require(slug)); // an unknown series costs no fetch
         String given = request.feedUrl() == null || request.feedUrl().isBlank()
                 ? null
                 : request.feedUrl().trim();
-        String known = given == null
-                ? null
-                : QuarkusTransaction.requiringNew()
-                        .call(() -> feeds.findByUrl(given).map(f -> f.url).orElse(null));
-        String feedUrl =
-                known != null ? known : locator.locate(request.blogUrl().trim(), given);
+        // One read before any fetch: an unknown series costs none, and a feed already polled is kept as given.
+        boolean known = QuarkusTransaction.requiringNew().call(() -> {
+            series.require(slug);
+            return given != null && feeds.findByUrl(given).isPresent();
+        });
+        String feedUrl = known ? given : locator.locate(request.blogUrl().trim(), given);
         ParticipantView enrolled =
                 QuarkusTransaction.requiringNew().call(() -> enrol(series.require(slug), request, feedUrl));
         matching.matchParticipant(enrolled.id());

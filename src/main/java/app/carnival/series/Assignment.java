@@ -77,6 +77,11 @@ public class Assignment extends PanacheEntityBase {
         return hashtag != null ? hashtag : series.hashtag;
     }
 
+    /** End of the window in which late entries are still accepted. */
+    public Instant graceEndsAt() {
+        return closesAt.plusSeconds(60L * graceMinutes);
+    }
+
     public AssignmentCriteria criteria() {
         return new AssignmentCriteria(
                 id, invitationUrl, aliasUrls, effectiveHashtag(), opensAt, closesAt, graceMinutes, matchRule);

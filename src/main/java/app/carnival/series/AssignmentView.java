@@ -49,7 +49,7 @@ public record AssignmentView(
 
     public static AssignmentView of(Assignment a, Instant now) {
         ZoneId zone = ZoneId.of(a.timezone);
-        Instant graceEnd = a.criteria().graceEndsAt();
+        Instant graceEnd = a.graceEndsAt();
         AssignmentStatus status = AssignmentStatus.at(now, a.opensAt, a.closesAt, graceEnd);
         return new AssignmentView(
                 a.series.slug,

@@ -12,7 +12,6 @@ import app.carnival.feed.store.PostStore;
 import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HttpFetcher;
-import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.Judge;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.PostPageLinks;
@@ -132,19 +131,15 @@ public class FeedPoller {
 
     private PollOutcome store(ClaimedFeed claimed, FetchResult result, ParsedFeed parsed, byte[] bodyHash) {
         Map<String, ParsedEntry> byKey = PostStore.byKey(parsed.entries());
-        Stored stored = QuarkusTransaction.requiringNew().call(() -> stored(claimed.id(), byKey));
+        Read read = QuarkusTransaction.requiringNew().call(() -> read(claimed.id(), byKey));
         // Content extraction (the costly part) runs outside any transaction, on the changed entries only.
-        FeedChanges changes = new FeedChanges(
-                PostStore.prepare(byKey, stored.posts(), clock.instant()),
-                stored.assignments(),
-                stored.participantOfSeries(),
-                stored.seriesOfAssignment());
+        FeedChanges changes = new FeedChanges(PostStore.prepare(read.changed(), clock.instant()), read.answerable());
         List<Judge.Subject> subjects = new ArrayList<>();
         for (int i = 0; i < changes.changed().size(); i++) {
             PostStore.Prepared p = changes.changed().get(i);
             subjects.add(new Judge.Subject(i, p.facts(), null, !p.isNew()));
         }
-        PostPageLinks.Judged judged = pages.judge(changes.assignments(), subjects);
+        PostPageLinks.Judged judged = pages.judge(changes.answerable().assignments(), subjects);
         Map<String, List<String>> pageLinks = new HashMap<>();
         judged.pageLinks()
                 .forEach((i, links) ->
@@ -178,22 +173,27 @@ public class FeedPoller {
                 null);
     }
 
-    /** What the read step finds: the stored versions of the entries, and what the feed's posts may answer. */
-    private record Stored(
-            Map<String, PostStore.Stored> posts,
-            List<AssignmentCriteria> assignments,
-            Map<Long, Long> participantOfSeries,
-            Map<Long, Long> seriesOfAssignment) {}
+    /** What the read step finds: the entries that changed, and what they may answer. */
+    private record Read(List<PostStore.Change> changed, Answerable answerable) {}
 
-    private Stored stored(long feedId, Map<String, ParsedEntry> byKey) {
+    /**
+     * The read step: which entries changed since the last poll (by content hash) and, only when some did,
+     * the assignments they may answer.
+     */
+    private Read read(long feedId, Map<String, ParsedEntry> byKey) {
+        List<PostStore.Change> changed = PostStore.changes(byKey, posts.stored(feedId, byKey.keySet()));
+        if (changed.isEmpty()) {
+            return new Read(changed, Answerable.NONE);
+        }
         Map<Long, Long> participantOfSeries =
                 participants.ofFeed(feedId).stream().collect(Collectors.toMap(p -> p.series.id, p -> p.id));
         List<Assignment> answerable = assignments.ofSeries(participantOfSeries.keySet());
-        return new Stored(
-                posts.stored(feedId, byKey.keySet()),
-                answerable.stream().map(Assignment::criteria).toList(),
-                participantOfSeries,
-                answerable.stream().collect(Collectors.toMap(a -> a.id, a -> a.series.id)));
+        return new Read(
+                changed,
+                new Answerable(
+                        answerable.stream().map(Assignment::criteria).toList(),
+                        answerable.stream()
+                                .collect(Collectors.toMap(a -> a.id, a -> participantOfSeries.get(a.series.id)))));
     }
 
     /** @param learnt what this poll parsed of the feed, null when it did not parse it */

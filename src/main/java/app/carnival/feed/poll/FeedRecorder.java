@@ -62,7 +62,8 @@ public class FeedRecorder {
                                 j.decision(),
                                 j.assignment().rule(),
                                 postId,
-                                changes.participantFor(j.assignment().assignmentId()));
+                                changes.answerable()
+                                        .participantFor(j.assignment().assignmentId()));
                     })
                     .toList();
             int newResponses = responses.write(verdicts, clock.instant());

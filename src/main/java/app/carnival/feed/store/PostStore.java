@@ -107,20 +107,40 @@ public class PostStore {
 
     /** The new and edited entries, their HTML parsed once (sanitized markup, text, links). Pure. */
     public static List<Prepared> prepare(Map<String, ParsedEntry> byKey, Map<String, Stored> stored, Instant now) {
-        List<Prepared> changed = new ArrayList<>();
+        return prepare(changes(byKey, stored), now);
+    }
+
+    /** An entry that is new or differs from its stored post; {@code before} is null for a new one. */
+    public record Change(String key, ParsedEntry entry, byte[] hash, Stored before) {}
+
+    /** The new and edited entries, found by content hash only (no HTML is parsed). Pure. */
+    public static List<Change> changes(Map<String, ParsedEntry> byKey, Map<String, Stored> stored) {
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, ParsedEntry> item : byKey.entrySet()) {
-            ParsedEntry entry = item.getValue();
-            byte[] hash = contentHash(entry);
+            byte[] hash = contentHash(item.getValue());
             Stored before = stored.get(item.getKey());
-            if (before != null && Arrays.equals(before.contentHash(), hash)) {
-                continue;
+            if (before == null || !Arrays.equals(before.contentHash(), hash)) {
+                changes.add(new Change(item.getKey(), item.getValue(), hash, before));
             }
-            EntryContent content =
-                    EntryContent.of(entry.contentHtml(), entry.baseUrl() != null ? entry.baseUrl() : entry.url());
-            changed.add(new Prepared(
-                    item.getKey(), entry, content, hash, before == null, before == null ? now : before.firstSeenAt()));
         }
-        return changed;
+        return changes;
+    }
+
+    /** The changed entries with their HTML parsed once (sanitized markup, text, links). Pure. */
+    public static List<Prepared> prepare(List<Change> changes, Instant now) {
+        return changes.stream()
+                .map(c -> new Prepared(
+                        c.key(),
+                        c.entry(),
+                        EntryContent.of(
+                                c.entry().contentHtml(),
+                                c.entry().baseUrl() != null
+                                        ? c.entry().baseUrl()
+                                        : c.entry().url()),
+                        c.hash(),
+                        c.before() == null,
+                        c.before() == null ? now : c.before().firstSeenAt()))
+                .toList();
     }
 
     /**
