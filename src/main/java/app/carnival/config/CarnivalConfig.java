@@ -16,6 +16,15 @@ public interface CarnivalConfig {
 
     Roundup roundup();
 
+    Intake intake();
+
+    /**
+     * The service's public base URL, without a trailing slash: every absolute link it advertises
+     * (Webmention and Pingback endpoints, assignment pages named as targets) starts with it.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
     interface Fetch {
         /** TCP connect timeout. */
         @WithDefault("10s")
@@ -129,5 +138,55 @@ public interface CarnivalConfig {
          */
         @WithDefault("33554432")
         long cacheMaxBytes();
+    }
+
+    interface Intake {
+        /** Run the background verification of queued Webmentions and comment candidates. Tests drain the queue on demand. */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /** How often the worker looks for queued candidates. */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** Candidates verified at once (each fetches its source page). */
+        @WithDefault("8")
+        int parallelism();
+
+        /** Candidates claimed at once; the worker claims batch after batch until nothing is due. */
+        @WithDefault("32")
+        int batchSize();
+
+        /** How long a claimed candidate stays reserved by the instance verifying it. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** First delay after a timeout, 5xx or connection error; doubles per attempt. */
+        @WithDefault("1m")
+        Duration backoffBase();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("6h")
+        Duration backoffCap();
+
+        /** Attempts before a source that keeps failing is given up (rejected; an existing response stays). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Candidates waiting for verification per assignment; past it new ones are refused (429). */
+        @WithDefault("500")
+        int queueCapPerAssignment();
+
+        /** Webmentions and pingbacks accepted per client address per minute (per instance). */
+        @WithDefault("60")
+        int perClientPerMinute();
+
+        /** Webmentions and pingbacks accepted per source host per minute (per instance). */
+        @WithDefault("30")
+        int perSourceHostPerMinute();
+
+        /** How often an open assignment's invitation page is checked for comments, pingbacks and trackbacks. */
+        @WithDefault("10m")
+        Duration watchInterval();
     }
 }

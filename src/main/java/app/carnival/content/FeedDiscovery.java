@@ -81,6 +81,29 @@ public final class FeedDiscovery {
         return new ArrayList<>(urls);
     }
 
+    /**
+     * Where the blog feed of a post page may be: the feeds it announces except comment feeds
+     * (WordPress announces the site's and the post's own comment feeds next to the blog feed), then
+     * the usual addresses at the site root.
+     */
+    public static List<String> blogFeedsOfPost(Document page) {
+        Optional<WebUrl> post = WebUrl.tryParse(page.location());
+        String postPath = post.map(WebUrl::path).orElse("/");
+        Set<String> urls = new LinkedHashSet<>();
+        for (String url : announced(page)) {
+            String path = WebUrl.tryParse(url).map(WebUrl::path).orElse("");
+            boolean underPost = postPath.length() > 1 && path.startsWith(postPath);
+            if (!underPost && !path.toLowerCase(Locale.ROOT).contains("comments")) {
+                urls.add(url);
+            }
+        }
+        post.ifPresent(p -> {
+            String root = Urls.resolve(p.toString(), "/");
+            COMMON_PATHS.forEach(c -> urls.add(Urls.resolve(root, c)));
+        });
+        return new ArrayList<>(urls);
+    }
+
     /** A response that is a web page rather than a feed: said so by its type, or by how its text starts. */
     public static boolean looksLikeHtml(String contentType, byte[] body) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);

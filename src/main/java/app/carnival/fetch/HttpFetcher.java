@@ -155,14 +155,17 @@ public class HttpFetcher {
             } catch (IOException e) {
                 if (timedOut.get()) {
                     throw new FetchException(
-                            "timed out after " + config.totalTimeout().toSeconds() + " s", e);
+                            FetchException.Kind.TIMEOUT,
+                            "timed out after " + config.totalTimeout().toSeconds() + " s",
+                            e);
                 }
                 throw translate(target, e);
             } finally {
                 deadline.cancel(false);
             }
         }
-        throw new FetchException("too many redirects (more than " + config.maxRedirects() + ")");
+        throw new FetchException(
+                FetchException.Kind.TOO_MANY_REDIRECTS, "too many redirects (more than " + config.maxRedirects() + ")");
     }
 
     /** Plain GET of a web page (post page, blog home page). */
@@ -181,14 +184,14 @@ public class HttpFetcher {
         try {
             return WebUrl.parse(url);
         } catch (InvalidUrlException e) {
-            throw new FetchException("cannot fetch: " + e.getMessage());
+            throw new FetchException(FetchException.Kind.REFUSED, "cannot fetch: " + e.getMessage());
         }
     }
 
     private static String redirectTarget(String from, String location) throws FetchException {
         String target = Urls.resolve(from, location);
         if (target == null) {
-            throw new FetchException("invalid redirect target: " + location);
+            throw new FetchException(FetchException.Kind.REFUSED, "invalid redirect target: " + location);
         }
         return target;
     }
@@ -207,7 +210,9 @@ public class HttpFetcher {
                 total += n;
                 if (total > cap) {
                     get.cancel(); // drop the connection rather than drain a huge or endless body
-                    throw new FetchException("response larger than " + cap + " bytes (after decompression)");
+                    throw new FetchException(
+                            FetchException.Kind.TOO_LARGE,
+                            "response larger than " + cap + " bytes (after decompression)");
                 }
                 out.write(buffer, 0, n);
             }
@@ -253,17 +258,19 @@ public class HttpFetcher {
     private static FetchException translate(WebUrl url, IOException e) {
         String host = url.host();
         if (e instanceof GuardedDnsResolver.AddressNotAllowedException) {
-            return new FetchException(e.getMessage(), e);
+            return new FetchException(FetchException.Kind.REFUSED, e.getMessage(), e);
         }
         if (e instanceof UnknownHostException) {
-            return new FetchException("host not found: " + host, e);
+            return new FetchException(FetchException.Kind.NETWORK, "host not found: " + host, e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new FetchException("could not connect to " + host + ": connection refused", e);
+            return new FetchException(
+                    FetchException.Kind.NETWORK, "could not connect to " + host + ": connection refused", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new FetchException("timed out talking to " + host, e);
+            return new FetchException(FetchException.Kind.TIMEOUT, "timed out talking to " + host, e);
         }
-        return new FetchException("network error talking to " + host + ": " + e.getMessage(), e);
+        return new FetchException(
+                FetchException.Kind.NETWORK, "network error talking to " + host + ": " + e.getMessage(), e);
     }
 }

@@ -27,13 +27,11 @@ import app.carnival.security.Caller;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.Series;
-import app.carnival.url.WebUrl;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,9 +89,15 @@ public class Curation {
         return QuarkusTransaction.requiringNew().call(() -> nearMisses(planning.requireHosted(slug, number, caller)));
     }
 
-    /** Hides a response, or restores it to AUTO, or to MANUAL when the host had added it. */
+    /**
+     * Hides a response (for one found by an intake: rejects it, for good), or restores or approves it:
+     * AUTO, or MANUAL when the host had added it.
+     */
     public RoundupView.Entry setState(
             String slug, String number, Caller caller, String responseId, Response.State target) {
+        if (target == Response.State.PENDING) {
+            throw new InvalidInput("state", "must be AUTO (approve or restore) or HIDDEN (hide or reject)");
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             Assignment a = planning.requireHosted(slug, number, caller);
             Response r = response(a, responseId);
@@ -213,6 +217,7 @@ public class Curation {
         r.late = post.publishedAt.isAfter(a.closesAt);
         r.state = Response.State.MANUAL;
         r.addedByHost = true;
+        r.source = Response.Source.HOST;
         r.matchedAt = clock.instant();
         r.persist();
         return Roundups.entry(r, ZoneId.of(a.timezone));
@@ -247,40 +252,12 @@ public class Curation {
         return p;
     }
 
-    /** The participant whose blog is on the post's host; the longest matching blog path wins when a host has several. */
     private Participant ownerByHost(Series series, List<String> postUrls) {
-        for (String postUrl : postUrls) {
-            Optional<WebUrl> post = WebUrl.tryParse(postUrl);
-            if (post.isEmpty()) {
-                continue; // a canonical link that is no http(s) URL: try the address fetched
-            }
-            String host = site(post.get());
-            List<Participant> sameHost = participants.ofSeries(series).stream()
-                    .filter(p -> WebUrl.tryParse(p.blogUrl)
-                            .map(Curation::site)
-                            .filter(host::equals)
-                            .isPresent())
-                    .filter(p -> post.get().path().startsWith(pathOf(p)))
-                    .sorted(Comparator.comparingInt((Participant p) -> pathOf(p).length())
-                            .reversed())
-                    .toList();
-            if (!sameHost.isEmpty()) {
-                return sameHost.get(0);
-            }
-        }
-        throw new InvalidInput(
-                "participantId",
-                "no participant of series '" + series.slug
-                        + "' has a blog at the post's address; choose whose post it is");
-    }
-
-    private static String pathOf(Participant p) {
-        String path = WebUrl.tryParse(p.blogUrl).map(WebUrl::path).orElse("");
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** The host in ASCII (a Unicode and a punycode spelling are one site), without a leading www. */
-    private static String site(WebUrl url) {
-        return url.host().startsWith("www.") ? url.host().substring(4) : url.host();
+        return participants
+                .ownerOf(series, postUrls)
+                .orElseThrow(() -> new InvalidInput(
+                        "participantId",
+                        "no participant of series '" + series.slug
+                                + "' has a blog at the post's address; choose whose post it is"));
     }
 }

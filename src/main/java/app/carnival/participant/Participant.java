@@ -6,6 +6,8 @@ import app.carnival.series.Series;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,6 +21,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "participant")
 public class Participant extends PanacheEntityBase {
+
+    /** Registered by the blogger (with a token), or created by an intake that found a response (no token). */
+    public enum Origin {
+        REGISTERED,
+        DISCOVERED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,8 +48,12 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "avatar_url")
     public String avatarUrl;
 
+    /** Null for a discovered participant: only the host can act on it. */
     @Column(name = "token_hash")
     public byte[] tokenHash;
+
+    @Enumerated(EnumType.STRING)
+    public Origin origin = Origin.REGISTERED;
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;

@@ -3,7 +3,9 @@ package app.carnival.participant;
 import app.carnival.errors.NotFound;
 import app.carnival.feed.store.Feed;
 import app.carnival.series.Series;
+import app.carnival.url.WebUrl;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,5 +48,42 @@ public class ParticipantRepository {
     /** The series' participant whose blog is this feed, if any. */
     public Optional<Participant> inSeries(Series series, Feed feed) {
         return Participant.find("series = ?1 and feed = ?2", series, feed).firstResultOptional();
+    }
+
+    /**
+     * The participant whose blog is on the post's host, trying each of the post's addresses in turn
+     * (its canonical URL, the URL it was fetched from); the longest matching blog path wins when a
+     * host has several blogs.
+     */
+    public Optional<Participant> ownerOf(Series series, List<String> postUrls) {
+        List<Participant> all = ofSeries(series);
+        for (String postUrl : postUrls) {
+            Optional<WebUrl> post = WebUrl.tryParse(postUrl);
+            if (post.isEmpty()) {
+                continue; // a canonical link that is no http(s) URL: try the next address
+            }
+            String host = site(post.get());
+            Optional<Participant> owner = all.stream()
+                    .filter(p -> WebUrl.tryParse(p.blogUrl)
+                            .map(ParticipantRepository::site)
+                            .filter(host::equals)
+                            .isPresent())
+                    .filter(p -> post.get().path().startsWith(pathOf(p)))
+                    .max(Comparator.comparingInt((Participant p) -> pathOf(p).length()));
+            if (owner.isPresent()) {
+                return owner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String pathOf(Participant p) {
+        String path = WebUrl.tryParse(p.blogUrl).map(WebUrl::path).orElse("");
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** The host in ASCII (a Unicode and a punycode spelling are one site), without a leading www. */
+    public static String site(WebUrl url) {
+        return url.host().startsWith("www.") ? url.host().substring(4) : url.host();
     }
 }

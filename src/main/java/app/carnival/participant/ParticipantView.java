@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A participant as listed; {@code participantToken} only in the answer to the registration. */
+/**
+ * A participant as listed; {@code participantToken} only in the answer to the registration.
+ *
+ * @param origin {@code REGISTERED} by the blogger, or {@code DISCOVERED} by an intake that found one of its posts
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(requiredProperties = {"id", "series", "name", "blogUrl", "feedUrl", "registeredAt"})
+@Schema(requiredProperties = {"id", "series", "name", "blogUrl", "feedUrl", "origin", "registeredAt"})
 public record ParticipantView(
         long id,
         String series,
@@ -14,14 +18,16 @@ public record ParticipantView(
         String blogUrl,
         String feedUrl,
         String avatarUrl,
+        Participant.Origin origin,
         Instant registeredAt,
         String participantToken) {
 
     public static ParticipantView of(Participant p) {
-        return new ParticipantView(p.id, p.series.slug, p.name, p.blogUrl, p.feed.url, p.avatarUrl, p.createdAt, null);
+        return new ParticipantView(
+                p.id, p.series.slug, p.name, p.blogUrl, p.feed.url, p.avatarUrl, p.origin, p.createdAt, null);
     }
 
     public ParticipantView withToken(String token) {
-        return new ParticipantView(id, series, name, blogUrl, feedUrl, avatarUrl, registeredAt, token);
+        return new ParticipantView(id, series, name, blogUrl, feedUrl, avatarUrl, origin, registeredAt, token);
     }
 }

@@ -66,10 +66,19 @@ public class Explanations {
                                             "added by the host",
                                             r.state);
                                 }
+                                if (r != null && r.source.intake()) {
+                                    // Decided on the post's page, which the feed entry may not show: the intake's
+                                    // reasons stand.
+                                    return new ParticipantDetail.Verdict(
+                                            a.number,
+                                            true,
+                                            MatchedBy.of(r.byLink, r.byTag),
+                                            r.late,
+                                            r.reason + curated(r.state),
+                                            r.state);
+                                }
                                 MatchDecision d = Matcher.decide(criteria.get(a.id), facts, post.pageLinksOrNull());
-                                String reason = r != null && r.state == Response.State.HIDDEN
-                                        ? d.reason() + "; hidden by the host"
-                                        : d.reason();
+                                String reason = r == null ? d.reason() : d.reason() + curated(r.state);
                                 return new ParticipantDetail.Verdict(
                                         a.number,
                                         d.matched(),
@@ -82,5 +91,16 @@ public class Explanations {
                     return new ParticipantDetail.PostExplanation(post.title, post.url, post.publishedAt, verdicts);
                 })
                 .toList();
+    }
+
+    private static String curated(Response.State state) {
+        switch (state) {
+            case HIDDEN:
+                return "; hidden by the host";
+            case PENDING:
+                return "; waiting for the host's approval";
+            default:
+                return "";
+        }
     }
 }

@@ -4,13 +4,16 @@ import app.carnival.content.FeedDiscovery;
 import app.carnival.errors.InvalidInput;
 import app.carnival.feed.parse.FeedParseException;
 import app.carnival.feed.parse.FeedParser;
+import app.carnival.feed.parse.ParsedFeed;
 import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HtmlPages;
 import app.carnival.fetch.HttpFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.jsoup.nodes.Document;
 
 /**
  * Finds the feed of a blog being registered: a feed URL is kept, a web page (the blog's home page,
@@ -85,6 +88,29 @@ public class FeedLocator {
                 "no RSS or Atom feed found: " + page.finalUrl()
                         + " is a web page that announces no feed (<link rel=\"alternate\">) and none of the usual addresses"
                         + " (/feed, /rss, /atom.xml, ...) answers with one; give your feed's address as feedUrl");
+    }
+
+    /** A blog feed found for a post page, parsed: its title, site and entries tell who wrote the post and when. */
+    public record Located(String feedUrl, ParsedFeed feed) {}
+
+    /**
+     * The feed of the blog a post page belongs to ({@link FeedDiscovery#blogFeedsOfPost}), trying at
+     * most {@code maxTries} addresses; empty when none answers with a feed.
+     */
+    public Optional<Located> ofPostPage(Document page, int maxTries) {
+        for (String candidate :
+                FeedDiscovery.blogFeedsOfPost(page).stream().limit(maxTries).toList()) {
+            try {
+                FetchResult result = fetcher.fetch(candidate, HttpFetcher.FEED_ACCEPT, null, null);
+                if (result.ok()) {
+                    return Optional.of(new Located(
+                            result.finalUrl(), parser.parse(result.body(), result.contentType(), result.finalUrl())));
+                }
+            } catch (FetchException | FeedParseException e) {
+                // not this one: try the next address
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean isFeedAt(String url) {

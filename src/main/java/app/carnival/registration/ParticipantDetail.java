@@ -32,6 +32,6 @@ public record ParticipantDetail(ParticipantView participant, FeedHealth feed, Li
             @Schema(
                     nullable = true,
                     implementation = String.class,
-                    enumeration = {"AUTO", "HIDDEN", "MANUAL"})
+                    enumeration = {"AUTO", "HIDDEN", "MANUAL", "PENDING"})
             Response.State response) {}
 }

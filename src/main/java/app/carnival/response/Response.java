@@ -22,11 +22,35 @@ import java.time.Instant;
 @Table(name = "response")
 public class Response extends PanacheEntityBase {
 
-    /** Curation state: matched automatically, hidden by the host, or added by the host. */
+    /**
+     * Curation state: matched automatically, hidden by the host, added by the host, or found by an
+     * intake and waiting for the host's approval (not shown to readers).
+     */
     public enum State {
         AUTO,
         HIDDEN,
-        MANUAL
+        MANUAL,
+        PENDING;
+
+        /** Shown to readers: in the public round-up and its exports. */
+        public boolean visible() {
+            return this == AUTO || this == MANUAL;
+        }
+    }
+
+    /** The channel that found the response first; a post found by several is one response. */
+    public enum Source {
+        FEED,
+        WEBMENTION,
+        PINGBACK,
+        /** Found on the invitation page: a pingback, trackback or comment listed there. */
+        COMMENT,
+        HOST;
+
+        /** Found by an open intake: verified on the post's own page, not from its feed entry. */
+        public boolean intake() {
+            return this == WEBMENTION || this == PINGBACK || this == COMMENT;
+        }
     }
 
     @Id
@@ -59,6 +83,12 @@ public class Response extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public State state;
+
+    @Enumerated(EnumType.STRING)
+    public Source source = Source.FEED;
+
+    /** Why an intake decided as it did, for the host; null for feed matches and host additions. */
+    public String reason;
 
     @Column(name = "matched_at")
     public Instant matchedAt;

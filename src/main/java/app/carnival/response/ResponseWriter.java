@@ -17,7 +17,8 @@ import org.hibernate.Session;
  * The record stage for responses: makes the response table agree with a set of verdicts in the
  * caller's transaction, in two statements whatever their number. A matched post gets one AUTO
  * response per assignment (or its evidence updated); a post that stopped matching loses its AUTO
- * response; the host's curation (HIDDEN, MANUAL) is never removed.
+ * response; the host's curation (HIDDEN, MANUAL) is never removed, nor a response an intake found
+ * (its source page is the evidence, re-checked by the intake: a feed entry may carry less).
  */
 @ApplicationScoped
 public class ResponseWriter {
@@ -35,7 +36,7 @@ public class ResponseWriter {
 
     private static final String UNDO = """
             DELETE FROM response r USING unnest(?::bigint[], ?::bigint[]) AS v(a, p)
-            WHERE r.assignment_id = v.a AND r.post_id = v.p AND r.state = 'AUTO'
+            WHERE r.assignment_id = v.a AND r.post_id = v.p AND r.state = 'AUTO' AND r.source = 'FEED'
             """;
 
     private static final String PAGE_LINKS = "UPDATE post SET page_links = ? WHERE id = ?";

@@ -3,6 +3,7 @@ package app.carnival.roundup;
 import app.carnival.matching.MatchedBy;
 import app.carnival.response.Response;
 import app.carnival.series.AssignmentView;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,7 +18,9 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
      * @param url       null when the feed gave the post no link
      * @param excerpt   plain text, at most 300 characters
      * @param matchedBy {@code LINK}, {@code TAG}, both, or empty for a post the host added by hand
-     * @param state     {@code AUTO} or {@code MANUAL}; {@code HIDDEN} only in the host's list
+     * @param state     {@code AUTO} or {@code MANUAL}; {@code HIDDEN} and {@code PENDING} only in the host's list
+     * @param source    the channel that found the response
+     * @param reason    why an intake decided as it did; only in the host's list, for responses found by an intake
      */
     @Schema(
             requiredProperties = {
@@ -30,7 +33,8 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
                 "excerpt",
                 "matchedBy",
                 "late",
-                "state"
+                "state",
+                "source"
             })
     public record Entry(
             long id,
@@ -42,5 +46,9 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
             String excerpt,
             List<MatchedBy> matchedBy,
             boolean late,
-            Response.State state) {}
+            Response.State state,
+            Response.Source source,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true)
+            String reason) {}
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 /** Builds round-ups from the response table (one indexed query, posts and participants fetched with it). */
@@ -30,20 +31,20 @@ public class Roundups {
         return new RoundupView(AssignmentView.of(assignment, clock.instant()), entries.size(), entries);
     }
 
-    /** What the host curates: every response, hidden ones included, in publication order. */
+    /** What the host curates: every response, hidden and pending ones included, in publication order, with the intake's reasons. */
     public List<RoundupView.Entry> forHost(Assignment assignment) {
         return entries(assignment, true);
     }
 
     /**
-     * Ids of the series' newest visible responses: the newest {@code limit} of each assignment
+     * Ids of the series' newest visible ({@link Response.State#visible}) responses: the newest {@code limit} of each assignment
      * (response_assignment_matched_idx), then the newest of those. The work grows with the series,
      * not with the whole response table, which the plain join and sort scanned once there were many series.
      */
     static final String NEWEST_OF_SERIES = """
             SELECT r.id FROM assignment a
             CROSS JOIN LATERAL (SELECT r.id, r.matched_at FROM response r
-                                WHERE r.assignment_id = a.id AND r.state <> ?2
+                                WHERE r.assignment_id = a.id AND r.state IN ('AUTO', 'MANUAL')
                                 ORDER BY r.matched_at DESC, r.id DESC LIMIT ?3) r
             WHERE a.series_id = ?1
             ORDER BY r.matched_at DESC, r.id DESC LIMIT ?3""";
@@ -53,7 +54,6 @@ public class Roundups {
         List<Long> ids = Response.getEntityManager()
                 .createNativeQuery(NEWEST_OF_SERIES, Long.class)
                 .setParameter(1, series.id)
-                .setParameter(2, Response.State.HIDDEN.name())
                 .setParameter(3, limit)
                 .getResultList();
         List<Response> newest = ids.isEmpty()
@@ -86,18 +86,21 @@ public class Roundups {
                 Excerpts.shorten(r.post.text, EXCERPT_CHARS),
                 MatchedBy.of(r.byLink, r.byTag),
                 r.late,
-                r.state);
+                r.state,
+                r.source,
+                null);
     }
 
     /** A projection, not entities: a round-up reads only the columns it shows (and the start of the text). */
     private static List<RoundupView.Entry> entries(Assignment assignment, boolean withHidden) {
         ZoneId zone = ZoneId.of(assignment.timezone);
-        List<Response.State> states =
-                withHidden ? List.of(Response.State.values()) : List.of(Response.State.AUTO, Response.State.MANUAL);
+        List<Response.State> states = Arrays.stream(Response.State.values())
+                .filter(s -> withHidden || s.visible())
+                .toList();
         List<Object[]> rows = Response.getEntityManager()
                 .createQuery(
                         "select r.id, pa.name, pa.blogUrl, p.title, p.url, p.publishedAt, substring(p.text, 1, ?3),"
-                                + " r.byLink, r.byTag, r.late, r.state"
+                                + " r.byLink, r.byTag, r.late, r.state, r.source, r.reason"
                                 + " from Response r join r.post p join r.participant pa"
                                 + " where r.assignment = ?1 and r.state in ?2 order by p.publishedAt, r.id",
                         Object[].class)
@@ -116,7 +119,9 @@ public class Roundups {
                         Excerpts.shorten((String) row[6], EXCERPT_CHARS),
                         MatchedBy.of((Boolean) row[7], (Boolean) row[8]),
                         (Boolean) row[9],
-                        (Response.State) row[10]))
+                        (Response.State) row[10],
+                        (Response.Source) row[11],
+                        withHidden ? (String) row[12] : null))
                 .toList();
     }
 }

@@ -86,4 +86,12 @@ public class Assignment extends PanacheEntityBase {
         return new AssignmentCriteria(
                 id, invitationUrl, aliasUrls, effectiveHashtag(), opensAt, closesAt, graceMinutes, matchRule);
     }
+
+    /** The criteria with one more address a link-back may point at (Carnival's own page of the assignment). */
+    public AssignmentCriteria criteriaAlsoLinking(String otherTarget) {
+        List<String> targets = new ArrayList<>(aliasUrls);
+        targets.add(otherTarget);
+        return new AssignmentCriteria(
+                id, invitationUrl, targets, effectiveHashtag(), opensAt, closesAt, graceMinutes, matchRule);
+    }
 }

@@ -63,4 +63,23 @@ public class AssignmentRepository {
                 .getSingleResult();
         return max == null ? 1 : max + 1;
     }
+
+    /**
+     * Assignments whose invitation or an alias mentions this host: the few a target URL on that host
+     * can name, compared exactly by the caller (normalized). Narrowing only, so any spelling that
+     * contains the host will do.
+     */
+    public List<Assignment> invitingOnHost(String host) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = Assignment.getEntityManager()
+                .createNativeQuery("SELECT a.id FROM assignment a WHERE strpos(lower(a.invitation_url), ?1) > 0"
+                        + " UNION SELECT al.assignment_id FROM assignment_alias al WHERE strpos(lower(al.url), ?1) > 0")
+                .setParameter(1, host.toLowerCase(java.util.Locale.ROOT))
+                .getResultList();
+        return ids.isEmpty()
+                ? List.of()
+                : Assignment.list(
+                        "from Assignment a join fetch a.series where a.id in ?1",
+                        ids.stream().map(Number::longValue).toList());
+    }
 }

@@ -4,6 +4,8 @@ import app.carnival.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,6 +16,14 @@ import java.time.Instant;
 @Entity
 @Table(name = "series")
 public class Series extends PanacheEntityBase {
+
+    /** What becomes of a verified intake candidate from a blog that is not a participant yet. */
+    public enum IntakePolicy {
+        /** PENDING until the host approves it. */
+        REVIEW,
+        /** Accepted directly, as a feed match would be. */
+        AUTO
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,6 +36,10 @@ public class Series extends PanacheEntityBase {
 
     @Column(name = "home_url")
     public String homeUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "intake_policy")
+    public IntakePolicy intakePolicy = IntakePolicy.REVIEW;
 
     @Column(name = "host_token_hash")
     public byte[] hostTokenHash;

@@ -64,7 +64,9 @@ class RoundupWritersTest {
                 excerpt,
                 List.of(MatchedBy.TAG),
                 late,
-                Response.State.AUTO);
+                Response.State.AUTO,
+                Response.Source.FEED,
+                null);
     }
 
     static final RoundupView HOSTILE = new RoundupView(

@@ -1,5 +1,6 @@
 package app.carnival.feed.poll;
 
+import app.carnival.background.Ticker;
 import app.carnival.config.CarnivalConfig;
 import app.carnival.feed.store.ClaimedFeed;
 import app.carnival.feed.store.FeedClaimer;
@@ -44,7 +45,7 @@ public class PollScheduler {
         return t;
     });
     private final Queue<CompletableFuture<?>> writes = new ConcurrentLinkedQueue<>();
-    private PollTicker ticker;
+    private Ticker ticker;
 
     public PollScheduler(
             FeedClaimer claimer,
@@ -67,7 +68,7 @@ public class PollScheduler {
     /** Starts the background loop when the scheduler is enabled (tests poll on demand instead). */
     void start(@Observes StartupEvent started) {
         if (config.schedulerEnabled()) {
-            ticker = new PollTicker(config.tick(), this::tick);
+            ticker = new Ticker("poll-tick", config.tick(), this::tick);
         }
     }
 

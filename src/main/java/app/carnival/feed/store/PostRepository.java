@@ -50,4 +50,9 @@ public class PostRepository {
     List<Post> withKeys(Feed feed, Collection<String> keys) {
         return Post.list("feed = ?1 and guid in ?2", feed, keys);
     }
+
+    /** The feed's posts stored from their own web page (keyed by their URL), which a feed entry may take over. */
+    List<Post> pageKeyed(Feed feed) {
+        return Post.list("feed = ?1 and guid = url", feed);
+    }
 }

@@ -4,6 +4,7 @@ import app.carnival.content.EntryContent;
 import app.carnival.feed.parse.ParsedEntry;
 import app.carnival.matching.PostFacts;
 import app.carnival.security.Digests;
+import app.carnival.url.UrlNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -156,9 +157,17 @@ public class PostStore {
                 ? Map.of()
                 : repository.withKeys(feed, edited).stream()
                         .collect(Collectors.toMap(p -> p.guid, Function.identity()));
+        Map<String, Post> pageKeyed = pageKeyed(feed, changed);
         Map<String, Post> written = new LinkedHashMap<>();
         for (Prepared prepared : changed) {
             Post post = existing.get(prepared.key());
+            if (post == null && prepared.url() != null) {
+                // Stored from its page by an intake or the host: the entry takes that post (and its responses) over.
+                post = pageKeyed.remove(UrlNormalizer.normalize(prepared.url()).orElse(prepared.url()));
+                if (post != null) {
+                    post.guid = prepared.key();
+                }
+            }
             boolean isNew = post == null;
             if (isNew) {
                 post = new Post();
@@ -173,6 +182,19 @@ public class PostStore {
             written.put(prepared.key(), post);
         }
         return written;
+    }
+
+    /** Page-keyed posts of the feed by normalized URL, looked up only when a new entry has a URL that is not its key. */
+    private Map<String, Post> pageKeyed(Feed feed, List<Prepared> changed) {
+        boolean mayAdopt = changed.stream()
+                .anyMatch(p -> p.isNew() && p.url() != null && !p.url().equals(p.key()));
+        Map<String, Post> byUrl = new HashMap<>();
+        if (mayAdopt) {
+            for (Post post : repository.pageKeyed(feed)) {
+                byUrl.putIfAbsent(UrlNormalizer.normalize(post.url).orElse(post.url), post);
+            }
+        }
+        return byUrl;
     }
 
     /** All three steps at once, for a caller that has no page to fetch in between. */

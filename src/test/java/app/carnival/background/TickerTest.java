@@ -1,4 +1,4 @@
-package app.carnival.feed.poll;
+package app.carnival.background;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class PollTickerTest {
+class TickerTest {
 
     @Test
     void aSubSecondTickRunsTheLoopManyTimesASecond() throws InterruptedException {
         CountDownLatch fiveRuns = new CountDownLatch(5);
-        try (PollTicker ignored = new PollTicker(Duration.ofMillis(20), fiveRuns::countDown)) {
+        try (Ticker ignored = new Ticker("test", Duration.ofMillis(20), fiveRuns::countDown)) {
             // Five runs need 100 ms at this tick; Quarkus' once-a-second trigger check would need five seconds.
             assertThat(fiveRuns.await(3, TimeUnit.SECONDS)).isTrue();
         }
@@ -24,7 +24,7 @@ class PollTickerTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         CountDownLatch runs = new CountDownLatch(4);
-        try (PollTicker ignored = new PollTicker(Duration.ofMillis(5), () -> {
+        try (Ticker ignored = new Ticker("test", Duration.ofMillis(5), () -> {
             if (running.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }

@@ -1,0 +1,70 @@
+package app.carnival.api;
+
+import app.carnival.intake.MentionStatus;
+import app.carnival.intake.Webmentions;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The Webmention endpoint (W3C Webmention, receiver): asynchronous, with a status resource per source. */
+@Path("/webmention")
+public class WebmentionResource {
+
+    private final Webmentions webmentions;
+
+    public WebmentionResource(Webmentions webmentions) {
+        this.webmentions = webmentions;
+    }
+
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued for verification; Location is its status resource",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MentionStatus.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(
+            @FormParam("source") String source,
+            @FormParam("target") String target,
+            @Context HttpServerRequest request) {
+        UUID id = webmentions.receive(source, target, request.remoteAddress().hostAddress());
+        return Response.accepted(webmentions.status(id.toString()))
+                .location(URI.create("/webmention/" + id))
+                .build();
+    }
+
+    @APIResponse(
+            responseCode = "200",
+            description = "Where the Webmention stands",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MentionStatus.class)))
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public MentionStatus status(@PathParam("id") String id) {
+        return webmentions.status(id);
+    }
+}

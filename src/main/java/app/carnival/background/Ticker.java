@@ -1,0 +1,31 @@
+package app.carnival.background;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a background loop (polling, the intake queue) every {@code tick}, one run at a time (the next
+ * starts a tick after the last ended). Its own thread rather than {@code @Scheduled}: Quarkus' simple
+ * scheduler checks its triggers once a second, so a shorter tick would silently become up to a second.
+ */
+public final class Ticker implements AutoCloseable {
+
+    private final ScheduledExecutorService thread;
+
+    public Ticker(String name, Duration tick, Runnable run) {
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(1, tick.toMillis());
+        thread.scheduleWithFixedDelay(run, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
