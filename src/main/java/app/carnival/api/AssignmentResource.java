@@ -4,6 +4,8 @@ import app.carnival.hosting.AddResponseRequest;
 import app.carnival.hosting.AssignmentPlanning;
 import app.carnival.hosting.Curation;
 import app.carnival.hosting.StateChange;
+import app.carnival.intake.IntakeReview;
+import app.carnival.intake.MentionStatus;
 import app.carnival.roundup.NearMiss;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.RoundupView;
@@ -50,6 +52,7 @@ public class AssignmentResource {
     private final AssignmentPlanning planning;
     private final RoundupExports exports;
     private final Curation curation;
+    private final IntakeReview intake;
     private final CurrentCaller caller;
     private final ObjectMapper json;
     private final Validator validator;
@@ -58,9 +61,11 @@ public class AssignmentResource {
             AssignmentPlanning planning,
             RoundupExports exports,
             Curation curation,
+            IntakeReview intake,
             CurrentCaller caller,
             ObjectMapper json,
             Validator validator) {
+        this.intake = intake;
         this.planning = planning;
         this.exports = exports;
         this.curation = curation;
@@ -320,6 +325,25 @@ public class AssignmentResource {
             @PathParam("id") String id,
             @Valid @NotNull StateChange change) {
         return curation.setState(slug, number, caller.get(), id, change.state());
+    }
+
+    /** Host: every candidate the intakes (Webmention, pingback, the invitation's comments) found, with its status. */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = MentionStatus.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @GET
+    @Path("/{number}/mentions")
+    public List<MentionStatus> mentions(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return intake.mentions(slug, number, caller.get());
     }
 
     /** Host: posts in the window with the hashtag but no link-back, or the reverse. */

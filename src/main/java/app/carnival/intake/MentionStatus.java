@@ -1,5 +1,6 @@
 package app.carnival.intake;
 
+import app.carnival.intake.store.Mention;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,12 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Where a Webmention (or any intake candidate) stands, for its sender and the host.
  *
+ * @param channel    the intake that named the source first
  * @param responseId the response it became, once there is one
  */
-@Schema(requiredProperties = {"id", "status", "detail", "source", "target", "updatedAt"})
+@Schema(requiredProperties = {"id", "status", "channel", "detail", "source", "target", "updatedAt"})
 public record MentionStatus(
         UUID id,
         Status status,
+        Mention.Channel channel,
         String detail,
         String source,
         String target,

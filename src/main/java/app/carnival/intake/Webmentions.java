@@ -138,7 +138,8 @@ public class Webmentions {
                     status = MentionStatus.Status.ACCEPTED;
                 }
         }
-        return new MentionStatus(m.id, status, detail, m.sourceUrl, m.targetUrl, r == null ? null : r.id, m.updatedAt);
+        return new MentionStatus(
+                m.id, status, m.channel, detail, m.sourceUrl, m.targetUrl, r == null ? null : r.id, m.updatedAt);
     }
 
     private static WebUrl httpUrl(String field, String value) {

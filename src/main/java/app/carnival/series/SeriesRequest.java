@@ -24,4 +24,7 @@ public record SeriesRequest(
                 message = "must be letters, digits or underscores, with or without a leading #")
         String hashtag,
 
-        @HttpUrl String homeUrl) {}
+        @HttpUrl String homeUrl,
+
+        /** What becomes of a verified intake candidate from an unknown blog; {@code REVIEW} when absent. */
+        Series.IntakePolicy intakePolicy) {}

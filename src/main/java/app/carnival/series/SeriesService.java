@@ -30,6 +30,7 @@ public class SeriesService {
                 request.description() == null ? "" : request.description().trim();
         s.hashtag = request.hashtag().startsWith("#") ? request.hashtag().substring(1) : request.hashtag();
         s.homeUrl = request.homeUrl() == null ? null : request.homeUrl().trim();
+        s.intakePolicy = request.intakePolicy() == null ? Series.IntakePolicy.REVIEW : request.intakePolicy();
         s.hostTokenHash = Tokens.hash(token);
         s.persistAndFlush();
         Series.getEntityManager().refresh(s);
