@@ -4,7 +4,6 @@ import app.carnival.intake.MentionStatus;
 import app.carnival.intake.Webmentions;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +13,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.net.WWWFormCodec;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The Webmention endpoint (W3C Webmention, receiver): asynchronous, with a status resource per source. */
@@ -44,14 +49,30 @@ public class WebmentionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(
-            @FormParam("source") String source,
-            @FormParam("target") String target,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                            schema = @Schema(implementation = WebmentionForm.class)))
+                    String form,
             @Context HttpServerRequest request) {
-        UUID id = webmentions.receive(source, target, request.remoteAddress().hostAddress());
+        // Read by hand, not with @FormParam: the framework fails on a malformed %-escape with a 500.
+        Map<String, String> fields = new HashMap<>();
+        for (NameValuePair pair : WWWFormCodec.parse(form, StandardCharsets.UTF_8)) {
+            fields.putIfAbsent(pair.getName(), pair.getValue());
+        }
+        UUID id = webmentions.receive(
+                fields.get("source"),
+                fields.get("target"),
+                request.remoteAddress().hostAddress());
         return Response.accepted(webmentions.status(id.toString()))
                 .location(URI.create("/webmention/" + id))
                 .build();
     }
+
+    /** The form a Webmention sender posts (W3C Webmention §3.1.2). */
+    @Schema(requiredProperties = {"source", "target"})
+    record WebmentionForm(String source, String target) {}
 
     @APIResponse(
             responseCode = "200",

@@ -5,7 +5,7 @@ package app.carnival.errors;
  * each kind into its HTTP status; nothing below the edge knows about HTTP.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Unauthenticated, Forbidden, Conflict, RateLimited, InvalidInput {
+        permits NotFound, Unauthenticated, Forbidden, Conflict, RateLimited, InvalidInput, MalformedRequest {
 
     protected DomainException(String message) {
         super(message);

@@ -1,7 +1,7 @@
 package app.carnival.intake;
 
 import app.carnival.config.CarnivalConfig;
-import app.carnival.errors.InvalidInput;
+import app.carnival.errors.MalformedRequest;
 import app.carnival.errors.NotFound;
 import app.carnival.errors.RateLimited;
 import app.carnival.intake.store.Mention;
@@ -61,13 +61,13 @@ public class Webmentions {
         httpUrl("target", target);
         String sourceKey = UrlNormalizer.normalize(source.strip()).orElseThrow();
         if (sourceKey.equals(UrlNormalizer.normalize(target.strip()).orElse(null))) {
-            throw new InvalidInput("source", "must be a different page than target");
+            throw new MalformedRequest("source", "must be a different page than target");
         }
         limits.admit(clientAddress, ParticipantRepository.site(sourceUrl));
         Assignment a = QuarkusTransaction.requiringNew()
                 .call(() -> targets.resolve(target.strip()).orElse(null));
         if (a == null) {
-            throw new InvalidInput(
+            throw new MalformedRequest(
                     "target",
                     "is neither the invitation of an assignment (nor one of its aliases) nor an assignment page of"
                             + " this Carnival");
@@ -144,13 +144,13 @@ public class Webmentions {
 
     private static WebUrl httpUrl(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "is required (form-encoded, as Webmention senders send it)");
+            throw new MalformedRequest(field, "is required (form-encoded, as Webmention senders send it)");
         }
         if (value.length() > MAX_URL) {
-            throw new InvalidInput(field, "is longer than " + MAX_URL + " characters");
+            throw new MalformedRequest(field, "is longer than " + MAX_URL + " characters");
         }
         return WebUrl.tryParse(value.strip())
                 .filter(u -> u.scheme().equals("http") || u.scheme().equals("https"))
-                .orElseThrow(() -> new InvalidInput(field, "must be an absolute http(s) URL"));
+                .orElseThrow(() -> new MalformedRequest(field, "must be an absolute http(s) URL"));
     }
 }

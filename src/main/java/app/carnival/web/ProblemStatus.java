@@ -4,6 +4,7 @@ import app.carnival.errors.Conflict;
 import app.carnival.errors.DomainException;
 import app.carnival.errors.Forbidden;
 import app.carnival.errors.InvalidInput;
+import app.carnival.errors.MalformedRequest;
 import app.carnival.errors.NotFound;
 import app.carnival.errors.RateLimited;
 import app.carnival.errors.Unauthenticated;
@@ -32,6 +33,9 @@ public final class ProblemStatus {
         }
         if (e instanceof InvalidInput) {
             return 422;
+        }
+        if (e instanceof MalformedRequest) {
+            return 400;
         }
         throw new IllegalArgumentException("unmapped refusal " + e.getClass());
     }

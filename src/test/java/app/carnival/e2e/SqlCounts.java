@@ -1,0 +1,26 @@
+package app.carnival.e2e;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Row counts straight from the test database, to prove that a refused request stored nothing. */
+final class SqlCounts {
+
+    private SqlCounts() {}
+
+    static long count(String table) {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
