@@ -26,19 +26,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two service processes poll one PostgreSQL database: every feed is fetched exactly once per
- * cycle, and both instances take part.
+ * Two service processes share one PostgreSQL database: every feed is fetched exactly once per
+ * cycle, every queued Webmention is verified exactly once, and both instances take part in each.
  */
 class MultiInstanceIT {
 
     static final int FEEDS = 120;
+    static final int MENTIONS = 60;
+    static final String INVITATION = "https://host.example/2024/05/multi-invitation/";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
 
     @Test
-    void twoInstancesPollEachFeedExactlyOncePerCycle() throws Exception {
+    void twoInstancesPollEachFeedOncePerCycleAndVerifyEachWebmentionOnce() throws Exception {
         List<Process> instances = new ArrayList<>();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"));
                 FeedServer feeds = new FeedServer()) {
@@ -80,11 +82,94 @@ class MultiInstanceIT {
                 feeds.requests("/f" + i).forEach(r -> agents.add(r.userAgent()));
             }
             assertThat(agents).anyMatch(a -> a.contains("instance A")).anyMatch(a -> a.contains("instance B"));
+
+            verifyWebmentionsOnce(db, feeds, portA, portB);
         } finally {
             for (Process p : instances) {
                 p.destroy();
                 p.waitFor(20, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** Webmentions sent to both instances from unknown blogs: each source page is fetched by one instance, once. */
+    private static void verifyWebmentionsOnce(EmbeddedDatabase db, FeedServer feeds, int portA, int portB)
+            throws Exception {
+        String created = post(
+                portA,
+                "/api/series",
+                "{\"slug\":\"multi-intake\",\"title\":\"Intake\",\"hashtag\":\"multiintake\",\"intakePolicy\":\"AUTO\"}");
+        java.util.regex.Matcher token =
+                java.util.regex.Pattern.compile("\"hostToken\":\"([^\"]+)\"").matcher(created);
+        assertThat(token.find()).as(created).isTrue();
+        int status = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + portB + "/api/series/multi-intake/assignments"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token.group(1))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"title\":\"Intake\",\"invitationUrl\":\""
+                                                        + INVITATION
+                                                        + "\",\"opensAt\":\"2024-05-01T00:00:00Z\",\"closesAt\":\"2024-05-15T00:00:00Z\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        assertThat(status).isEqualTo(201);
+        for (int i = 0; i < MENTIONS; i++) {
+            String blog = "/s" + i + "/";
+            feeds.serve(
+                    blog + "post/",
+                    "text/html",
+                    "<!DOCTYPE html><html><head><title>Answer " + i + "</title>"
+                            + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + blog + "feed\">"
+                            + "<meta property=\"article:published_time\" content=\"2024-05-03T10:00:00Z\"></head>"
+                            + "<body><article><div class=\"entry-content\"><a href=\"" + INVITATION
+                            + "\">the invitation</a></div></article></body></html>");
+            feeds.serve(
+                    blog + "feed",
+                    "application/rss+xml",
+                    "<rss version=\"2.0\"><channel><title>Blog " + i + "</title><link>" + feeds.url(blog)
+                            + "</link></channel></rss>");
+        }
+        for (int i = 0; i < MENTIONS; i++) {
+            status = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + (i % 2 == 0 ? portA : portB) + "/webmention"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "source=" + feeds.url("/s" + i + "/post/") + "&target=" + INVITATION))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            assertThat(status).isEqualTo(202);
+        }
+        await("every webmention verified", () -> {
+            try {
+                return sqlString(db, "SELECT count(*) FROM mention WHERE verification = 'VERIFIED'")
+                        .equals(String.valueOf(MENTIONS));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(sqlString(db, "SELECT count(*) FROM response WHERE source = 'WEBMENTION' AND state = 'AUTO'"))
+                .isEqualTo(String.valueOf(MENTIONS));
+        List<String> verifiers = new ArrayList<>();
+        for (int i = 0; i < MENTIONS; i++) {
+            assertThat(feeds.requests("/s" + i + "/post/"))
+                    .as("/s" + i + "/post/")
+                    .hasSize(1);
+            verifiers.add(feeds.requests("/s" + i + "/post/").get(0).userAgent());
+        }
+        assertThat(verifiers).anyMatch(a -> a.contains("instance A")).anyMatch(a -> a.contains("instance B"));
+    }
+
+    private static String sqlString(EmbeddedDatabase db, String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
@@ -107,6 +192,10 @@ class MultiInstanceIT {
         env.put("CARNIVAL_POLL_BATCH_SIZE", "4");
         env.put("CARNIVAL_POLL_INTERVAL", "1h");
         env.put("CARNIVAL_POLL_MIN_INTERVAL", "1h");
+        env.put("CARNIVAL_INTAKE_TICK", "100ms");
+        env.put("CARNIVAL_INTAKE_BATCH_SIZE", "4");
+        env.put("CARNIVAL_INTAKE_PER_CLIENT_PER_MINUTE", "1000");
+        env.put("CARNIVAL_INTAKE_PER_SOURCE_HOST_PER_MINUTE", "1000");
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("instance-" + name + ".log").toFile());
         return pb.start();
@@ -128,15 +217,16 @@ class MultiInstanceIT {
         });
     }
 
-    private static void post(int port, String path, String json) throws Exception {
-        int status = HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(json))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        assertThat(status).as(path).isEqualTo(201);
+    /** POSTs JSON, expects 201, returns the body. */
+    private static String post(int port, String path, String json) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(201);
+        return response.body();
     }
 
     private static void awaitAllPolledSince(EmbeddedDatabase db, Instant since) throws Exception {
