@@ -24,7 +24,7 @@ public final class ArticleLinks {
             "#content");
 
     private static final String NOT_CONTENT =
-            "nav, header, footer, aside, .comments, #comments, .sidebar, .widget, .related";
+            String.join(", ", "header, footer", PageRegions.COMMENTS, PageRegions.SIDEBARS, PageRegions.OTHER_POSTS);
 
     private ArticleLinks() {}
 
@@ -42,7 +42,11 @@ public final class ArticleLinks {
         return LinkExtractor.linksUnder(mainContent(page), base);
     }
 
-    /** The article body of a post page, without navigation, sidebars and comments (removed from {@code page}). */
+    /**
+     * The article body of a post page (the {@code e-content} of the page's own h-entry, else the
+     * usual container), without navigation, sidebars, comments, related posts and sharing buttons
+     * (removed from {@code page}).
+     */
     public static Element mainContent(Document page) {
         Element content = container(page);
         content.select(NOT_CONTENT).stream()
@@ -52,6 +56,11 @@ public final class ArticleLinks {
     }
 
     private static Element container(Document page) {
+        Element entry = Microformats.mainEntry(page);
+        Element entryContent = entry == null ? null : Microformats.property(entry, "e-content");
+        if (entryContent != null) {
+            return entryContent;
+        }
         for (String selector : CONTENT_SELECTORS) {
             Element found = page.selectFirst(selector);
             if (found != null) {

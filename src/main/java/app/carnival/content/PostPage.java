@@ -4,100 +4,127 @@ import app.carnival.feed.parse.ParsedEntry;
 import app.carnival.url.Links;
 import app.carnival.url.Urls;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What a post's own web page says about the post, for a host adding it by URL: its canonical
- * address, title (og:title, else {@code <title>}), publication time (article:published_time and
- * the like, null when the page gives none), tags (article:tag) and the article body.
+ * What a post's own web page says about the post, for a host adding it by URL and for a response
+ * found elsewhere than in a feed (Webmention, pingback, the invitation's comments).
+ *
+ * @param url                    the canonical address ({@code rel=canonical}, else og:url), else the fetched one
+ * @param title                  the h-entry's {@code p-name}, else og:title, else {@code <title>}, else the first h1; "" if none
+ * @param author                 the h-entry's {@code p-author}, else the page's author metadata, JSON-LD or byline; null if none
+ * @param published              when the page says the post was published ({@link PublicationDate}); null when it says
+ *                               nothing it can be trusted with: the caller then has no date for the post
+ * @param tags                   article:tag metadata
+ * @param contentHtml            the article body ({@link ArticleLinks#mainContent})
+ * @param looksLikeHomeOrListing the page is a blog's home page or a list of posts, not one post
  */
-public record PostPage(String url, String title, Instant published, List<String> tags, String contentHtml) {
+public record PostPage(
+        String url,
+        String title,
+        String author,
+        Instant published,
+        List<String> tags,
+        String contentHtml,
+        boolean looksLikeHomeOrListing) {
 
     /** As long as a URL the API accepts; a longer canonical link is ignored. */
     private static final int MAX_URL = 2048;
 
-    private static final List<String> DATE_SELECTORS = List.of(
-            "meta[property=article:published_time]",
-            "meta[name=article:published_time]",
-            "meta[itemprop=datePublished]",
-            "meta[name=date]",
-            "meta[name=dc.date]",
-            "meta[name=DC.date.issued]",
-            "article time[datetime]",
-            "time[datetime]");
+    /** Longer is not a name but a page's text marked up carelessly. */
+    private static final int MAX_AUTHOR = 200;
+
+    private static final String BYLINE = "[rel~=author], .wp-block-post-author-name";
+
+    public PostPage {
+        tags = List.copyOf(tags);
+    }
 
     /** @param page a fetched page whose base URI is the address it was fetched from */
     public static PostPage read(Document page) {
+        String url = canonicalUrl(page);
+        Element entry = Microformats.mainEntry(page);
+        JsonLdPost ld = JsonLdPost.of(page);
+        Instant published = PublicationDate.of(page, entry, ld);
+        boolean listing = HomeOrListing.looksLike(page, url);
+        List<String> tags = page.select("meta[property=article:tag]").eachAttr("content");
+        String title = title(page, entry);
+        String author = author(page, entry, ld);
+        // last: it removes what is not the article from the page
+        String content = ArticleLinks.mainContent(page).html();
+        return new PostPage(url, title, author, published, tags, content, listing);
+    }
+
+    /** The page as a feed entry of its participant's feed, identified by its URL. */
+    public ParsedEntry asEntry() {
+        return new ParsedEntry(url, url, title, author, published, null, tags, contentHtml, false, url);
+    }
+
+    private static String canonicalUrl(Document page) {
         String base = PageBase.of(page);
         String url = firstHttp(page, base, "link[rel=canonical]", "href");
         if (url == null) {
             url = firstHttp(page, base, "meta[property=og:url]", "content");
         }
-        if (url == null || url.length() > MAX_URL) {
-            url = page.location();
-        }
-        String title = meta(page, "meta[property=og:title]");
-        if (title == null) {
-            title = page.title().isBlank() ? null : page.title().strip();
-        }
-        if (title == null) {
-            Element h1 = page.selectFirst("h1");
-            title = h1 == null ? "" : h1.text();
-        }
-        Instant published = null;
-        for (String selector : DATE_SELECTORS) {
-            Element e = page.selectFirst(selector);
-            if (e != null) {
-                published = parseDate(e.hasAttr("content") ? e.attr("content") : e.attr("datetime"));
-                if (published != null) {
-                    break;
-                }
-            }
-        }
-        List<String> tags = page.select("meta[property=article:tag]").eachAttr("content");
-        String content = ArticleLinks.mainContent(page).html();
-        return new PostPage(url, title, published, tags, content);
+        return url == null || url.length() > MAX_URL ? page.location() : url;
     }
 
-    /** The page as a feed entry of its participant's feed, identified by its URL. */
-    public ParsedEntry asEntry() {
-        return new ParsedEntry(url, url, title, null, published, null, tags, contentHtml, false, url);
+    private static String title(Document page, Element entry) {
+        Element name = entry == null ? null : Microformats.property(entry, "p-name");
+        return Stream.of(
+                        name == null ? null : Microformats.text(name),
+                        meta(page, "meta[property=og:title]"),
+                        page.title(),
+                        Optional.ofNullable(page.selectFirst("h1"))
+                                .map(Element::text)
+                                .orElse(null))
+                .map(PostPage::blankToNull)
+                .filter(t -> t != null)
+                .findFirst()
+                .orElse("");
     }
 
-    /** ISO-8601 instant, offset date-time or plain date (taken as UTC midnight); null if none of these. */
-    static Instant parseDate(String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
+    private static String author(Document page, Element entry, JsonLdPost ld) {
+        Element article = ArticleScope.of(page);
+        return Stream.of(
+                        entry == null ? null : entryAuthor(entry),
+                        meta(page, "meta[name=author]"),
+                        Optional.ofNullable(meta(page, "meta[property=article:author]"))
+                                .filter(a -> Links.httpOrNull(a) == null)
+                                .orElse(null),
+                        ld.authorName(),
+                        article == null
+                                ? null
+                                : ArticleScope.first(article, BYLINE)
+                                        .map(Element::text)
+                                        .orElse(null))
+                .map(PostPage::blankToNull)
+                .filter(a -> a != null && a.length() <= MAX_AUTHOR)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** An h-card's name, else its text; or a plain {@code p-author}'s text. */
+    private static String entryAuthor(Element entry) {
+        Element author = Microformats.property(entry, "p-author");
+        if (author == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException notInstant) {
-                try {
-                    return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v)
-                            .atStartOfDay(ZoneOffset.UTC)
-                            .toInstant();
-                } catch (DateTimeParseException notDate) {
-                    return null;
-                }
-            }
-        }
+        Element name = Microformats.isRoot(author) ? Microformats.property(author, "p-name") : null;
+        return Microformats.text(name != null ? name : author);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip().replaceAll("\\s+", " ");
     }
 
     private static String meta(Document page, String selector) {
         Element e = page.selectFirst(selector);
-        return e == null || e.attr("content").isBlank()
-                ? null
-                : e.attr("content").strip();
+        return e == null ? null : blankToNull(e.attr("content"));
     }
 
     private static String firstHttp(Document page, String base, String selector, String attribute) {

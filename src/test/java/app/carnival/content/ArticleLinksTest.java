@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ArticleLinksTest {
 
@@ -96,5 +98,67 @@ class ArticleLinksTest {
         assertTrue(ArticleLinks.mainContentLinks("", PAGE_URL).isEmpty());
         assertTrue(ArticleLinks.mainContentLinks(null, PAGE_URL).isEmpty());
         assertEquals(List.of(), ArticleLinks.mainContentLinks("<a href='/x'>x</a>", null));
+    }
+
+    /** What WordPress (classic and block themes, Jetpack) and Blogger put around a post that links elsewhere. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<div id='comments'>%s</div>",
+                "<div class='comments-area'>%s</div>",
+                "<ol class='comment-list'><li>%s</li></ol>",
+                "<ol class='commentlist'><li>%s</li></ol>",
+                "<div class='wp-block-comments'>%s</div>",
+                "<div id='respond' class='comment-respond'>%s</div>",
+                "<section class='comments threaded'>%s</section>",
+                "<div id='secondary' class='widget-area'>%s</div>",
+                "<div class='sidebar'>%s</div>",
+                "<div class='widget PopularPosts'>%s</div>",
+                "<div class='sharedaddy sd-sharing-enabled'>%s</div>",
+                "<div id='jp-relatedposts' class='jp-relatedposts'>%s</div>",
+                "<div class='wp-block-query'><ul class='wp-block-post-template'><li>%s</li></ul></div>",
+                "<ul class='wp-block-latest-posts'><li>%s</li></ul>",
+                "<nav class='navigation post-navigation'>%s</nav>"
+            })
+    void linksAroundThePostInsideTheContainerDoNotCount(String around) {
+        String page = "<html><body><main><p><a href='/mine'>mine</a></p>"
+                + around.formatted("<a href='" + INVITATION + "'>elsewhere</a>") + "</main></body></html>";
+        assertEquals(List.of("https://jo.example.net/mine"), ArticleLinks.mainContentLinks(page, PAGE_URL));
+    }
+
+    @Test
+    void bloggersBlogWidgetIsThePostNotASidebar() {
+        String page = "<html><body><main><div class='widget Blog'><div class='post'><p><a href='" + INVITATION
+                + "'>invitation</a></p></div></div></main></body></html>";
+        assertEquals(List.of(INVITATION), ArticleLinks.mainContentLinks(page, PAGE_URL));
+    }
+
+    @Test
+    void theMainHEntrysContentIsPreferredToItsReplyContextAndTheUsualContainers() {
+        String page = """
+                <html><body><article class="h-entry">
+                <div class="u-in-reply-to h-cite"><div class="e-content"><a href="/quoted">quoted</a></div></div>
+                <div class="entry-content"><a href="/theme-wrapper">wrapper</a>
+                <div class="e-content"><a href="%s">invitation</a></div></div>
+                </article></body></html>""".formatted(INVITATION);
+        assertEquals(List.of(INVITATION), ArticleLinks.mainContentLinks(page, PAGE_URL));
+    }
+
+    @Test
+    void wordpressAndBloggerAndIndieWebPagesGiveTheirArticlesLinks() {
+        String tt1 = HtmlFixtures.text("/content/wordpress-tt1-post.html");
+        String blogger = HtmlFixtures.text("/content/blogger-post.html");
+        String indieweb = HtmlFixtures.text("/content/indieweb-post.html");
+        String invitation = "https://host.example.com/2024/05/07/tsql-tuesday-174-invitation/";
+
+        assertEquals(
+                List.of(invitation, "https://learn.example.org/sql/t-sql/queries/hints-transact-sql-table"),
+                ArticleLinks.mainContentLinks(tt1, "https://jo.example.net/2024/05/14/p/"));
+        assertEquals(
+                List.of(invitation, "https://lee-dba.blogspot.com/2023/10/apply.html"),
+                ArticleLinks.mainContentLinks(blogger, "https://lee-dba.blogspot.com/2024/05/p.html"));
+        assertEquals(
+                List.of(invitation, "https://mo.example/2023/09/what-is-a-join"),
+                ArticleLinks.mainContentLinks(indieweb, "https://mo.example/2024/05/three-questions"));
     }
 }
