@@ -35,7 +35,8 @@ class LayersTest {
                         "app.carnival.content..",
                         "app.carnival.url..",
                         "app.carnival.feed.parse..",
-                        "app.carnival.feed.schedule..")
+                        "app.carnival.feed.schedule..",
+                        "app.carnival.xmlrpc..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
