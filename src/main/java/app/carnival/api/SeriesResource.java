@@ -1,6 +1,6 @@
 package app.carnival.api;
 
-import app.carnival.feed.poll.PollNow;
+import app.carnival.intake.SeriesPoll;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.series.SeriesRequest;
 import app.carnival.series.SeriesService;
@@ -31,13 +31,13 @@ public class SeriesResource {
     static final String OPML = "text/x-opml; charset=UTF-8";
 
     private final SeriesService series;
-    private final PollNow pollNow;
+    private final SeriesPoll seriesPoll;
     private final RoundupExports exports;
     private final CurrentCaller caller;
 
-    public SeriesResource(SeriesService series, PollNow pollNow, RoundupExports exports, CurrentCaller caller) {
+    public SeriesResource(SeriesService series, SeriesPoll seriesPoll, RoundupExports exports, CurrentCaller caller) {
         this.series = series;
-        this.pollNow = pollNow;
+        this.seriesPoll = seriesPoll;
         this.exports = exports;
         this.caller = caller;
     }
@@ -96,7 +96,7 @@ public class SeriesResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PollNow.PollReport.class)))
+                            schema = @Schema(implementation = SeriesPoll.Report.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
@@ -104,8 +104,8 @@ public class SeriesResource {
     @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{slug}/poll")
-    public PollNow.PollReport poll(@PathParam("slug") String slug) {
-        return pollNow.series(slug, caller.get());
+    public SeriesPoll.Report poll(@PathParam("slug") String slug) {
+        return seriesPoll.series(slug, caller.get());
     }
 
     /** Atom feed of the series' newly matched responses, newest first. */

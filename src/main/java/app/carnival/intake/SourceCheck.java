@@ -72,31 +72,36 @@ public class SourceCheck {
         try {
             FetchResult fetched = fetcher.fetchPage(sourceUrl);
             if (fetched.status() == 404 || fetched.status() == 410) {
-                return new SourceVerdict.Rejected("the source answers " + fetched.statusLine());
+                return new SourceVerdict.Rejected(
+                        SourceVerdict.Why.SOURCE_MISSING, "the source answers " + fetched.statusLine());
             }
             if (fetched.status() >= 500 || fetched.status() == 429 || fetched.status() == 408) {
                 return new SourceVerdict.Unreachable("the source answers " + fetched.statusLine());
             }
             if (!fetched.ok()) {
-                return new SourceVerdict.Rejected("the source answers " + fetched.statusLine());
+                return new SourceVerdict.Rejected(
+                        SourceVerdict.Why.SOURCE_MISSING, "the source answers " + fetched.statusLine());
             }
             if (!FeedDiscovery.looksLikeHtml(fetched.contentType(), fetched.body())) {
-                return new SourceVerdict.Rejected("the source is not a web page");
+                return new SourceVerdict.Rejected(SourceVerdict.Why.SOURCE_MISSING, "the source is not a web page");
             }
             page = HtmlPages.parse(fetched);
         } catch (FetchException e) {
             return e.kind().mayPassLater()
                     ? new SourceVerdict.Unreachable("the source could not be fetched: " + e.getMessage())
-                    : new SourceVerdict.Rejected("the source could not be fetched: " + e.getMessage());
+                    : new SourceVerdict.Rejected(
+                            SourceVerdict.Why.SOURCE_MISSING, "the source could not be fetched: " + e.getMessage());
         }
         PostPage post = PostPage.read(page);
-        if (isHomePage(post.url()) && isHomePage(page.location())) {
-            return new SourceVerdict.Rejected("the source is a blog's home page, not a post");
+        if (post.looksLikeHomeOrListing()) {
+            return new SourceVerdict.Rejected(
+                    SourceVerdict.Why.NOT_A_RESPONSE,
+                    "the source is a blog's home page or a list of posts, not one post");
         }
         Known known =
                 QuarkusTransaction.requiringNew().call(() -> known(assignmentId, post, page.location(), sourceUrl));
         if (known == null) {
-            return new SourceVerdict.Rejected("the assignment no longer exists");
+            return new SourceVerdict.Rejected(SourceVerdict.Why.NOT_A_RESPONSE, "the assignment no longer exists");
         }
         EntryContent content = EntryContent.of(post.contentHtml(), post.url());
         PostFacts facts = new PostFacts(
@@ -111,7 +116,8 @@ public class SourceCheck {
         MatchDecision d =
                 SourceRule.decide(known.criteria(), facts, known.criteria().opensAt());
         if (!d.matched()) {
-            return new SourceVerdict.Rejected(d.reason());
+            return new SourceVerdict.Rejected(
+                    d.byLink() ? SourceVerdict.Why.NOT_A_RESPONSE : SourceVerdict.Why.NO_LINK, d.reason());
         }
         SourceVerdict.Owner owner;
         ParsedEntry fromFeed = null;
@@ -121,6 +127,7 @@ public class SourceCheck {
             Optional<FeedLocator.Located> located = feeds.ofPostPage(page, FEED_TRIES);
             if (located.isEmpty()) {
                 return new SourceVerdict.Rejected(
+                        SourceVerdict.Why.NOT_A_RESPONSE,
                         "no feed found for the blog of " + post.url() + ", so it cannot be followed as a participant");
             }
             FeedLocator.Located feed = located.get();
@@ -139,7 +146,8 @@ public class SourceCheck {
                                 facts.url(), title, facts.text(), facts.links(), facts.categories(), published, false),
                         null);
                 if (!d.matched()) {
-                    return new SourceVerdict.Rejected(d.reason() + " (date from the blog's feed)");
+                    return new SourceVerdict.Rejected(
+                            SourceVerdict.Why.NOT_A_RESPONSE, d.reason() + " (date from the blog's feed)");
                 }
             }
         }
@@ -156,7 +164,7 @@ public class SourceCheck {
                 post.url(),
                 post.url(),
                 title,
-                fromFeed == null ? null : fromFeed.author(),
+                post.author() != null || fromFeed == null ? post.author() : fromFeed.author(),
                 published,
                 null,
                 post.tags(),
@@ -201,11 +209,5 @@ public class SourceCheck {
                                 && UrlNormalizer.normalize(e.url()).equals(key))
                         .findFirst()
                         .orElse(null);
-    }
-
-    private static boolean isHomePage(String url) {
-        return WebUrl.tryParse(url)
-                .map(u -> (u.path().isEmpty() || u.path().equals("/")) && u.query() == null)
-                .orElse(false);
     }
 }

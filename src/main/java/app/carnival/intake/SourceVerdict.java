@@ -27,8 +27,18 @@ sealed interface SourceVerdict {
     record Verified(ParsedEntry post, MatchDecision decision, Owner owner, boolean dateKnown, String reason)
             implements SourceVerdict {}
 
-    /** The source is no response (gone, no link-back, outside the window, refused address ...): nothing is kept. */
-    record Rejected(String detail) implements SourceVerdict {}
+    /** Why a source is no response, in the terms Pingback's fault codes use. */
+    enum Why {
+        /** It cannot be fetched (gone, refused address, too large, not a web page). */
+        SOURCE_MISSING,
+        /** Its article does not link to the target. */
+        NO_LINK,
+        /** It links, but is no response (outside the window, a home page, a blog without a feed ...). */
+        NOT_A_RESPONSE
+    }
+
+    /** The source is no response: nothing is kept. */
+    record Rejected(Why why, String detail) implements SourceVerdict {}
 
     /** The source could not be checked now (timeout, 5xx, connection): tried again later, nothing removed. */
     record Unreachable(String detail) implements SourceVerdict {}

@@ -63,10 +63,20 @@ public class Targets {
                 .findFirst();
     }
 
-    private Optional<Assignment> ownPage(WebUrl url, String key) {
-        Optional<String> base = UrlNormalizer.normalize(publicUrl + "/");
-        String root = base.map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b)
+    /** Whether the URL is one of Carnival's own pages (it may still name no assignment). */
+    public boolean isOwn(String url) {
+        Optional<String> key = UrlNormalizer.normalize(url);
+        return key.isPresent() && key.get().startsWith(root() + "/");
+    }
+
+    private String root() {
+        return UrlNormalizer.normalize(publicUrl + "/")
+                .map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b)
                 .orElse("");
+    }
+
+    private Optional<Assignment> ownPage(WebUrl url, String key) {
+        String root = root();
         if (root.isEmpty() || !key.startsWith(root + "/series/")) {
             return Optional.empty();
         }

@@ -13,10 +13,14 @@ final class SqlCounts {
     private SqlCounts() {}
 
     static long count(String table) {
+        return longValue("SELECT count(*) FROM " + table);
+    }
+
+    static long longValue(String query) {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                ResultSet rs = st.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
