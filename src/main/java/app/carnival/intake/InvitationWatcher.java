@@ -160,7 +160,7 @@ public class InvitationWatcher {
                 }
             }
             if (read == 1) {
-                InvitationComments.restCommentsUrl(page).ifPresent(rest -> add(all, restComments(rest)));
+                InvitationComments.restCommentsUrl(page).ifPresent(rest -> add(all, restComments(rest, invitation)));
             }
             page = next.isEmpty() ? null : fetchPage(next.poll()).orElse(null);
         }
@@ -182,11 +182,11 @@ public class InvitationWatcher {
         }
     }
 
-    private List<InvitationComments.Candidate> restComments(String url) {
+    private List<InvitationComments.Candidate> restComments(String url, String invitation) {
         try {
             FetchResult r = fetcher.fetch(url, "application/json", null, null);
             return r.ok()
-                    ? InvitationComments.fromRestJson(new String(r.body(), StandardCharsets.UTF_8), r.finalUrl())
+                    ? InvitationComments.fromRestJson(new String(r.body(), StandardCharsets.UTF_8), invitation)
                     : List.of();
         } catch (FetchException e) {
             return List.of();

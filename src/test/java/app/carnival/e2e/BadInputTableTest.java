@@ -474,7 +474,8 @@ class BadInputTableTest {
                     "feed",
                     "participant",
                     "post",
-                    "response")) {
+                    "response",
+                    "mention")) {
                 try (ResultSet rs = st.executeQuery(
                         "SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table
                                 + " t")) {

@@ -79,6 +79,14 @@ class IntakeLimitsTest {
                 .statusCode(429)
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("from your address"));
+        // Pingbacks share the client's bucket.
+        given().contentType("text/xml")
+                .body(PingbackTest.wordpressPing("https://d.example/1", INVITATION))
+                .post("/xmlrpc")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("from your address"));
         assertThat(SqlCounts.count("mention")).isEqualTo(queued);
     }
 }

@@ -284,6 +284,47 @@ class InvitationWatcherTest {
                 .satisfies(c -> assertThat(c.queued()).isZero());
     }
 
+    @Test
+    void commentsOnlyTheWordPressRestApiListsAreFoundToo() {
+        String invitation = hostUrl("/rest-host/2026/party/");
+        String post = server.url("/rest-ren/2026/answer/");
+        server.serve("/rest-host/2026/party/", "text/html", """
+                <!DOCTYPE html><html><head><title>Party</title>
+                <link rel="https://api.w.org/" href="%s">
+                <link rel="alternate" title="JSON" type="application/json" href="%s">
+                </head><body class="single postid-58"><article class="post"><div class="entry-content"><p>Join!</p></div></article>
+                <div id="comments" class="comments-area"><p>Comments are loaded by script.</p></div></body></html>""".formatted(
+                        hostUrl("/wp-json/"), hostUrl("/wp-json/wp/v2/posts/58")));
+        server.serve(
+                "/wp-json/wp/v2/comments",
+                "application/json",
+                "[{\"id\":1,\"post\":58,\"author_name\":\"Ren\",\"author_url\":\"\",\"type\":\"comment\","
+                        + "\"content\":{\"rendered\":\"<p>Mine: <a href=\\\"" + post + "\\\">here<\\/a><\\/p>\"}}]");
+        server.serve(
+                "/rest-ren/2026/answer/",
+                "text/html",
+                wordpressPost("Ren answers", ANSWERED.toString(), invitation)
+                        .replace("/wp-pat/feed/", "/rest-ren/feed/"));
+        server.serve("/rest-ren/feed/", "application/rss+xml", rss("Ren", server.url("/rest-ren/"), post, ANSWERED));
+        String token = Api.createSeries("watch-rest", "watchrest");
+        Api.createAssignment("watch-rest", token, Api.assignment(invitation, OPENS.toString(), CLOSES.toString(), 0))
+                .statusCode(201);
+
+        watcher.checkDue();
+        worker.drain();
+        assertThat(server.requests("/wp-json/wp/v2/comments")).isNotEmpty();
+        List<Map<String, Object>> found = given().header("Authorization", "Bearer " + token)
+                .get("/api/series/watch-rest/assignments/1/responses")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertThat(found).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("url", post).containsEntry("state", "PENDING");
+            assertThat((String) r.get("reason")).startsWith("found in a comment on the invitation");
+        });
+    }
+
     static long seriesId() {
         return SqlCounts.longValue("SELECT id FROM series WHERE slug = 'watch'");
     }
