@@ -96,7 +96,7 @@ public class SeriesResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SeriesPoll.Report.class)))
+                            schema = @Schema(implementation = SeriesPoll.SeriesPollReport.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
@@ -104,7 +104,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{slug}/poll")
-    public SeriesPoll.Report poll(@PathParam("slug") String slug) {
+    public SeriesPoll.SeriesPollReport poll(@PathParam("slug") String slug) {
         return seriesPoll.series(slug, caller.get());
     }
 

@@ -27,17 +27,17 @@ public class SeriesPoll {
      *
      * @param invitations the invitations checked; their candidates are verified in the background
      */
-    public record Report(
+    public record SeriesPollReport(
             int polled,
             int newResponses,
             List<PollOutcome> outcomes,
             List<String> skipped,
             List<InvitationWatcher.Check> invitations) {}
 
-    public Report series(String slug, Caller caller) {
+    public SeriesPollReport series(String slug, Caller caller) {
         PollNow.PollReport feeds = pollNow.series(slug, caller);
         long seriesId = QuarkusTransaction.requiringNew().call(() -> series.require(slug).id);
-        return new Report(
+        return new SeriesPollReport(
                 feeds.polled(), feeds.newResponses(), feeds.outcomes(), feeds.skipped(), watcher.checkOpenOf(seriesId));
     }
 }

@@ -152,14 +152,11 @@ public class SourceCheck {
             }
         }
         boolean dateKnown = published != null;
-        StringBuilder reason =
-                new StringBuilder(foundBy).append("; ").append(d.reason()).append(" in the article");
-        if (!d.late()) {
-            reason.append("; ").append(SourceRule.window(d));
-        }
-        if (!dateKnown) {
-            reason.append("; publication date unknown");
-        }
+        String reason = String.join(
+                "; ",
+                foundBy,
+                SourceRule.evidence(known.criteria(), d),
+                dateKnown ? SourceRule.window(d) : "publication date unknown");
         ParsedEntry entry = new ParsedEntry(
                 post.url(),
                 post.url(),
@@ -171,7 +168,7 @@ public class SourceCheck {
                 post.contentHtml(),
                 false,
                 post.url());
-        return new SourceVerdict.Verified(entry, d, owner, dateKnown, reason.toString());
+        return new SourceVerdict.Verified(entry, d, owner, dateKnown, reason);
     }
 
     /** What the database knows: the assignment's criteria, the participant owning the post, its stored date. */

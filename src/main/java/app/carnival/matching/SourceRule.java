@@ -36,7 +36,14 @@ public final class SourceRule {
         return d;
     }
 
-    /** The window part of an explanation, for a source that matched. */
+    /** The evidence part of an explanation, for a source that matched. */
+    public static String evidence(AssignmentCriteria a, MatchDecision d) {
+        return d.byTag() && a.rule().usesTag()
+                ? "links to the invitation in the article and tags #" + a.hashtag()
+                : "links to the invitation in the article";
+    }
+
+    /** The window part of an explanation, for a source that matched with a known date. */
     public static String window(MatchDecision d) {
         return d.late() ? "published late, inside the grace period" : "published inside the window";
     }

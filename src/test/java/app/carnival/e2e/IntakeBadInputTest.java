@@ -224,9 +224,45 @@ class IntakeBadInputTest {
         }
     }
 
+    @Test
+    void aTimeoutNeverRemovesAResponse() {
+        String token = Api.createSeries("intake-timeout", "intaketimeout");
+        String invitation = "https://host.example/2024/05/intake-timeout/";
+        Api.createAssignment(
+                        "intake-timeout",
+                        token,
+                        Api.assignment(invitation, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0))
+                .statusCode(201);
+        Api.register("intake-timeout", "Gil", server.url("/gil/"), server.url("/gil/feed"));
+        server.serve("/gil/post/", "text/html", page(invitation));
+        String location = given().formParam("source", server.url("/gil/post/"))
+                .formParam("target", invitation)
+                .post("/webmention")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        String status = location.substring(location.indexOf("/webmention/"));
+        worker.drain();
+        given().get(status).then().body("status", equalTo("accepted"));
+
+        server.delay("/gil/post/", Duration.ofSeconds(4));
+        given().formParam("source", server.url("/gil/post/"))
+                .formParam("target", invitation)
+                .post("/webmention")
+                .then()
+                .statusCode(202);
+        worker.drain();
+        given().get(status).then().body("status", equalTo("queued")).body("detail", containsString("timed out"));
+        given().get("/api/series/intake-timeout/assignments/1/roundup").then().body("count", equalTo(1));
+    }
+
     static void assertNothingStored() {
         given().get("/api/series/intake-bad/participants").then().body("size()", equalTo(0));
-        assertThat(SqlCounts.count("response")).isZero();
+        given().get("/api/series/intake-bad/assignments/1/roundup").then().body("count", equalTo(0));
+        assertThat(SqlCounts.longValue("SELECT count(*) FROM response r JOIN assignment a ON a.id = r.assignment_id"
+                        + " JOIN series s ON s.id = a.series_id WHERE s.slug = 'intake-bad'"))
+                .isZero();
     }
 
     static long mentions() {

@@ -95,8 +95,8 @@ class OpenApiContractTest {
         assertThat(
                         doc.getString(
                                 "paths.'/api/series/{slug}/poll'.post.responses.'200'.content.'application/json'.schema.'$ref'"))
-                .endsWith("/PollReport");
-        assertThat(doc.getString("components.schemas.PollReport.properties.outcomes.items.'$ref'"))
+                .endsWith("/SeriesPollReport");
+        assertThat(doc.getString("components.schemas.SeriesPollReport.properties.outcomes.items.'$ref'"))
                 .endsWith("/PollOutcome");
         assertThat(doc.getString("components.schemas.ParticipantDetail.properties.feed.'$ref'"))
                 .endsWith("/FeedHealth");

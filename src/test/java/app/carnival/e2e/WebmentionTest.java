@@ -281,6 +281,58 @@ class WebmentionTest {
     }
 
     @Test
+    void aSourceWithoutADateItCanTrustIsNeverAcceptedDirectly() {
+        String slug = "wm-undated";
+        String INVITATION = invitation(slug);
+        String token = given().contentType("application/json")
+                .body(Map.of("slug", slug, "title", "Undated", "hashtag", "undated", "intakePolicy", "AUTO"))
+                .post("/api/series")
+                .then()
+                .statusCode(201)
+                .body("intakePolicy", equalTo("AUTO"))
+                .extract()
+                .path("hostToken");
+        Api.createAssignment(slug, token, Api.assignment(INVITATION, "2024-05-01T00:00:00Z", "2024-05-15T00:00:00Z", 0))
+                .statusCode(201);
+        String dated = server.url("/wm-undated/fay/2024/05/dated/");
+        String undated = server.url("/wm-undated/fay/2024/05/undated/");
+        server.serve(
+                "/wm-undated/fay/2024/05/dated/",
+                "text/html",
+                postPage(
+                        "Dated",
+                        "2024-05-03T10:00:00Z",
+                        "/wm-undated/fay/feed/",
+                        "<p><a href=\"" + INVITATION + "\">x</a></p>",
+                        INVITATION));
+        server.serve(
+                "/wm-undated/fay/2024/05/undated/",
+                "text/html",
+                postPage(
+                                "Undated",
+                                "",
+                                "/wm-undated/fay/feed/",
+                                "<p><a href=\"" + INVITATION + "\">x</a></p>",
+                                INVITATION)
+                        .replace("<meta property=\"article:published_time\" content=\"\">", ""));
+        // The blog's feed knows the dated post only.
+        server.serve(
+                "/wm-undated/fay/feed/",
+                "application/rss+xml",
+                feed("Fay", server.url("/wm-undated/fay/"), dated, "Fri, 03 May 2024 10:00:00 +0000", INVITATION));
+
+        String datedStatus = statusUrl(send(dated, INVITATION));
+        String undatedStatus = statusUrl(send(undated, INVITATION));
+        worker.drain();
+        // AUTO policy: the dated one from a new blog is accepted at once, the undated one waits for the host.
+        given().get(datedStatus).then().body("status", equalTo("accepted"));
+        given().get(undatedStatus)
+                .then()
+                .body("status", equalTo("pending"))
+                .body("detail", containsString("publication date unknown"));
+    }
+
+    @Test
     void carnivalsOwnAssignmentPageIsATargetToo() {
         String INVITATION = invitation("wm-page");
         host("wm-page");
