@@ -45,16 +45,16 @@ public class Roundups {
             SELECT r.id FROM assignment a
             CROSS JOIN LATERAL (SELECT r.id, r.matched_at FROM response r
                                 WHERE r.assignment_id = a.id AND r.state IN ('AUTO', 'MANUAL')
-                                ORDER BY r.matched_at DESC, r.id DESC LIMIT ?3) r
+                                ORDER BY r.matched_at DESC, r.id DESC LIMIT ?2) r
             WHERE a.series_id = ?1
-            ORDER BY r.matched_at DESC, r.id DESC LIMIT ?3""";
+            ORDER BY r.matched_at DESC, r.id DESC LIMIT ?2""";
 
     /** The series' most recently matched visible responses, newest first, with the assignment each answers. */
     public List<SeriesEntry> newestOfSeries(Series series, int limit) {
         List<Long> ids = Response.getEntityManager()
                 .createNativeQuery(NEWEST_OF_SERIES, Long.class)
                 .setParameter(1, series.id)
-                .setParameter(3, limit)
+                .setParameter(2, limit)
                 .getResultList();
         List<Response> newest = ids.isEmpty()
                 ? List.of()
