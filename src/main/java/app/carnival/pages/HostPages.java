@@ -7,8 +7,12 @@ import app.carnival.feed.poll.PollNow;
 import app.carnival.feed.poll.PollOutcome;
 import app.carnival.hosting.AddResponseRequest;
 import app.carnival.hosting.Curation;
+import app.carnival.intake.IntakeReview;
+import app.carnival.intake.MentionStatus;
+import app.carnival.intake.Targets;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.Response.State;
+import app.carnival.response.ResponseRepository;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
 import app.carnival.security.Caller;
@@ -35,15 +39,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The host's pages: log in with the host token once (then a cookie, see {@link HostSession}), watch
- * feed health and poll now, curate each round-up. Every POST but the login carries the CSRF token.
- * Actions go through the same services as the API.
+ * feed health and poll now, curate each round-up and review what the intakes found. Every POST but
+ * the login carries the CSRF token. Actions go through the same services as the API.
  */
 @Path("/series/{slug}/host")
 @Produces(MediaType.TEXT_HTML)
@@ -55,7 +62,9 @@ public class HostPages {
             "hidden", "The response is hidden from the round-up.",
             "restored", "The response is back in the round-up.",
             "added", "The post was added to the round-up.",
-            "accepted", "The near-miss was accepted into the round-up.");
+            "accepted", "The near-miss was accepted into the round-up.",
+            "approved", "Approved: the response is in the round-up now.",
+            "rejected", "Rejected: the response stays out of the round-up, and is not brought back if found again.");
 
     @CheckedTemplate
     static class Templates {
@@ -74,6 +83,9 @@ public class HostPages {
     private final Curation curation;
     private final Roundups roundups;
     private final RoundupExports exports;
+    private final IntakeReview intakeReview;
+    private final ResponseRepository responses;
+    private final Targets targets;
     private final InstantSource clock;
 
     public HostPages(
@@ -85,6 +97,9 @@ public class HostPages {
             Curation curation,
             Roundups roundups,
             RoundupExports exports,
+            IntakeReview intakeReview,
+            ResponseRepository responses,
+            Targets targets,
             InstantSource clock) {
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
@@ -94,6 +109,9 @@ public class HostPages {
         this.curation = curation;
         this.roundups = roundups;
         this.exports = exports;
+        this.intakeReview = intakeReview;
+        this.responses = responses;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -196,6 +214,30 @@ public class HostPages {
                 target == State.HIDDEN ? "hidden" : "restored");
     }
 
+    /** Approve or reject a response an intake found (one form, a button for each decision). */
+    @POST
+    @Path("/{number}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response review(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
+            @RestForm String csrf,
+            @RestForm String responseId,
+            @RestForm String decision) {
+        boolean approve = "approve".equals(decision);
+        return act(
+                slug,
+                number,
+                csrf,
+                host -> {
+                    if (!approve && !"reject".equals(decision)) {
+                        throw new InvalidInput("decision", "must be approve or reject");
+                    }
+                    curation.setState(slug, number, host, responseId, approve ? State.AUTO : State.HIDDEN);
+                },
+                approve ? "approved" : "rejected");
+    }
+
     @POST
     @Path("/{number}/add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -274,22 +316,38 @@ public class HostPages {
                 assignments.ofSeries(series).stream()
                         .map(a -> Views.AssignmentCard.of(a, now))
                         .toList(),
+                responses.pendingPerAssignment(series),
                 message,
                 error);
     }
 
     private Views.CurationPage curationView(Assignment a, Caller host, String message, String error) {
+        ZoneId zone = ZoneId.of(a.timezone);
+        Set<Long> discovered = responses.fromDiscoveredBlogs(a);
+        List<Views.EntryCard> all = roundups.forHost(a).stream()
+                .map(e -> Views.EntryCard.forHost(e, zone, discovered.contains(e.id())))
+                .toList();
+        Instant now = clock.instant();
+        // Candidates that became a response are in the lists above, hidden or not: only the others here.
+        List<Views.RejectedCard> rejected =
+                intakeReview.mentions(a.series.slug, String.valueOf(a.number), host).stream()
+                        .filter(m -> m.status() == MentionStatus.Status.REJECTED && m.responseId() == null)
+                        .map(m -> Views.RejectedCard.of(m, now))
+                        .toList();
         return new Views.CurationPage(
                 a.series.slug,
                 a.series.title,
                 a.number,
                 a.title,
                 HostSession.csrfToken(host),
-                roundups.forHost(a).stream().map(Views.EntryCard::of).toList(),
+                all.stream().filter(Views.EntryCard::pending).toList(),
+                all.stream().filter(e -> !e.pending()).toList(),
                 curation.nearMisses(a).stream().map(Views.NearMissCard::of).toList(),
+                rejected,
                 participants.ofSeries(a.series).stream()
                         .map(Views.ParticipantCard::of)
                         .toList(),
+                new Views.IntakeHelp(targets.endpoint("/webmention"), targets.pageOf(a)),
                 exports.markdown(a),
                 exports.htmlSnippet(a),
                 message,

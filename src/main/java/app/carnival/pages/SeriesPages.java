@@ -2,6 +2,7 @@ package app.carnival.pages;
 
 import app.carnival.errors.DomainException;
 import app.carnival.errors.InvalidInput;
+import app.carnival.intake.Targets;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
@@ -59,6 +60,7 @@ public class SeriesPages {
     private final Registration registration;
     private final Validator validator;
     private final InstantSource clock;
+    private final Views.Endpoints endpoints;
 
     public SeriesPages(
             SeriesRepository seriesRepository,
@@ -69,7 +71,8 @@ public class SeriesPages {
             RoundupCache cache,
             Registration registration,
             Validator validator,
-            InstantSource clock) {
+            InstantSource clock,
+            Targets targets) {
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -79,6 +82,7 @@ public class SeriesPages {
         this.registration = registration;
         this.validator = validator;
         this.clock = clock;
+        this.endpoints = new Views.Endpoints(targets.endpoint("/webmention"), targets.endpoint("/xmlrpc"));
     }
 
     @GET
@@ -88,6 +92,10 @@ public class SeriesPages {
                 Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()));
     }
 
+    /**
+     * An assignment page, advertising the Webmention and Pingback endpoints (in headers and in its
+     * head): a post that links to it notifies Carnival without its author registering anywhere.
+     */
     @GET
     @Path("/{number}")
     public Response assignment(@PathParam("slug") String slug, @PathParam("number") String number) {
@@ -98,11 +106,14 @@ public class SeriesPages {
                 + Times.relative(now, version.closesAt());
         byte[] page = cache.get("page", version, variant, () -> {
             Assignment a = assignments.byId(version.assignmentId());
-            return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now))
+            return Templates.assignment(Views.AssignmentPage.of(a, roundups.of(a), now, endpoints))
                     .render()
                     .getBytes(StandardCharsets.UTF_8);
         });
-        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Link", "<" + endpoints.webmention() + ">; rel=\"webmention\"")
+                .header("X-Pingback", endpoints.pingback())
+                .build();
     }
 
     @GET

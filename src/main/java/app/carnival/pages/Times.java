@@ -2,8 +2,10 @@ package app.carnival.pages;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,19 @@ public final class Times {
     /** "1 May 2024", in the zone. */
     public static String day(Instant instant, ZoneId zone) {
         return DAY.format(instant.atZone(zone));
+    }
+
+    /**
+     * For a {@code datetime} attribute: HTML allows at most three digits of a second, and times
+     * stored in PostgreSQL or read from pages may have six, so whole seconds.
+     */
+    public static String machine(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** {@link #machine(Instant)}, keeping the offset. */
+    public static String machine(OffsetDateTime time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** "in 2 days, 3 hours" or "2 days, 3 hours ago": the two largest units, rounded down; "now" under a minute. */

@@ -1,6 +1,8 @@
 package app.carnival.pages;
 
 import app.carnival.feed.store.Feed;
+import app.carnival.intake.MentionStatus;
+import app.carnival.intake.store.Mention;
 import app.carnival.matching.MatchRule;
 import app.carnival.matching.MatchedBy;
 import app.carnival.participant.Participant;
@@ -16,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the page templates show, as immutable records built from the entities. Every URL that came
@@ -48,10 +51,12 @@ final class Views {
         }
     }
 
-    record ParticipantCard(long id, String name, String blogUrl) {
+    /** {@code discovered}: found by an intake, not registered by the blogger. */
+    record ParticipantCard(long id, String name, String blogUrl, boolean discovered) {
 
         static ParticipantCard of(Participant p) {
-            return new ParticipantCard(p.id, p.name, Links.httpOrNull(p.blogUrl));
+            return new ParticipantCard(
+                    p.id, p.name, Links.httpOrNull(p.blogUrl), p.origin == Participant.Origin.DISCOVERED);
         }
     }
 
@@ -88,7 +93,11 @@ final class Views {
         }
     }
 
-    /** One response; {@code url} null when the post has no http(s) address. */
+    /**
+     * One response; {@code url} null when the post has no http(s) address. The host's cards also say
+     * when to the minute, how the response was found, why an intake decided as it did, and whether
+     * its blog was discovered.
+     */
     record EntryCard(
             long id,
             String participant,
@@ -100,9 +109,21 @@ final class Views {
             String excerpt,
             boolean late,
             String matchedBy,
-            Response.State state) {
+            Response.State state,
+            String publishedTime,
+            String foundBy,
+            String reason,
+            boolean discovered) {
 
         static EntryCard of(RoundupView.Entry e) {
+            return of(e, e.publishedAt().getOffset(), false);
+        }
+
+        static EntryCard forHost(RoundupView.Entry e, ZoneId zone, boolean discovered) {
+            return of(e, zone, discovered);
+        }
+
+        private static EntryCard of(RoundupView.Entry e, ZoneId zone, boolean discovered) {
             String by = e.matchedBy().isEmpty()
                     ? "nothing (added by the host)"
                     : String.join(
@@ -117,20 +138,49 @@ final class Views {
                     e.title() == null || e.title().isBlank() ? "(untitled)" : e.title(),
                     Links.httpOrNull(e.url()),
                     Times.day(e.publishedAt().toInstant(), e.publishedAt().getOffset()),
-                    e.publishedAt().toString(),
+                    Times.machine(e.publishedAt()),
                     e.excerpt(),
                     e.late(),
                     by,
-                    e.state());
+                    e.state(),
+                    Times.format(e.publishedAt().toInstant(), zone),
+                    Views.foundBy(e.source()),
+                    e.reason(),
+                    discovered);
         }
 
         public boolean hidden() {
             return state == Response.State.HIDDEN;
         }
 
+        public boolean pending() {
+            return state == Response.State.PENDING;
+        }
+
         public boolean manual() {
             return state == Response.State.MANUAL;
         }
+    }
+
+    /** How a response reached Carnival, in the host's words. */
+    static String foundBy(Response.Source source) {
+        return switch (source) {
+            case FEED -> "found in the blog's feed";
+            case WEBMENTION -> "sent by Webmention";
+            case PINGBACK -> "sent by pingback";
+            case COMMENT -> "found among the comments and pingbacks on the invitation";
+            case HOST -> "added by the host";
+        };
+    }
+
+    /** How an intake candidate reached Carnival: the channel's words are its response's. */
+    static String foundBy(Mention.Channel channel) {
+        return foundBy(
+                switch (channel) {
+                    case WEBMENTION -> Response.Source.WEBMENTION;
+                    case PINGBACK -> Response.Source.PINGBACK;
+                    case COMMENT -> Response.Source.COMMENT;
+                });
     }
 
     /** What a post must do to be picked up under the rule: "uses #x and links to the invitation". */
@@ -152,7 +202,7 @@ final class Views {
             return new Window(
                     Times.format(a.opensAt, zone),
                     Times.format(a.closesAt, zone),
-                    a.closesAt.toString(),
+                    Times.machine(a.closesAt),
                     card.status(),
                     card.when());
         }
@@ -168,9 +218,10 @@ final class Views {
             Window window,
             String howTo,
             String intro,
-            List<EntryCard> entries) {
+            List<EntryCard> entries,
+            Endpoints endpoints) {
 
-        static AssignmentPage of(Assignment a, RoundupView roundup, Instant now) {
+        static AssignmentPage of(Assignment a, RoundupView roundup, Instant now, Endpoints endpoints) {
             return new AssignmentPage(
                     a.series.slug,
                     a.series.title,
@@ -181,9 +232,13 @@ final class Views {
                     Window.of(a, now),
                     howToAnswer(a.matchRule, a.effectiveHashtag()),
                     a.roundupIntro,
-                    roundup.responses().stream().map(EntryCard::of).toList());
+                    roundup.responses().stream().map(EntryCard::of).toList(),
+                    endpoints);
         }
     }
+
+    /** Where the intakes receive, absolute (under {@code carnival.public-url}): assignment pages advertise them. */
+    record Endpoints(String webmention, String pingback) {}
 
     /** The registration form's values and its errors, per field and overall. */
     record RegisterForm(
@@ -212,7 +267,8 @@ final class Views {
             String error,
             String nextPoll,
             boolean paused,
-            boolean failing) {
+            boolean failing,
+            boolean discovered) {
 
         static FeedRow of(Participant p, Instant now) {
             Feed f = p.feed;
@@ -229,7 +285,8 @@ final class Views {
                     f.paused ? f.pausedReason : f.lastError,
                     f.paused ? "paused" : f.nextPollAt == null ? "soon" : Times.relative(now, f.nextPollAt),
                     f.paused,
-                    f.errorCount > 0 || f.paused);
+                    f.errorCount > 0 || f.paused,
+                    p.origin == Participant.Origin.DISCOVERED);
         }
     }
 
@@ -254,14 +311,40 @@ final class Views {
         }
     }
 
+    /** A candidate an intake turned down; {@code url} null when the source is no http(s) address. */
+    record RejectedCard(String source, String url, String foundBy, String reason, String when) {
+
+        static RejectedCard of(MentionStatus m, Instant now) {
+            return new RejectedCard(
+                    m.source(),
+                    Links.httpOrNull(m.source()),
+                    Views.foundBy(m.channel()),
+                    m.detail(),
+                    Times.relative(now, m.updatedAt()));
+        }
+    }
+
+    /**
+     * What a host needs to let the intakes find responses: the Webmention endpoint to name in the
+     * invitation's head, and Carnival's own page of the assignment, which receives by itself.
+     */
+    record IntakeHelp(String webmention, String page) {}
+
+    /** {@code pending}: per assignment number, the responses waiting for the host (none: absent). */
     record HostDashboard(
             String slug,
             String seriesTitle,
             String csrf,
             List<FeedRow> feeds,
             List<AssignmentCard> assignments,
+            Map<Integer, Long> pending,
             String message,
-            String error) {}
+            String error) {
+
+        public long waiting(int number) {
+            return pending.getOrDefault(number, 0L);
+        }
+    }
 
     record CurationPage(
             String slug,
@@ -269,11 +352,20 @@ final class Views {
             int number,
             String title,
             String csrf,
+            List<EntryCard> pending,
             List<EntryCard> entries,
             List<NearMissCard> nearMisses,
+            List<RejectedCard> rejected,
             List<ParticipantCard> participants,
+            IntakeHelp intake,
             String markdown,
             String html,
             String message,
-            String error) {}
+            String error) {
+
+        /** Few enough to show open; more stay folded under their summary. */
+        public boolean fewRejected() {
+            return rejected.size() <= 5;
+        }
+    }
 }

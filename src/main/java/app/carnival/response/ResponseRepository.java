@@ -1,12 +1,16 @@
 package app.carnival.response;
 
 import app.carnival.feed.store.Post;
+import app.carnival.participant.Participant;
 import app.carnival.series.Assignment;
+import app.carnival.series.Series;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Data access for responses. */
 @ApplicationScoped
@@ -31,6 +35,30 @@ public class ResponseRepository {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Ids of the assignment's responses from blogs an intake discovered (participants nobody registered). */
+    public Set<Long> fromDiscoveredBlogs(Assignment assignment) {
+        return Set.copyOf(Response.getEntityManager()
+                .createQuery(
+                        "select r.id from Response r where r.assignment = ?1 and r.participant.origin = ?2", Long.class)
+                .setParameter(1, assignment)
+                .setParameter(2, Participant.Origin.DISCOVERED)
+                .getResultList());
+    }
+
+    /** How many responses wait for the host's approval in each assignment of the series, by number (none: absent). */
+    public Map<Integer, Long> pendingPerAssignment(Series series) {
+        return Response.getEntityManager()
+                .createQuery(
+                        "select r.assignment.number, count(r) from Response r where r.assignment.series = ?1"
+                                + " and r.state = ?2 group by r.assignment.number",
+                        Object[].class)
+                .setParameter(1, series)
+                .setParameter(2, Response.State.PENDING)
+                .getResultList()
+                .stream()
+                .collect(Collectors.toMap(row -> (Integer) row[0], row -> (Long) row[1]));
     }
 
     /** Ids of the posts that already answer the assignment, whatever their state. */

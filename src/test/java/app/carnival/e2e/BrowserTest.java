@@ -1,11 +1,16 @@
 package app.carnival.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.intake.MentionWorker;
+import app.carnival.testing.Axe;
 import app.carnival.testing.Chromium;
 import app.carnival.testing.FeedServer;
+import app.carnival.testing.HtmlChecker;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +39,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The whole story in a real browser (headless Debian Chromium): a participant registers through the
  * form, a poll fills the round-up, the host logs in, hides an entry and accepts a near-miss, and a
- * reader sees the result. Screenshots of the assignment page land in target/screenshots/.
+ * reader sees the result; then a host reviews what the intakes found. Screenshots land in
+ * target/screenshots/.
  */
 @QuarkusTest
 class BrowserTest {
@@ -51,6 +57,9 @@ class BrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    MentionWorker worker;
 
     @BeforeAll
     static void start() throws Exception {
@@ -243,6 +252,134 @@ class BrowserTest {
         }
         assertThat(browser.findElement(By.cssSelector(".howto")).getText())
                 .contains("uses #browsermeme and links to the invitation");
+    }
+
+    @Test
+    void hostReviewsWhatTheIntakesFound() throws Exception {
+        String slug = "browser-intake";
+        String invitation = "https://host.example/browser-intake/invitation";
+        String token = Api.createSeries(slug, "browserintake");
+        Api.createAssignment(
+                        slug,
+                        token,
+                        Map.of(
+                                "title",
+                                "What did you learn this month?",
+                                "invitationUrl",
+                                invitation,
+                                "opensAt",
+                                Instant.now().minus(Duration.ofDays(7)).toString(),
+                                "closesAt",
+                                Instant.now().plus(Duration.ofDays(3)).toString(),
+                                "timezone",
+                                "Europe/Berlin"))
+                .statusCode(201);
+        // A registered blog's answer, from its feed.
+        String alice = server.url("/i-alice/");
+        server.serve(
+                "/i-alice/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        alice,
+                        Feeds.wordpressItem(
+                                alice + "learned/",
+                                "Things I learned",
+                                daysAgo(3),
+                                "browserintake",
+                                "<p>For <a href=\"" + invitation + "\">the invitation</a>.</p>")));
+        Api.register(slug, "Alice", alice, server.url("/i-alice/feed"));
+        Api.pollSeries(slug, token).statusCode(200);
+        // Two blogs nobody registered send Webmentions: one answers, one only mentions the invitation in its sidebar.
+        String carol = "/i-carol/2024/what-i-learned-about-postgres-vacuum-and-autovacuum-tuning/";
+        server.serve(
+                carol,
+                "text/html",
+                WebmentionTest.postPage(
+                        "What I learned about PostgreSQL vacuum, autovacuum tuning and the visibility map",
+                        Instant.now().minus(Duration.ofDays(2)).toString(),
+                        "/i-carol/feed/",
+                        "<p>My answer to <a href=\"" + invitation + "\">this month's invitation</a>.</p>",
+                        invitation));
+        server.serve(
+                "/i-carol/feed/",
+                "application/rss+xml",
+                WebmentionTest.feed(
+                        "Carol's database notes", server.url("/i-carol/"), server.url(carol), daysAgo(2), invitation));
+        String dan = "/i-dan/cheap-watches-and-other-bargains-you-will-not-believe/";
+        server.serve(
+                dan,
+                "text/html",
+                WebmentionTest.postPage(
+                        "Cheap watches",
+                        Instant.now().minus(Duration.ofDays(1)).toString(),
+                        "/i-dan/feed/",
+                        "<p>Bargains.</p>",
+                        invitation));
+        WebmentionTest.statusUrl(WebmentionTest.send(server.url(carol), invitation));
+        WebmentionTest.statusUrl(WebmentionTest.send(server.url(dan), invitation));
+        assertThat(worker.drain()).isEqualTo(2);
+
+        ChromeDriver browser = browser();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/series/" + slug + "/host"));
+        browser.findElement(By.id("token")).sendKeys(token);
+        clickAndWait(browser.findElement(By.cssSelector("form button[type=submit]")));
+        assertThat(browser.findElement(By.cssSelector(".card .waiting")).getText())
+                .isEqualTo("1 found elsewhere, waiting for your review");
+        assertThat(browser.findElement(By.cssSelector("table.feeds")).getText())
+                .contains("Carol's database notes discovered");
+        assertValidAndAccessible("/series/" + slug + "/host", token);
+        fullPageScreenshot("host-dashboard-waiting-phone-full", new Dimension(390, 844));
+        String host = "/series/" + slug + "/host/1";
+        browser.get(url(host));
+        assertThat(browser.findElement(By.id("pending-h")).getText()).isEqualTo("Found elsewhere (1)");
+        assertThat(browser.findElement(By.cssSelector(".pending-entry .reason")).getText())
+                .contains("waiting for the host's approval");
+        assertThat(browser.findElement(By.id("rejected-h")).getText()).isEqualTo("Turned down (1)");
+        assertValidAndAccessible(host, token);
+        assertThat(horizontalOverflow()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
+        fullPageScreenshot("host-review-phone-full", new Dimension(390, 844));
+
+        clickAndWait(browser.findElement(By.cssSelector(".pending-entry button[value=approve]")));
+        assertThat(browser.findElement(By.cssSelector("p.message")).getText()).startsWith("Approved");
+        assertThat(browser.findElements(By.cssSelector(".pending-entry"))).isEmpty();
+        assertValidAndAccessible(host, token);
+        browser.get(url("/series/" + slug + "/host"));
+        assertThat(browser.findElements(By.cssSelector(".card .waiting"))).isEmpty();
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/series/" + slug + "/1"));
+        assertThat(titles())
+                .containsExactly(
+                        "Things I learned",
+                        "What I learned about PostgreSQL vacuum, autovacuum tuning and the visibility map");
+        assertValidAndAccessible("/series/" + slug + "/1", null);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** The accessibility check finds what is wrong: a passing page means something. */
+    @Test
+    void axeReportsAnInaccessiblePage() {
+        server.serve(
+                "/a11y-broken",
+                "text/html",
+                "<!DOCTYPE html><html><head><title>x</title></head><body><img src=\"x.png\"><button></button></body></html>");
+        browser().get(server.url("/a11y-broken"));
+        assertThat(Axe.violations(browser()))
+                .anyMatch(v -> v.startsWith("image-alt:"))
+                .anyMatch(v -> v.startsWith("button-name:"))
+                .anyMatch(v -> v.startsWith("html-has-lang:"));
+    }
+
+    /** The page the browser shows passes axe-core, and its markup as served passes the Nu HTML Checker. */
+    void assertValidAndAccessible(String path, String hostToken) {
+        assertThat(Axe.violations(browser())).as("axe-core on %s", path).isEmpty();
+        var request = given();
+        if (hostToken != null) {
+            request.cookie("carnival_host", hostToken);
+        }
+        String html = request.get(path).then().statusCode(200).extract().asString();
+        assertThat(HtmlChecker.problems(html)).as("Nu HTML Checker on %s", path).isEmpty();
     }
 
     /** Clicks a button or link that loads another page, and waits until the old page is gone. */

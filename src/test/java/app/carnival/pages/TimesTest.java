@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,13 @@ class TimesTest {
         assertThat(Times.relative(NOW, NOW.plus(Duration.ofMinutes(61)))).isEqualTo("in 1 hour, 1 minute");
         assertThat(Times.relative(NOW, NOW.minus(Duration.ofDays(1)))).isEqualTo("1 day ago");
         assertThat(Times.relative(NOW, NOW.plusSeconds(59))).isEqualTo("now");
+    }
+
+    @Test
+    void machineTimesHaveWholeSecondsAsHtmlDatetimeAttributesRequire() {
+        assertThat(Times.machine(Instant.parse("2024-05-03T10:00:27.083030Z"))).isEqualTo("2024-05-03T10:00:27Z");
+        assertThat(Times.machine(OffsetDateTime.parse("2024-05-03T12:00:27.083030+02:00")))
+                .isEqualTo("2024-05-03T12:00:27+02:00");
     }
 
     @Test

@@ -38,13 +38,13 @@ class NewestOfSeriesQueryTest {
 
             for (long series : new long[] {1, 2, 1999}) {
                 for (int limit : new int[] {3, 50}) {
-                    assertThat(column(c, Roundups.NEWEST_OF_SERIES, series, "HIDDEN", limit))
+                    assertThat(column(c, Roundups.NEWEST_OF_SERIES, series, limit))
                             .as("series %d, limit %d", series, limit)
                             .hasSizeGreaterThanOrEqualTo(3)
                             .containsExactlyElementsOf(column(c, PLAIN, series, "HIDDEN", limit));
                 }
             }
-            assertThat(plan(c, Roundups.NEWEST_OF_SERIES, 1L, "HIDDEN", 50))
+            assertThat(plan(c, Roundups.NEWEST_OF_SERIES, 1L, 50))
                     .contains("response_assignment_matched_idx")
                     .doesNotContain("Seq Scan on response");
         }
