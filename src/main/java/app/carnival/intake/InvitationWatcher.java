@@ -197,7 +197,7 @@ public class InvitationWatcher {
     private int enqueue(InvitationWatches.Claimed w, Map<String, InvitationComments.Candidate> listed) {
         return QuarkusTransaction.requiringNew().call(() -> {
             int queued = 0;
-            long waiting = queue.waiting(w.assignmentId());
+            long waiting = queue.waiting(w.assignmentId(), config.queueCapPerAssignment());
             for (Map.Entry<String, InvitationComments.Candidate> e : listed.entrySet()) {
                 if (waiting + queued >= config.queueCapPerAssignment()) {
                     LOG.warnf("Invitation %s lists more candidates than the queue takes", w.url());

@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -72,19 +73,30 @@ public class MentionWorker {
         }
     }
 
-    /** Verifies every due candidate, batch after batch, and returns how many were verified. */
+    /**
+     * Verifies every due candidate and returns how many were verified. Claims keep the pool busy:
+     * more are claimed as soon as a quarter of the batch has finished, not once the slowest of a
+     * batch has (a source that times out would hold up every other).
+     */
     public int drain() {
         int done = 0;
-        List<ClaimedMention> batch;
-        do {
-            batch = queue.claimDue(clock.instant(), config.lease(), config.batchSize());
-            CompletableFuture.allOf(batch.stream()
-                            .map(m -> CompletableFuture.runAsync(() -> verify(m), pool))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
-            done += batch.size();
-        } while (batch.size() == config.batchSize());
-        return done;
+        int refill = Math.max(1, config.batchSize() / 4);
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        while (true) {
+            running.removeIf(CompletableFuture::isDone);
+            int room = config.batchSize() - running.size();
+            List<ClaimedMention> claimed = room >= refill || running.isEmpty()
+                    ? queue.claimDue(clock.instant(), config.lease(), room)
+                    : List.of();
+            for (ClaimedMention m : claimed) {
+                running.add(CompletableFuture.runAsync(() -> verify(m), pool));
+            }
+            done += claimed.size();
+            if (running.isEmpty()) {
+                return done;
+            }
+            CompletableFuture.anyOf(running.toArray(CompletableFuture[]::new)).join();
+        }
     }
 
     /** One candidate: never throws; a failure leaves it claimed until its lease ends, then it is tried again. */

@@ -85,7 +85,9 @@ public class Webmentions {
             Optional<Mention> known = Mention.<Mention>find(
                             "assignment.id = ?1 and sourceKey = ?2", c.assignment().id, c.sourceKey())
                     .firstResultOptional();
-            if (known.isEmpty() && queue.waiting(c.assignment().id) >= config.queueCapPerAssignment()) {
+            if (known.isEmpty()
+                    && queue.waiting(c.assignment().id, config.queueCapPerAssignment())
+                            >= config.queueCapPerAssignment()) {
                 throw new RateLimited(
                         "Too many candidates wait for verification for this assignment; try again later.",
                         Duration.ofMinutes(5));

@@ -5,8 +5,10 @@ import app.carnival.feed.store.Feed;
 import app.carnival.series.Series;
 import app.carnival.url.WebUrl;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.IDN;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Data access for participants; lists fetch each participant's feed in the same query. */
@@ -56,14 +58,13 @@ public class ParticipantRepository {
      * host has several blogs.
      */
     public Optional<Participant> ownerOf(Series series, List<String> postUrls) {
-        List<Participant> all = ofSeries(series);
         for (String postUrl : postUrls) {
             Optional<WebUrl> post = WebUrl.tryParse(postUrl);
             if (post.isEmpty()) {
                 continue; // a canonical link that is no http(s) URL: try the next address
             }
             String host = site(post.get());
-            Optional<Participant> owner = all.stream()
+            Optional<Participant> owner = mentioningHost(series, host).stream()
                     .filter(p -> WebUrl.tryParse(p.blogUrl)
                             .map(ParticipantRepository::site)
                             .filter(host::equals)
@@ -75,6 +76,21 @@ public class ParticipantRepository {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The series' participants whose blog address contains the host, in its ASCII or Unicode
+     * spelling: the few an exact comparison has to look at, not the whole series (an intake asks for
+     * every source it verifies).
+     */
+    private List<Participant> mentioningHost(Series series, String asciiHost) {
+        String unicode = IDN.toUnicode(asciiHost, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        return Participant.list(
+                "from Participant p join fetch p.feed where p.series = ?1"
+                        + " and (locate(?2, lower(p.blogUrl)) > 0 or locate(?3, lower(p.blogUrl)) > 0)",
+                series,
+                asciiHost,
+                unicode);
     }
 
     private static String pathOf(Participant p) {

@@ -94,11 +94,12 @@ public class MentionQueue {
         });
     }
 
-    /** Queued candidates of the assignment waiting for verification. */
-    public long waiting(long assignmentId) {
-        return ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM mention WHERE assignment_id = ? AND verification = 'QUEUED'")
+    /** Queued candidates of the assignment waiting for verification, counted up to {@code cap} (the answer is min(count, cap)). */
+    public long waiting(long assignmentId, int cap) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM mention WHERE assignment_id = ?1"
+                                + " AND verification = 'QUEUED' LIMIT ?2) w")
                         .setParameter(1, assignmentId)
+                        .setParameter(2, cap)
                         .getSingleResult())
                 .longValue();
     }
