@@ -19,12 +19,24 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * The bare loop the pipeline is compared with: HTTP GET (Apache HttpClient 5, as the service uses)
- * plus ROME parse, no database, with the same number of threads as the service's poll parallelism.
+ * plus a parse of the body (ROME for feeds, jsoup for web pages), no database, with the same number
+ * of threads as the service's poll (or intake) parallelism.
  */
 final class Baseline {
+
+    /** What is done with a 200 body. */
+    enum Body {
+        DISCARD,
+        /** {@code SyndFeedInput.build(XmlReader)}, as the poller parses feeds. */
+        ROME,
+        /** {@code Jsoup.parse}, as the intake parses source pages. */
+        JSOUP
+    }
 
     record Result(int feeds, double seconds, int ok, int notModified, int errors, long entries) {
         double rate() {
@@ -43,9 +55,9 @@ final class Baseline {
 
     /**
      * @param conditional send If-None-Match / If-Modified-Since from the previous run
-     * @param parse       parse 200 bodies with ROME
+     * @param body        what to do with 200 bodies
      */
-    Result run(List<String> urls, boolean conditional, boolean parse) throws InterruptedException {
+    Result run(List<String> urls, boolean conditional, Body body) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger notModified = new AtomicInteger();
@@ -70,7 +82,9 @@ final class Baseline {
                         HttpGet get = new HttpGet(url);
                         get.setHeader(
                                 "Accept",
-                                "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1");
+                                body == Body.JSOUP
+                                        ? "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+                                        : "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1");
                         String[] v = validators.get(url);
                         if (conditional && v != null) {
                             if (v[0] != null) {
@@ -87,7 +101,7 @@ final class Baseline {
                                 EntityUtils.consume(response.getEntity());
                                 continue;
                             }
-                            byte[] body = response.getEntity() == null
+                            byte[] bytes = response.getEntity() == null
                                     ? new byte[0]
                                     : EntityUtils.toByteArray(response.getEntity());
                             if (status != 200) {
@@ -97,10 +111,13 @@ final class Baseline {
                             validators.put(url, new String[] {
                                 value(response.getFirstHeader("ETag")), value(response.getFirstHeader("Last-Modified"))
                             });
-                            if (parse) {
+                            if (body == Body.ROME) {
                                 SyndFeed feed =
-                                        new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
+                                        new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(bytes)));
                                 entries.addAndGet(feed.getEntries().size());
+                            } else if (body == Body.JSOUP) {
+                                Document page = Jsoup.parse(new ByteArrayInputStream(bytes), null, url);
+                                entries.addAndGet(page.body().childNodeSize());
                             }
                             ok.incrementAndGet();
                         } catch (Exception e) {

@@ -33,12 +33,13 @@ import java.util.concurrent.Future;
 
 /**
  * Benchmark harness for issue 5 (run by {@code bench/run.sh}; not a test). Scenarios: first, changed,
- * notmodified, mixed, roundup, scale, memory. Prints a summary table per scenario and writes all of
- * them to bench/RESULTS.md.
+ * notmodified, mixed, roundup, scale, memory, and intake (issue 9, {@link IntakeScenario}). Prints a
+ * summary table per scenario and writes all of them to bench/RESULTS.md.
  */
 public final class Bench {
 
-    static final List<String> ALL = List.of("first", "changed", "notmodified", "mixed", "roundup", "scale", "memory");
+    static final List<String> ALL =
+            List.of("first", "changed", "notmodified", "mixed", "roundup", "scale", "memory", "intake");
 
     // --- settings (environment) ----------------------------------------------------------------
     final int feeds = intEnv("BENCH_FEEDS", 2000);
@@ -142,6 +143,7 @@ public final class Bench {
                         case "roundup" -> bench.roundup();
                         case "scale" -> bench.scale();
                         case "memory" -> bench.memory();
+                        case "intake" -> bench.intake();
                         default -> throw new IllegalArgumentException(s);
                     }
                 } catch (Exception e) {
@@ -494,9 +496,9 @@ public final class Bench {
         log(c.describe());
         long newPosts = scalar(env.jdbc, "SELECT count(*) FROM post") - postsBefore;
         // Baseline: same URLs, same parallelism, fresh GET + ROME parse. A warm-up pass first (JIT).
-        env.baseline.run(env.urls.subList(0, Math.min(env.n, 300)), false, true);
-        Baseline.Result b = env.baseline.run(env.urls, false, true);
-        Baseline.Result raw = env.baseline.run(env.urls, false, false);
+        env.baseline.run(env.urls.subList(0, Math.min(env.n, 300)), false, Baseline.Body.ROME);
+        Baseline.Result b = env.baseline.run(env.urls, false, Baseline.Body.ROME);
+        Baseline.Result raw = env.baseline.run(env.urls, false, Baseline.Body.DISCARD);
         log(String.format(
                 Locale.ROOT,
                 "baseline GET+parse: %.1f feeds/s (%d ok, %d errors, %d entries); GET only: %.1f feeds/s",
@@ -537,10 +539,10 @@ public final class Bench {
         Cycle c = env.cycle("304 cycle (nothing changed)");
         log(c.describe());
         if (env.baseline.validators.size() < env.n) {
-            env.baseline.run(env.urls, false, false); // learn the validators (untimed)
+            env.baseline.run(env.urls, false, Baseline.Body.DISCARD); // learn the validators (untimed)
         }
-        env.baseline.run(env.urls, true, false); // warm-up
-        Baseline.Result b = env.baseline.run(env.urls, true, false);
+        env.baseline.run(env.urls, true, Baseline.Body.DISCARD); // warm-up
+        Baseline.Result b = env.baseline.run(env.urls, true, Baseline.Body.DISCARD);
         log(String.format(
                 Locale.ROOT,
                 "baseline conditional GET: %.1f feeds/s (%d x 304, %d x 200, %d errors)",
@@ -926,6 +928,14 @@ public final class Bench {
         env.close();
     }
 
+    void intake() throws Exception {
+        if (pollEnv != null) {
+            pollEnv.close(); // one service at a time
+            pollEnv = null;
+        }
+        new IntakeScenario(this).run();
+    }
+
     void addCycleRow(String scenario, String metric, Cycle c, String reference, String ratio, double target) {
         rows.add(new Row(
                 scenario,
@@ -1023,6 +1033,8 @@ public final class Bench {
                         serviceJavaOpts.isEmpty()
                                 ? "none (JVM defaults)"
                                 : "`" + String.join(" ", serviceJavaOpts) + "`")
+                .append("; ")
+                .append(new IntakeScenario(this).settings())
                 .append(". PostgreSQL 17 from the embedded (zonky) binaries, default zonky settings.\n\n");
         sb.append(markdownTable(rows)).append('\n');
         sb.append("## How each figure is measured\n\n");
@@ -1042,6 +1054,15 @@ public final class Bench {
                 - **scale**: scheduler off; data bulk-inserted by SQL (`generate_series`); sequential requests from one client.
                 - **memory**: a fresh service; 10,000 feed URLs (symlinks to the distinct feed files, so each URL is a real
                   feed with its own ETag), registered via the API, then one cycle; peak = max(VmHWM, sampled VmRSS).
+                - **intake**: blogs as static files under nginx (WordPress-style post pages of ≈ 15 KB whose `.entry-content`
+                  links to the invitation, with `article:published_time` in the window and the blog's RSS feed announced);
+                  one assignment; the harness POSTs one Webmention per page (form-encoded, several in flight), waits by SQL
+                  until no mention is queued, then reads every status resource `GET /webmention/{id}`: end to end per s =
+                  Webmentions ÷ (last `updatedAt` − the moment of the first POST). (a) the blogs were registered through the
+                  API before; (b) unknown blogs, each verification also discovers the blog's feed (one more fetch and parse)
+                  and creates a discovered participant. All feed rows exist beforehand with `next_poll_at = infinity`, so the
+                  poller stays out. A warm-up of registered blogs' Webmentions runs first (not reported). Baseline: GET + `Jsoup.parse`
+                  of the same pages with the worker's parallelism, one warm-up pass first.
                 - CommaFeed figures are the ones quoted in issue 5 (measured on this machine against 2,000 such feeds).
 
                 ## Notes from this run

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's nginx serving the feed folder as static files (real ETag, Last-Modified and 304), run as
- * a child process with its own config, pid and logs in a temp prefix. It listens on several loopback
- * addresses (127.0.0.2 …) so that the feeds live on many "hosts", as real blogs do, and the per-host
- * limit of the poller applies the way it does in production.
+ * Debian's nginx serving the feed folder (and the intake scenario's blogs) as static files (real
+ * ETag, Last-Modified and 304), run as a child process with its own config, pid and logs in a temp
+ * prefix. It listens on several loopback addresses (127.0.0.2 …) so that the feeds live on many
+ * "hosts", as real blogs do, and the per-host limit of the poller applies the way it does in production.
  */
 final class Nginx implements AutoCloseable {
 
@@ -68,7 +68,9 @@ final class Nginx implements AutoCloseable {
                 error_log %s/logs/error.log warn;
                 events { worker_connections 8192; }
                 http {
-                  types { application/rss+xml xml; }
+                  types { application/rss+xml xml; text/html html; }
+                  # Blog-style addresses: /b1/2024/06/03/post/ is a page, /b1/feed/ the feed (intake scenario).
+                  index index.html index.xml;
                   default_type application/octet-stream;
                   access_log off;
                   sendfile on;
