@@ -1054,7 +1054,7 @@ public final class Bench {
                 - **scale**: scheduler off; data bulk-inserted by SQL (`generate_series`); sequential requests from one client.
                 - **memory**: a fresh service; 10,000 feed URLs (symlinks to the distinct feed files, so each URL is a real
                   feed with its own ETag), registered via the API, then one cycle; peak = max(VmHWM, sampled VmRSS).
-                - **intake**: blogs as static files under nginx (WordPress-style post pages of ≈ 15 KB whose `.entry-content`
+                - **intake**: blogs as static files under nginx (WordPress-style post pages of ≈ 18 KB whose `.entry-content`
                   links to the invitation, with `article:published_time` in the window and the blog's RSS feed announced);
                   one assignment; the harness POSTs one Webmention per page (form-encoded, several in flight), waits by SQL
                   until no mention is queued, then reads every status resource `GET /webmention/{id}`: end to end per s =

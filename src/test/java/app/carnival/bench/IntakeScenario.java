@@ -81,6 +81,8 @@ final class IntakeScenario {
             String firstRefusal,
             double receiveSeconds,
             double endToEndSeconds,
+            int verifiedAfterLastPost,
+            double afterLastPostSeconds,
             double[] postMs,
             int accepted,
             int pending,
@@ -97,12 +99,18 @@ final class IntakeScenario {
             return sent / endToEndSeconds;
         }
 
+        /** The worker alone: verifications finished after the last POST was answered, per s. */
+        double afterLastPostRate() {
+            return afterLastPostSeconds > 0 ? verifiedAfterLastPost / afterLastPostSeconds : Double.NaN;
+        }
+
         String describe() {
             return String.format(
                     Locale.ROOT,
-                    "%s: %d Webmentions, %d refused%s; received in %.2f s (%.1f/s, POST p50 %.1f ms, p99 %.1f ms); all verified"
-                            + " %.2f s after the first POST (%.1f/s end to end); accepted %d, pending %d, rejected %d%s;"
-                            + " service CPU %.1f s (%.0f%% of one core), machine busy %.0f%%",
+                    "intake %s: %d Webmentions, %d refused%s; received in %.2f s (%.1f/s, POST p50 %.1f ms, p99 %.1f ms); all verified"
+                            + " %.2f s after the first POST (%.1f/s end to end), %d of them in the %.2f s after the last POST (%.1f/s);"
+                            + " accepted %d, pending %d, rejected %d%s; service CPU %.1f s (%.1f ms per Webmention, %.0f%% of one"
+                            + " core), machine busy %.0f%%",
                     label,
                     sent,
                     refused,
@@ -113,11 +121,15 @@ final class IntakeScenario {
                     Bench.pct(postMs, 99),
                     endToEndSeconds,
                     endToEndRate(),
+                    verifiedAfterLastPost,
+                    afterLastPostSeconds,
+                    afterLastPostRate(),
                     accepted,
                     pending,
                     rejected,
                     firstRejection == null ? "" : " (e.g. " + firstRejection + ")",
                     serviceCpuSeconds,
+                    1000 * serviceCpuSeconds / sent,
                     100 * serviceCpuSeconds / endToEndSeconds,
                     machineBusyPercent);
         }
@@ -241,6 +253,17 @@ final class IntakeScenario {
         for (Variant v : List.of(a, b)) {
             bench.rows.add(new Bench.Row(
                     "intake",
+                    "  (info) " + v.label
+                            + ": verified per s after the last POST (the worker alone); service CPU ms per Webmention",
+                    Bench.f1(v.afterLastPostRate()) + "; " + Bench.f1(1000 * v.serviceCpuSeconds / v.sent),
+                    "",
+                    "",
+                    "",
+                    ""));
+        }
+        for (Variant v : List.of(a, b)) {
+            bench.rows.add(new Bench.Row(
+                    "intake",
                     "  " + v.label + ": received, POST/s; POST latency p50 / p99 (ms)",
                     Bench.f1(v.receiveRate()) + "; " + Bench.f1(Bench.pct(v.postMs, 50)) + " / "
                             + Bench.f1(Bench.pct(v.postMs, 99)),
@@ -270,13 +293,12 @@ final class IntakeScenario {
         bench.notes.add(String.format(
                 Locale.ROOT,
                 "intake: host view GET /api/series/%s/assignments/1/responses lists %s; baseline GET+jsoup %.2f s for %d"
-                        + " pages (%d errors). %s.",
+                        + " pages (%d errors).",
                 SLUG,
                 byState,
                 base.seconds(),
                 base.feeds(),
-                base.errors(),
-                settings()));
+                base.errors()));
     }
 
     private static List<SourcePages.Blog> blogs(
@@ -366,6 +388,7 @@ final class IntakeScenario {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
         double receiveSeconds = (System.nanoTime() - start) / 1e9;
+        Instant lastPost = Instant.now();
 
         List<String> accepted = new ArrayList<>();
         for (String id : ids) {
@@ -381,6 +404,7 @@ final class IntakeScenario {
         Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicReference<Instant> last = new AtomicReference<>(first);
         AtomicReference<String> firstRejection = new AtomicReference<>();
+        AtomicInteger afterLastPost = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> reads = new ArrayList<>();
         for (String id : accepted) {
@@ -394,6 +418,9 @@ final class IntakeScenario {
                 }
                 Instant updated = Instant.parse(status.path("updatedAt").asText());
                 last.accumulateAndGet(updated, (x, y) -> x.isAfter(y) ? x : y);
+                if (updated.isAfter(lastPost)) {
+                    afterLastPost.incrementAndGet();
+                }
                 return null;
             }));
         }
@@ -408,6 +435,8 @@ final class IntakeScenario {
                 firstRefusal.get(),
                 receiveSeconds,
                 Duration.between(first, last.get()).toNanos() / 1e9,
+                afterLastPost.get(),
+                Duration.between(lastPost, last.get()).toNanos() / 1e9,
                 ms,
                 count(counts, "accepted"),
                 count(counts, "pending"),

@@ -16,7 +16,7 @@ import java.util.Random;
 /**
  * Blogs for the intake scenario, as static files under nginx: each blog lives at its own path prefix
  * ({@code /k0007/}) on one of nginx's loopback hosts, with post pages shaped like WordPress 6 and its
- * default theme render them (≈ 15 KB: theme head with the feeds announced, navigation, the article
+ * default theme render them (≈ 18 KB: theme head with the feeds announced, navigation, the article
  * whose {@code .entry-content} links to the invitation, author box, comments, sidebar widgets — one
  * of them linking to the invitation too, which must not count — and footer) and an RSS 2.0 feed of
  * its ten latest posts at {@code /k0007/feed/}. Every post page answers the invitation: it carries
