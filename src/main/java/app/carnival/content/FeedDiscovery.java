@@ -26,6 +26,10 @@ public final class FeedDiscovery {
     static final List<String> COMMON_PATHS =
             List.of("feed", "rss", "atom.xml", "feed.xml", "index.xml", "rss.xml", "feeds/posts/default");
 
+    /** What engines append to a feed link's title: WordPress "» Feed", Blogger "- Atom", others "RSS Feed". */
+    private static final java.util.regex.Pattern FEED_SUFFIX =
+            java.util.regex.Pattern.compile("(?i)\\s*(?:[»«|:\\-–—]\\s*)?(?:rss\\s*2\\.0|rss|atom)?\\s*(?:feed)?\\s*$");
+
     private FeedDiscovery() {}
 
     /**
@@ -87,9 +91,18 @@ public final class FeedDiscovery {
      * the usual addresses at the site root.
      */
     public static List<String> blogFeedsOfPost(Document page) {
-        Optional<WebUrl> post = WebUrl.tryParse(page.location());
-        String postPath = post.map(WebUrl::path).orElse("/");
-        Set<String> urls = new LinkedHashSet<>();
+        Set<String> urls = new LinkedHashSet<>(announcedBlogFeeds(page));
+        WebUrl.tryParse(page.location()).ifPresent(p -> {
+            String root = Urls.resolve(p.toString(), "/");
+            COMMON_PATHS.forEach(c -> urls.add(Urls.resolve(root, c)));
+        });
+        return new ArrayList<>(urls);
+    }
+
+    /** The feeds a post page announces, without comment feeds (the site's, or the post's own under its path). */
+    public static List<String> announcedBlogFeeds(Document page) {
+        String postPath = WebUrl.tryParse(page.location()).map(WebUrl::path).orElse("/");
+        List<String> urls = new ArrayList<>();
         for (String url : announced(page)) {
             String path = WebUrl.tryParse(url).map(WebUrl::path).orElse("");
             boolean underPost = postPath.length() > 1 && path.startsWith(postPath);
@@ -97,11 +110,48 @@ public final class FeedDiscovery {
                 urls.add(url);
             }
         }
-        post.ifPresent(p -> {
-            String root = Urls.resolve(p.toString(), "/");
-            COMMON_PATHS.forEach(c -> urls.add(Urls.resolve(root, c)));
-        });
-        return new ArrayList<>(urls);
+        return urls;
+    }
+
+    /**
+     * The blog a feed URL belongs to: the feed's address without the usual feed path
+     * ({@code /bob/feed/} → {@code /bob/}), else the site's root.
+     */
+    public static String blogOfFeed(String feedUrl) {
+        Optional<WebUrl> feed = WebUrl.tryParse(feedUrl);
+        if (feed.isEmpty()) {
+            return feedUrl;
+        }
+        String path = feed.get().path();
+        String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (String common : COMMON_PATHS) {
+            if (bare.endsWith("/" + common)) {
+                return Urls.resolve(feed.get().toString(), bare.substring(0, bare.length() - common.length()));
+            }
+        }
+        return Urls.resolve(feed.get().toString(), "/");
+    }
+
+    /**
+     * The blog's name as its page gives it: {@code og:site_name}, else the title of the link that
+     * announces the feed without the engines' suffixes ("Pat » Feed", "Wen writes - Atom"); null if neither.
+     */
+    public static String siteName(Document page, String feedUrl) {
+        Element site = page.selectFirst("meta[property=og:site_name][content]");
+        if (site != null && !site.attr("content").isBlank()) {
+            return site.attr("content").strip();
+        }
+        String base = PageBase.of(page);
+        for (Element link : page.select("link[rel][href][title]")) {
+            if (isAlternate(link.attr("rel")) && feedUrl.equals(Urls.resolve(base, link.attr("href")))) {
+                String name = FEED_SUFFIX
+                        .matcher(link.attr("title").strip())
+                        .replaceFirst("")
+                        .strip();
+                return name.isEmpty() ? null : name;
+            }
+        }
+        return null;
     }
 
     /** A response that is a web page rather than a feed: said so by its type, or by how its text starts. */

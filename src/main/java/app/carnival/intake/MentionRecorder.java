@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -95,6 +96,7 @@ public class MentionRecorder {
 
     private Response respond(Assignment a, Mention.Channel channel, SourceVerdict.Verified v) {
         boolean knownBlog = v.owner() instanceof SourceVerdict.Known;
+        boolean trusted = knownBlog && ((SourceVerdict.Known) v.owner()).trusted();
         Participant owner = knownBlog
                 ? participants.byId(((SourceVerdict.Known) v.owner()).participantId())
                 : discovered(a.series, (SourceVerdict.Discovered) v.owner());
@@ -106,7 +108,7 @@ public class MentionRecorder {
             r.post = post;
             r.participant = owner;
             r.source = source(channel);
-            r.state = v.dateKnown() && (knownBlog || a.series.intakePolicy == Series.IntakePolicy.AUTO)
+            r.state = v.dateKnown() && (trusted || a.series.intakePolicy == Series.IntakePolicy.AUTO)
                     ? Response.State.AUTO
                     : Response.State.PENDING;
             r.matchedAt = clock.instant();
@@ -123,7 +125,7 @@ public class MentionRecorder {
         r.byTag = v.decision().byTag();
         r.late = v.decision().late();
         r.reason = r.state == Response.State.PENDING && v.dateKnown()
-                ? v.reason() + "; from a blog that was not a participant: waiting for the host's approval"
+                ? v.reason() + "; from a blog the host has not approved yet: waiting for the host's approval"
                 : v.reason();
     }
 
@@ -133,21 +135,20 @@ public class MentionRecorder {
         if (existing != null && !existing.guid.equals(existing.url)) {
             return existing;
         }
-        posts.upsert(feed, List.of(v.post()), clock.instant());
-        return postRepository.atUrlInFeed(feed, v.post().url()).orElseThrow();
+        Map<String, Post> written = posts.upsert(feed, List.of(v.post()), clock.instant());
+        // nothing written: the page is as stored
+        return written.isEmpty() ? existing : written.values().iterator().next();
     }
 
+    /**
+     * The series' participant for the blog's feed, created as discovered if there is none. Two posts of
+     * one new blog may be verified at once: the insert does nothing when the other got there first.
+     */
     private Participant discovered(Series series, SourceVerdict.Discovered d) {
         Feed feed = feeds.findOrCreate(d.feedUrl());
         return participants.inSeries(series, feed).orElseGet(() -> {
-            Participant p = new Participant();
-            p.series = series;
-            p.feed = feed;
-            p.name = d.name();
-            p.blogUrl = d.blogUrl();
-            p.origin = Participant.Origin.DISCOVERED;
-            p.persist();
-            return p;
+            participants.insertDiscovered(series, feed, d.name(), d.blogUrl());
+            return participants.inSeries(series, feed).orElseThrow();
         });
     }
 

@@ -17,6 +17,7 @@ import app.carnival.matching.SourceRule;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.registration.FeedLocator;
+import app.carnival.response.ResponseRepository;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.url.UrlNormalizer;
@@ -47,6 +48,7 @@ public class SourceCheck {
     private final AssignmentRepository assignments;
     private final ParticipantRepository participants;
     private final PostRepository posts;
+    private final ResponseRepository responses;
     private final Targets targets;
 
     public SourceCheck(
@@ -55,7 +57,9 @@ public class SourceCheck {
             AssignmentRepository assignments,
             ParticipantRepository participants,
             PostRepository posts,
+            ResponseRepository responses,
             Targets targets) {
+        this.responses = responses;
         this.fetcher = fetcher;
         this.feeds = feeds;
         this.assignments = assignments;
@@ -122,7 +126,14 @@ public class SourceCheck {
         SourceVerdict.Owner owner;
         ParsedEntry fromFeed = null;
         if (known.participantId() != null) {
-            owner = new SourceVerdict.Known(known.participantId());
+            owner = new SourceVerdict.Known(known.participantId(), known.trusted());
+        } else if (facts.published() != null
+                && !FeedDiscovery.announcedBlogFeeds(page).isEmpty()) {
+            // Dated by its page, with its feed announced: nothing more to learn here. The poller reads
+            // that feed soon and reports on it like any participant's.
+            String feedUrl = FeedDiscovery.announcedBlogFeeds(page).get(0);
+            String blog = FeedDiscovery.blogOfFeed(feedUrl);
+            owner = new SourceVerdict.Discovered(feedUrl, nameOr(FeedDiscovery.siteName(page, feedUrl), blog), blog);
         } else {
             Optional<FeedLocator.Located> located = feeds.ofPostPage(page, FEED_TRIES);
             if (located.isEmpty()) {
@@ -172,7 +183,7 @@ public class SourceCheck {
     }
 
     /** What the database knows: the assignment's criteria, the participant owning the post, its stored date. */
-    private record Known(AssignmentCriteria criteria, Long participantId, Instant storedDate) {}
+    private record Known(AssignmentCriteria criteria, Long participantId, boolean trusted, Instant storedDate) {}
 
     private Known known(long assignmentId, PostPage post, String fetchedFrom, String sourceUrl) {
         Assignment a = assignments.byId(assignmentId);
@@ -184,17 +195,25 @@ public class SourceCheck {
         Instant stored = owner.flatMap(p -> posts.atUrlInFeed(p.feed, post.url()))
                 .map((Post p) -> p.publishedAt)
                 .orElse(null);
-        return new Known(criteria, owner.map(p -> p.id).orElse(null), stored);
+        boolean trusted = owner.map(p -> p.origin == Participant.Origin.REGISTERED || responses.anyVisible(p))
+                .orElse(false);
+        return new Known(criteria, owner.map(p -> p.id).orElse(null), trusted, stored);
     }
 
     private static SourceVerdict.Discovered discovered(FeedLocator.Located feed, String postUrl) {
-        String blog = Objects.requireNonNullElseGet(
-                feed.feed().siteUrl(), () -> Objects.requireNonNullElse(Urls.resolve(postUrl, "/"), postUrl));
+        String blog = Objects.requireNonNullElseGet(feed.feed().siteUrl(), () -> siteRoot(postUrl));
         String title = feed.feed().title();
-        String name = title == null || title.isBlank()
-                ? WebUrl.tryParse(blog).map(WebUrl::host).orElse(blog)
-                : title.strip();
-        return new SourceVerdict.Discovered(feed.feedUrl(), name, blog);
+        return new SourceVerdict.Discovered(
+                feed.feedUrl(), nameOr(title == null || title.isBlank() ? null : title.strip(), blog), blog);
+    }
+
+    /** The name found, else the blog's host. */
+    private static String nameOr(String name, String blogUrl) {
+        return name != null ? name : WebUrl.tryParse(blogUrl).map(WebUrl::host).orElse(blogUrl);
+    }
+
+    private static String siteRoot(String postUrl) {
+        return Objects.requireNonNullElse(Urls.resolve(postUrl, "/"), postUrl);
     }
 
     private static ParsedEntry entryAt(List<ParsedEntry> entries, String url) {

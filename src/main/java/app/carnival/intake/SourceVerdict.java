@@ -9,7 +9,11 @@ sealed interface SourceVerdict {
     /** Who wrote the post: a participant of the series, or a blog found from the post's page. */
     sealed interface Owner {}
 
-    record Known(long participantId) implements Owner {}
+    /**
+     * @param trusted registered by the blogger, or discovered and since approved by the host (one of
+     *                its responses is in a round-up): its responses need no review
+     */
+    record Known(long participantId, boolean trusted) implements Owner {}
 
     /**
      * @param feedUrl the blog's feed, found from the post page

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What a Webmention or pingback target names: an assignment, by its invitation URL or an alias
@@ -55,12 +54,12 @@ public class Targets {
         if (page.isPresent()) {
             return page;
         }
-        return assignments.invitingOnHost(ParticipantRepository.site(url.get())).stream()
-                .filter(a -> Stream.concat(Stream.of(a.invitationUrl), a.aliasUrls.stream())
-                        .map(UrlNormalizer::normalize)
-                        .flatMap(Optional::stream)
-                        .anyMatch(key.get()::equals))
-                .findFirst();
+        return assignments.targetsOnHost(ParticipantRepository.site(url.get())).stream()
+                .filter(t -> UrlNormalizer.normalize(t.url())
+                        .filter(key.get()::equals)
+                        .isPresent())
+                .findFirst()
+                .map(t -> assignments.byId(t.assignmentId()));
     }
 
     /** Whether the URL is one of Carnival's own pages (it may still name no assignment). */

@@ -69,7 +69,7 @@ public class ParticipantRepository {
                             .map(ParticipantRepository::site)
                             .filter(host::equals)
                             .isPresent())
-                    .filter(p -> post.get().path().startsWith(pathOf(p)))
+                    .filter(p -> isUnder(post.get().path(), pathOf(p)))
                     .max(Comparator.comparingInt((Participant p) -> pathOf(p).length()));
             if (owner.isPresent()) {
                 return owner;
@@ -91,6 +91,24 @@ public class ParticipantRepository {
                 series,
                 asciiHost,
                 unicode);
+    }
+
+    /** Adds a discovered participant (no token) unless the series already has one for this feed; two intakes may race. */
+    public void insertDiscovered(Series series, Feed feed, String name, String blogUrl) {
+        Participant.getEntityManager()
+                .createNativeQuery(
+                        "INSERT INTO participant (series_id, feed_id, name, blog_url, origin) VALUES (?1, ?2, ?3, ?4,"
+                                + " 'DISCOVERED') ON CONFLICT (series_id, feed_id) DO NOTHING")
+                .setParameter(1, series.id)
+                .setParameter(2, feed.id)
+                .setParameter(3, name.length() > 200 ? name.substring(0, 200) : name)
+                .setParameter(4, blogUrl)
+                .executeUpdate();
+    }
+
+    /** Whether a post at {@code postPath} is on the blog at {@code blogPath} (no trailing slash): whole segments only. */
+    static boolean isUnder(String postPath, String blogPath) {
+        return blogPath.isEmpty() || postPath.equals(blogPath) || postPath.startsWith(blogPath + "/");
     }
 
     private static String pathOf(Participant p) {

@@ -68,4 +68,13 @@ public class ResponseRepository {
                 .setParameter(1, assignment)
                 .getResultList());
     }
+
+    /** Whether one of the participant's responses is in a round-up (AUTO or MANUAL). */
+    public boolean anyVisible(Participant participant) {
+        return Response.count(
+                        "participant = ?1 and state in ?2",
+                        participant,
+                        List.of(Response.State.AUTO, Response.State.MANUAL))
+                > 0;
+    }
 }

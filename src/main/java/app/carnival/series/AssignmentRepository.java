@@ -64,22 +64,25 @@ public class AssignmentRepository {
         return max == null ? 1 : max + 1;
     }
 
+    /** An address an assignment answers to: its invitation URL or one of its aliases. */
+    public record Target(long assignmentId, String url) {}
+
     /**
-     * Assignments whose invitation or an alias mentions this host: the few a target URL on that host
-     * can name, compared exactly by the caller (normalized). Narrowing only, so any spelling that
-     * contains the host will do.
+     * The invitations and aliases that mention this host: the few a target URL on that host can
+     * name, compared exactly by the caller (normalized). Narrowing only, so any spelling that
+     * contains the host will do. Plain rows, no entities: a Webmention asks this on every request.
      */
-    public List<Assignment> invitingOnHost(String host) {
+    public List<Target> targetsOnHost(String host) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = Assignment.getEntityManager()
-                .createNativeQuery("SELECT a.id FROM assignment a WHERE strpos(lower(a.invitation_url), ?1) > 0"
-                        + " UNION SELECT al.assignment_id FROM assignment_alias al WHERE strpos(lower(al.url), ?1) > 0")
+        List<Object[]> rows = Assignment.getEntityManager()
+                .createNativeQuery(
+                        "SELECT a.id, a.invitation_url FROM assignment a WHERE strpos(lower(a.invitation_url), ?1) > 0"
+                                + " UNION ALL SELECT al.assignment_id, al.url FROM assignment_alias al"
+                                + " WHERE strpos(lower(al.url), ?1) > 0")
                 .setParameter(1, host.toLowerCase(java.util.Locale.ROOT))
                 .getResultList();
-        return ids.isEmpty()
-                ? List.of()
-                : Assignment.list(
-                        "from Assignment a join fetch a.series where a.id in ?1",
-                        ids.stream().map(Number::longValue).toList());
+        return rows.stream()
+                .map(r -> new Target(((Number) r[0]).longValue(), (String) r[1]))
+                .toList();
     }
 }

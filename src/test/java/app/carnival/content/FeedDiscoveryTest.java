@@ -94,4 +94,37 @@ class FeedDiscoveryTest {
         assertThat(FeedDiscovery.looksLikeHtml("application/xml", rss)).isFalse();
         assertThat(FeedDiscovery.looksLikeHtml(null, new byte[0])).isFalse();
     }
+
+    @Test
+    void aPostPagesBlogFeedIsNotOneOfItsCommentFeedsAndItsTitleNamesTheBlog() {
+        var page = Jsoup.parse("""
+                <head>
+                <link rel="alternate" type="application/rss+xml" title="Pat&#039;s notes &raquo; Feed" href="/feed/">
+                <link rel="alternate" type="application/rss+xml" title="Pat&#039;s notes &raquo; Comments Feed" href="/comments/feed/">
+                <link rel="alternate" type="application/rss+xml" title="Post Comments Feed" href="/2024/05/post/feed/">
+                </head>""", "https://pat.example/2024/05/post/");
+        assertThat(FeedDiscovery.announcedBlogFeeds(page)).containsExactly("https://pat.example/feed/");
+        assertThat(FeedDiscovery.siteName(page, "https://pat.example/feed/")).isEqualTo("Pat's notes");
+        var blogger = Jsoup.parse(
+                "<link rel='alternate' type='application/atom+xml' title='Wen writes - Atom' href='/feeds/posts/default'>",
+                "https://wen.example/2024/05/a.html");
+        assertThat(FeedDiscovery.siteName(blogger, "https://wen.example/feeds/posts/default"))
+                .isEqualTo("Wen writes");
+        var named = Jsoup.parse(
+                "<meta property='og:site_name' content='Site'><link rel='alternate' type='application/rss+xml' title='Feed' href='/f'>",
+                "https://s.example/p");
+        assertThat(FeedDiscovery.siteName(named, "https://s.example/f")).isEqualTo("Site");
+        var bare = Jsoup.parse(
+                "<link rel='alternate' type='application/rss+xml' title='Feed' href='/f'>", "https://s.example/p");
+        assertThat(FeedDiscovery.siteName(bare, "https://s.example/f")).isNull();
+    }
+
+    @Test
+    void theBlogOfAFeedIsItsAddressWithoutTheUsualFeedPath() {
+        assertThat(FeedDiscovery.blogOfFeed("https://host.example/bob/feed/")).isEqualTo("https://host.example/bob/");
+        assertThat(FeedDiscovery.blogOfFeed("https://wen.example/feeds/posts/default"))
+                .isEqualTo("https://wen.example/");
+        assertThat(FeedDiscovery.blogOfFeed("https://x.example/atom.xml")).isEqualTo("https://x.example/");
+        assertThat(FeedDiscovery.blogOfFeed("https://x.example/odd/stream.php")).isEqualTo("https://x.example/");
+    }
 }

@@ -73,11 +73,12 @@ class HostReviewPagesTest {
                 "/" + slug + "/bob/2024/05/answer/",
                 "text/html",
                 postPage(
-                        title,
-                        "2024-05-03T10:00:00Z",
-                        "/" + slug + "/bob/feed/",
-                        "<p>Answering <a href=\"" + invitation + "\">the invitation</a> at length.</p>",
-                        invitation));
+                                title,
+                                "2024-05-03T10:00:00Z",
+                                "/" + slug + "/bob/feed/",
+                                "<p>Answering <a href=\"" + invitation + "\">the invitation</a> at length.</p>",
+                                invitation)
+                        .replace("<head>", "<head><meta property=\"og:site_name\" content=\"" + blogName + "\">"));
         server.serve(
                 "/" + slug + "/bob/feed/",
                 "application/rss+xml",

@@ -100,11 +100,12 @@ class WebmentionTest {
                 "/wm-unknown/bob/2024/05/my-answer/",
                 "text/html",
                 postPage(
-                        "My answer",
-                        "2024-05-03T10:00:00Z",
-                        "/wm-unknown/bob/feed/",
-                        "<p>Answering <a href=\"" + INVITATION + "\">the invitation</a>.</p>",
-                        INVITATION));
+                                "My answer",
+                                "2024-05-03T10:00:00Z",
+                                "/wm-unknown/bob/feed/",
+                                "<p>Answering <a href=\"" + INVITATION + "\">the invitation</a>.</p>",
+                                INVITATION)
+                        .replace("title=\"Feed\"", "title=\"Bob&#039;s blog &raquo; Feed\""));
         server.serve(
                 "/wm-unknown/bob/feed/",
                 "application/rss+xml",
@@ -330,6 +331,34 @@ class WebmentionTest {
                 .then()
                 .body("status", equalTo("pending"))
                 .body("detail", containsString("publication date unknown"));
+    }
+
+    @Test
+    void postsOfOneNewBlogVerifiedTogetherMakeOneDiscoveredParticipant() {
+        String token = host("wm-twins");
+        String INVITATION = invitation("wm-twins");
+        for (int i = 0; i < 6; i++) {
+            server.serve(
+                    "/wm-twins/hal/2024/05/part-" + i + "/",
+                    "text/html",
+                    postPage(
+                            "Part " + i,
+                            "2024-05-0" + (i + 2) + "T10:00:00Z",
+                            "/wm-twins/hal/feed/",
+                            "<p><a href=\"" + INVITATION + "\">x</a></p>",
+                            INVITATION));
+        }
+        for (int i = 0; i < 6; i++) {
+            statusUrl(send(server.url("/wm-twins/hal/2024/05/part-" + i + "/"), INVITATION));
+        }
+        assertThat(worker.drain()).isEqualTo(6);
+        given().get("/api/series/wm-twins/participants")
+                .then()
+                .body("", hasSize(1))
+                .body("[0].blogUrl", equalTo(server.url("/wm-twins/hal/")));
+        assertThat(hostResponses("wm-twins", token))
+                .hasSize(6)
+                .allSatisfy(r -> assertThat(r).containsEntry("state", "PENDING"));
     }
 
     @Test
