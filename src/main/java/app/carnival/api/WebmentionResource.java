@@ -10,9 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,10 +57,17 @@ public class WebmentionResource {
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED,
                                             schema = @Schema(implementation = WebmentionForm.class)))
                     String form,
+            @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         // Read by hand, not with @FormParam: the framework fails on a malformed %-escape with a 500.
         Map<String, String> fields = new HashMap<>();
-        for (NameValuePair pair : WWWFormCodec.parse(form, StandardCharsets.UTF_8)) {
+        // %-escapes are UTF-8 unless the sender declares another charset (as some HTTP clients do)
+        String charset = headers.getMediaType() == null
+                ? null
+                : headers.getMediaType().getParameters().get("charset");
+        Charset escapes =
+                charset != null && Charset.isSupported(charset) ? Charset.forName(charset) : StandardCharsets.UTF_8;
+        for (NameValuePair pair : WWWFormCodec.parse(form, escapes)) {
             fields.putIfAbsent(pair.getName(), pair.getValue());
         }
         UUID id = webmentions.receive(

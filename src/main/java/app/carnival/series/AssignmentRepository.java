@@ -68,18 +68,24 @@ public class AssignmentRepository {
     public record Target(long assignmentId, String url) {}
 
     /**
-     * The invitations and aliases that mention this host: the few a target URL on that host can
+     * The invitations and aliases that mention this host (ASCII or Unicode spelling): the few a target URL on that host can
      * name, compared exactly by the caller (normalized). Narrowing only, so any spelling that
      * contains the host will do. Plain rows, no entities: a Webmention asks this on every request.
      */
     public List<Target> targetsOnHost(String host) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Assignment.getEntityManager()
-                .createNativeQuery(
-                        "SELECT a.id, a.invitation_url FROM assignment a WHERE strpos(lower(a.invitation_url), ?1) > 0"
-                                + " UNION ALL SELECT al.assignment_id, al.url FROM assignment_alias al"
-                                + " WHERE strpos(lower(al.url), ?1) > 0")
+                .createNativeQuery("SELECT a.id, a.invitation_url FROM assignment a"
+                        + " WHERE strpos(lower(a.invitation_url), ?1) > 0 OR strpos(lower(a.invitation_url), ?2) > 0"
+                        + " UNION ALL SELECT al.assignment_id, al.url FROM assignment_alias al"
+                        + " WHERE strpos(lower(al.url), ?1) > 0 OR strpos(lower(al.url), ?2) > 0")
                 .setParameter(1, host.toLowerCase(java.util.Locale.ROOT))
+                .setParameter(
+                        2,
+                        java.net
+                                .IDN
+                                .toUnicode(host, java.net.IDN.ALLOW_UNASSIGNED)
+                                .toLowerCase(java.util.Locale.ROOT))
                 .getResultList();
         return rows.stream()
                 .map(r -> new Target(((Number) r[0]).longValue(), (String) r[1]))

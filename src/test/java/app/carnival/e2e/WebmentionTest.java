@@ -182,7 +182,7 @@ class WebmentionTest {
 
         String status = statusUrl(send(post, INVITATION));
         worker.drain();
-        given().get(status).then().log().body().body("status", equalTo("accepted"));
+        given().get(status).then().body("status", equalTo("accepted"));
         given().get("/api/series/wm-known/assignments/1/roundup")
                 .then()
                 .body("count", equalTo(1))
@@ -359,6 +359,22 @@ class WebmentionTest {
         assertThat(hostResponses("wm-twins", token))
                 .hasSize(6)
                 .allSatisfy(r -> assertThat(r).containsEntry("state", "PENDING"));
+    }
+
+    @Test
+    void anInvitationOnAnInternationalizedHostIsATargetInEitherSpelling() {
+        String token = Api.createSeries("wm-idn", "wmidn");
+        Api.createAssignment(
+                        "wm-idn",
+                        token,
+                        Api.assignment(
+                                "https://bücher.example/2024/05/einladung/",
+                                "2024-05-01T00:00:00Z",
+                                "2024-05-15T00:00:00Z",
+                                0))
+                .statusCode(201);
+        statusUrl(send(server.url("/wm-idn/post/"), "https://xn--bcher-kva.example/2024/05/einladung/"));
+        statusUrl(send(server.url("/wm-idn/post2/"), "https://BÜCHER.example/2024/05/einladung"));
     }
 
     @Test
