@@ -127,13 +127,11 @@ public class SourceCheck {
         ParsedEntry fromFeed = null;
         if (known.participantId() != null) {
             owner = new SourceVerdict.Known(known.participantId(), known.trusted());
-        } else if (facts.published() != null
-                && !FeedDiscovery.announcedBlogFeeds(page).isEmpty()) {
-            // Dated by its page, with its feed announced: nothing more to learn here. The poller reads
-            // that feed soon and reports on it like any participant's.
+        } else if (facts.published() != null && named(page) != null) {
+            // Dated and named by its page, its feed announced: nothing more to learn here. The poller
+            // reads that feed soon and reports on it like any participant's.
             String feedUrl = FeedDiscovery.announcedBlogFeeds(page).get(0);
-            String blog = FeedDiscovery.blogOfFeed(feedUrl);
-            owner = new SourceVerdict.Discovered(feedUrl, nameOr(FeedDiscovery.siteName(page, feedUrl), blog), blog);
+            owner = new SourceVerdict.Discovered(feedUrl, named(page), FeedDiscovery.blogOfFeed(feedUrl));
         } else {
             Optional<FeedLocator.Located> located = feeds.ofPostPage(page, FEED_TRIES);
             if (located.isEmpty()) {
@@ -205,6 +203,12 @@ public class SourceCheck {
         String title = feed.feed().title();
         return new SourceVerdict.Discovered(
                 feed.feedUrl(), nameOr(title == null || title.isBlank() ? null : title.strip(), blog), blog);
+    }
+
+    /** The blog's name as the page gives it with its announced feed, else null (the feed's title is needed). */
+    private static String named(Document page) {
+        List<String> feeds = FeedDiscovery.announcedBlogFeeds(page);
+        return feeds.isEmpty() ? null : FeedDiscovery.siteName(page, feeds.get(0));
     }
 
     /** The name found, else the blog's host. */

@@ -348,6 +348,15 @@ class WebmentionTest {
                             "<p><a href=\"" + INVITATION + "\">x</a></p>",
                             INVITATION));
         }
+        server.serve(
+                "/wm-twins/hal/feed/",
+                "application/rss+xml",
+                feed(
+                        "Hal",
+                        server.url("/wm-twins/hal/"),
+                        server.url("/wm-twins/hal/2024/05/part-0/"),
+                        "Thu, 02 May 2024 10:00:00 +0000",
+                        INVITATION));
         for (int i = 0; i < 6; i++) {
             statusUrl(send(server.url("/wm-twins/hal/2024/05/part-" + i + "/"), INVITATION));
         }
