@@ -74,7 +74,7 @@ public class WebmentionResource {
                 fields.get("source"),
                 fields.get("target"),
                 request.remoteAddress().hostAddress());
-        return Response.accepted(webmentions.status(id.toString()))
+        return Response.accepted(webmentions.status(id))
                 .location(URI.create("/webmention/" + id))
                 .build();
     }

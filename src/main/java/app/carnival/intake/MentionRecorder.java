@@ -107,7 +107,7 @@ public class MentionRecorder {
             r.assignment = a;
             r.post = post;
             r.participant = owner;
-            r.source = source(channel);
+            r.source = channel.responseSource();
             r.state = v.dateKnown() && (trusted || a.series.intakePolicy == Series.IntakePolicy.AUTO)
                     ? Response.State.AUTO
                     : Response.State.PENDING;
@@ -166,16 +166,5 @@ public class MentionRecorder {
         long factor = 1L << Math.min(attempts, 20);
         Duration d = config.backoffBase().multipliedBy(factor);
         return d.compareTo(config.backoffCap()) > 0 ? config.backoffCap() : d;
-    }
-
-    static Response.Source source(Mention.Channel channel) {
-        switch (channel) {
-            case WEBMENTION:
-                return Response.Source.WEBMENTION;
-            case PINGBACK:
-                return Response.Source.PINGBACK;
-            default:
-                return Response.Source.COMMENT;
-        }
     }
 }

@@ -102,8 +102,8 @@ public class SourceCheck {
                     SourceVerdict.Why.NOT_A_RESPONSE,
                     "the source is a blog's home page or a list of posts, not one post");
         }
-        Known known =
-                QuarkusTransaction.requiringNew().call(() -> known(assignmentId, post, page.location(), sourceUrl));
+        Context known =
+                QuarkusTransaction.requiringNew().call(() -> context(assignmentId, post, page.location(), sourceUrl));
         if (known == null) {
             return new SourceVerdict.Rejected(SourceVerdict.Why.NOT_A_RESPONSE, "the assignment no longer exists");
         }
@@ -125,13 +125,14 @@ public class SourceCheck {
         }
         SourceVerdict.Owner owner;
         ParsedEntry fromFeed = null;
+        // Dated and named by its page, its feed announced: nothing more to learn from the feed. The
+        // poller reads that feed soon and reports on it like any participant's.
+        Optional<SourceVerdict.Discovered> announced =
+                known.participantId() == null && facts.published() != null ? announcedAndNamed(page) : Optional.empty();
         if (known.participantId() != null) {
             owner = new SourceVerdict.Known(known.participantId(), known.trusted());
-        } else if (facts.published() != null && named(page) != null) {
-            // Dated and named by its page, its feed announced: nothing more to learn here. The poller
-            // reads that feed soon and reports on it like any participant's.
-            String feedUrl = FeedDiscovery.announcedBlogFeeds(page).get(0);
-            owner = new SourceVerdict.Discovered(feedUrl, named(page), FeedDiscovery.blogOfFeed(feedUrl));
+        } else if (announced.isPresent()) {
+            owner = announced.get();
         } else {
             Optional<FeedLocator.Located> located = feeds.ofPostPage(page, FEED_TRIES);
             if (located.isEmpty()) {
@@ -181,9 +182,9 @@ public class SourceCheck {
     }
 
     /** What the database knows: the assignment's criteria, the participant owning the post, its stored date. */
-    private record Known(AssignmentCriteria criteria, Long participantId, boolean trusted, Instant storedDate) {}
+    private record Context(AssignmentCriteria criteria, Long participantId, boolean trusted, Instant storedDate) {}
 
-    private Known known(long assignmentId, PostPage post, String fetchedFrom, String sourceUrl) {
+    private Context context(long assignmentId, PostPage post, String fetchedFrom, String sourceUrl) {
         Assignment a = assignments.byId(assignmentId);
         if (a == null) {
             return null;
@@ -195,7 +196,7 @@ public class SourceCheck {
                 .orElse(null);
         boolean trusted = owner.map(p -> p.origin == Participant.Origin.REGISTERED || responses.anyVisible(p))
                 .orElse(false);
-        return new Known(criteria, owner.map(p -> p.id).orElse(null), trusted, stored);
+        return new Context(criteria, owner.map(p -> p.id).orElse(null), trusted, stored);
     }
 
     private static SourceVerdict.Discovered discovered(FeedLocator.Located feed, String postUrl) {
@@ -205,10 +206,13 @@ public class SourceCheck {
                 feed.feedUrl(), nameOr(title == null || title.isBlank() ? null : title.strip(), blog), blog);
     }
 
-    /** The blog's name as the page gives it with its announced feed, else null (the feed's title is needed). */
-    private static String named(Document page) {
+    /** The blog as its page announces and names it (feed, name, address), if it does both. */
+    private static Optional<SourceVerdict.Discovered> announcedAndNamed(Document page) {
         List<String> feeds = FeedDiscovery.announcedBlogFeeds(page);
-        return feeds.isEmpty() ? null : FeedDiscovery.siteName(page, feeds.get(0));
+        String name = feeds.isEmpty() ? null : FeedDiscovery.siteName(page, feeds.get(0));
+        return name == null
+                ? Optional.empty()
+                : Optional.of(new SourceVerdict.Discovered(feeds.get(0), name, FeedDiscovery.blogOfFeed(feeds.get(0))));
     }
 
     /** The name found, else the blog's host. */

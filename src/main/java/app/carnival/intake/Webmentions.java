@@ -99,7 +99,7 @@ public class Webmentions {
         });
     }
 
-    /** The status resource of a Webmention. */
+    /** The status resource of a Webmention, by the id in its URL. */
     public MentionStatus status(String id) {
         UUID uuid;
         try {
@@ -107,8 +107,12 @@ public class Webmentions {
         } catch (IllegalArgumentException e) {
             throw new NotFound("No Webmention with id '" + id + "'.");
         }
+        return status(uuid);
+    }
+
+    public MentionStatus status(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Mention m = Mention.findById(uuid);
+            Mention m = Mention.findById(id);
             if (m == null) {
                 throw new NotFound("No Webmention with id '" + id + "'.");
             }

@@ -100,7 +100,8 @@ public class Roundups {
         List<Object[]> rows = Response.getEntityManager()
                 .createQuery(
                         "select r.id, pa.name, pa.blogUrl, p.title, p.url, p.publishedAt, substring(p.text, 1, ?3),"
-                                + " r.byLink, r.byTag, r.late, r.state, r.source, r.reason"
+                                // the intake's reasons are for the host: readers' round-ups do not read them
+                                + " r.byLink, r.byTag, r.late, r.state, r.source" + (withHidden ? ", r.reason" : "")
                                 + " from Response r join r.post p join r.participant pa"
                                 + " where r.assignment = ?1 and r.state in ?2 order by p.publishedAt, r.id",
                         Object[].class)

@@ -1,5 +1,6 @@
 package app.carnival.intake.store;
 
+import app.carnival.response.Response;
 import app.carnival.series.Assignment;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -23,12 +24,22 @@ import java.util.UUID;
 @Table(name = "mention")
 public class Mention extends PanacheEntityBase {
 
-    /** The intake that named the source. */
+    /** The intake that named the source, and the response source it becomes. */
     public enum Channel {
-        WEBMENTION,
-        PINGBACK,
+        WEBMENTION(Response.Source.WEBMENTION),
+        PINGBACK(Response.Source.PINGBACK),
         /** Listed on the invitation page: a pingback, trackback or comment shown there. */
-        COMMENT
+        COMMENT(Response.Source.COMMENT);
+
+        private final Response.Source source;
+
+        Channel(Response.Source source) {
+            this.source = source;
+        }
+
+        public Response.Source responseSource() {
+            return source;
+        }
     }
 
     /** Where the verification of the source stands. */
