@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  * Everything the matcher needs to know about one assignment, with what it derives from it
  * prepared once rather than for every post.
  *
+ * @param invitationUrl  null while a planned assignment has no invitation yet: no link-back can match
  * @param hashtag        effective hashtag (assignment override, else the series'), without '#'
  * @param invitationKeys {@link UrlNormalizer} keys of the invitation URL and its aliases
  * @param tag            the hashtag's tests, prepared
@@ -58,13 +59,18 @@ public record AssignmentCriteria(
                 Hashtag.of(hashtag));
     }
 
+    /** Whether there is an address a link-back could point at (a planned assignment may have none yet). */
+    public boolean hasInvitation() {
+        return !invitationKeys.isEmpty();
+    }
+
     /** End of the window in which late entries are still accepted. */
     public Instant graceEndsAt() {
         return closesAt.plusSeconds(60L * graceMinutes);
     }
 
     private static Set<String> keys(String invitationUrl, List<String> aliasUrls) {
-        return Stream.concat(Stream.of(invitationUrl), aliasUrls.stream())
+        return Stream.concat(Stream.ofNullable(invitationUrl), aliasUrls.stream())
                 .map(UrlNormalizer::normalize)
                 .flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet());

@@ -54,9 +54,11 @@ final class MatchReasons {
         List<String> missing = new ArrayList<>();
         if (rule.usesLink() && !evidence.byLink()) {
             missing.add(
-                    evidence.pageUnseen()
-                            ? "no link to the invitation in the feed summary"
-                            : "no link to the invitation");
+                    !assignment.hasInvitation()
+                            ? "no invitation yet (a link-back cannot match until the host publishes it)"
+                            : evidence.pageUnseen()
+                                    ? "no link to the invitation in the feed summary"
+                                    : "no link to the invitation");
         }
         if (rule.usesTag() && !evidence.byTag()) {
             missing.add("no #" + assignment.hashtag() + " tag in title, text or categories");

@@ -52,7 +52,8 @@ public final class Matcher {
                     a.assignmentId(), true, evidence.byLink(), evidence.byTag(), late, false, reasons.matched(late));
         }
         // only a link-back can still change the outcome, and only the page can still supply one
-        boolean wantsPage = evidence.pageUnseen() && a.rule().accepts(true, evidence.byTag());
+        boolean wantsPage =
+                evidence.pageUnseen() && a.hasInvitation() && a.rule().accepts(true, evidence.byTag());
         return new MatchDecision(
                 a.assignmentId(),
                 false,

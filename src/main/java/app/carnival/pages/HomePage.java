@@ -48,8 +48,8 @@ public class HomePage {
                     Assignment a = next.get(s.id);
                     String deadline = a == null
                             ? null
-                            : "#" + a.number + " “" + a.title + "” closes " + Times.relative(now, a.closesAt) + " ("
-                                    + Times.format(a.closesAt, ZoneId.of(a.timezone)) + ")";
+                            : "#" + a.number + " “" + a.displayTitle() + "” closes " + Times.relative(now, a.closesAt)
+                                    + " (" + Times.format(a.closesAt, ZoneId.of(a.timezone)) + ")";
                     return new Views.SeriesCard(s.slug, s.title, s.hashtag, s.description, deadline);
                 })
                 .toList();

@@ -338,7 +338,7 @@ public class HostPages {
                 a.series.slug,
                 a.series.title,
                 a.number,
-                a.title,
+                a.displayTitle(),
                 HostSession.csrfToken(host),
                 all.stream().filter(Views.EntryCard::pending).toList(),
                 all.stream().filter(e -> !e.pending()).toList(),

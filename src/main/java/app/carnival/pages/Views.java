@@ -44,7 +44,7 @@ final class Views {
             };
             return new AssignmentCard(
                     a.number,
-                    a.title,
+                    a.displayTitle(),
                     Times.format(a.opensAt, zone) + " – " + Times.format(a.closesAt, zone),
                     status,
                     when);
@@ -226,7 +226,7 @@ final class Views {
                     a.series.slug,
                     a.series.title,
                     a.number,
-                    a.title,
+                    a.displayTitle(),
                     Links.httpOrNull(a.invitationUrl),
                     List.copyOf(a.questions),
                     Window.of(a, now),

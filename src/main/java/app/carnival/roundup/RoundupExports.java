@@ -101,7 +101,7 @@ public class RoundupExports {
                 .orElse(a.opensAt);
         AtomWriter.Channel channel = new AtomWriter.Channel(
                 page,
-                "Round-up: " + a.title,
+                "Round-up: " + a.displayTitle(),
                 a.series.title + ", assignment " + a.number,
                 api(base, a) + "/roundup.atom",
                 page,

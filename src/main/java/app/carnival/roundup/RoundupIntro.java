@@ -15,7 +15,10 @@ final class RoundupIntro {
                 ? ""
                 : assignment.roundupIntro().strip();
         if (intro.isEmpty()) {
-            return List.of("Here are the responses to \"" + assignment.title() + "\".");
+            return List.of(
+                    assignment.title() == null
+                            ? "Here are the responses to assignment " + assignment.number() + "."
+                            : "Here are the responses to \"" + assignment.title() + "\".");
         }
         return Arrays.stream(intro.split("\\R\\s*\\R"))
                 .map(String::strip)

@@ -66,7 +66,7 @@ public class Roundups {
         return newest.stream()
                 .map(r -> new SeriesEntry(
                         r.assignment.number,
-                        r.assignment.title,
+                        r.assignment.displayTitle(),
                         r.matchedAt,
                         entry(r, ZoneId.of(r.assignment.timezone))))
                 .toList();

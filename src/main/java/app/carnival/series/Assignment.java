@@ -2,6 +2,7 @@ package app.carnival.series;
 
 import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.MatchRule;
+import app.carnival.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -21,7 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One edition of a series: the invitation, its questions and its response window. */
+/**
+ * One edition of a series: the invitation, its questions and its response window. Planned ahead with
+ * a guest host, it may have no title and no invitation yet (until it opens).
+ */
 @Entity
 @Table(name = "assignment")
 public class Assignment extends PanacheEntityBase {
@@ -72,6 +76,38 @@ public class Assignment extends PanacheEntityBase {
 
     @Column(name = "roundup_intro")
     public String roundupIntro;
+
+    /** The blogger hosting this edition for the series (host rotation); null when the series' host does. */
+    @Column(name = "guest_host_name")
+    public String guestHostName;
+
+    @Column(name = "guest_host_url")
+    public String guestHostUrl;
+
+    /** Hash of the guest host's token, which acts on this assignment only; null until the series host issues one. */
+    @Column(name = "guest_token_hash")
+    public byte[] guestTokenHash;
+
+    /**
+     * Acting on this assignment (edit, curate, poll its feeds): the series' host token or this
+     * assignment's guest host token. Unauthenticated without a token, forbidden with another one.
+     */
+    public void requireHostOrGuest(Caller caller) {
+        caller.require(
+                "the host token of series '" + series.slug + "' or the guest host token of its assignment " + number,
+                series.hostTokenHash,
+                guestTokenHash);
+    }
+
+    /** Whether the caller holds this assignment's guest host token (and not the series' host token). */
+    public boolean isGuestHost(Caller caller) {
+        return guestTokenHash != null && caller.holds(guestTokenHash);
+    }
+
+    /** The title, or words saying the topic is still to come (a planned edition). */
+    public String displayTitle() {
+        return title != null ? title : "Topic to be announced";
+    }
 
     public String effectiveHashtag() {
         return hashtag != null ? hashtag : series.hashtag;

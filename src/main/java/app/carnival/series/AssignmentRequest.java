@@ -2,6 +2,7 @@ package app.carnival.series;
 
 import app.carnival.matching.MatchRule;
 import app.carnival.url.HttpUrl;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,13 +16,16 @@ import java.util.List;
 /**
  * Body of POST and PUT on assignments (PATCH is merged into the current state, then checked as this).
  *
- * @param number   optional on POST: the next free number is used
- * @param timezone IANA zone the window is shown in, default UTC
+ * @param number        optional on POST: the next free number is used
+ * @param title         optional while the assignment has not opened (planned ahead with a guest host)
+ * @param invitationUrl optional while the assignment has not opened; without it no link-back can match
+ * @param timezone      IANA zone the window is shown in, default UTC
+ * @param guestHost     the blogger hosting this edition, when it is not the series' host
  */
 public record AssignmentRequest(
         @Positive @Max(100_000) Integer number,
-        @NotBlank @Size(max = 300) String title,
-        @NotBlank @HttpUrl String invitationUrl,
+        @Size(max = 300) String title,
+        @HttpUrl String invitationUrl,
         @Size(max = 20) List<@NotBlank @HttpUrl String> aliasUrls,
         @Size(max = 50) List<@NotBlank @Size(max = 2000) String> questions,
         @NotNull OffsetDateTime opensAt,
@@ -33,4 +37,10 @@ public record AssignmentRequest(
         @Size(max = 64) @Pattern(regexp = "^#?[A-Za-z0-9_]+$", message = "must be letters, digits or underscores")
         String hashtag,
 
-        @Size(max = 10_000) String roundupIntro) {}
+        @Size(max = 10_000) String roundupIntro,
+        @Valid GuestHost guestHost) {
+
+    /** A guest host: who hosts one edition of the series (host rotation). */
+    public record GuestHost(
+            @NotBlank @Size(max = 200) String name, @HttpUrl String blogUrl) {}
+}

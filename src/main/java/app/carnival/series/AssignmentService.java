@@ -5,6 +5,7 @@ import app.carnival.errors.InvalidInput;
 import app.carnival.matching.MatchRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,11 @@ import java.util.Objects;
 public class AssignmentService {
 
     private final AssignmentRepository assignments;
+    private final InstantSource clock;
 
-    public AssignmentService(AssignmentRepository assignments) {
+    public AssignmentService(AssignmentRepository assignments, InstantSource clock) {
         this.assignments = assignments;
+        this.clock = clock;
     }
 
     public Assignment create(Series series, AssignmentRequest request) {
@@ -51,9 +54,20 @@ public class AssignmentService {
         if (number != a.number && assignments.find(a.series, number).isPresent()) {
             throw new Conflict("Series '" + a.series.slug + "' already has assignment number " + number + ".");
         }
+        String title = blankToNull(r.title());
+        String invitation = blankToNull(r.invitationUrl());
+        if (!r.opensAt().toInstant().isAfter(clock.instant())) {
+            // Planned editions may wait for their topic; an open one is answered, so it needs both.
+            if (title == null) {
+                throw new InvalidInput("title", "is required once the assignment has opened");
+            }
+            if (invitation == null) {
+                throw new InvalidInput("invitationUrl", "is required once the assignment has opened");
+            }
+        }
         a.number = number;
-        a.title = r.title().trim();
-        a.invitationUrl = r.invitationUrl().trim();
+        a.title = title;
+        a.invitationUrl = invitation;
         a.aliasUrls.clear();
         a.aliasUrls.addAll(Objects.requireNonNullElse(r.aliasUrls(), List.<String>of()).stream()
                 .map(String::trim)
@@ -71,6 +85,16 @@ public class AssignmentService {
                 ? null
                 : r.hashtag().startsWith("#") ? r.hashtag().substring(1) : r.hashtag();
         a.roundupIntro = r.roundupIntro() == null ? "" : r.roundupIntro();
+        AssignmentRequest.GuestHost guest = r.guestHost();
+        a.guestHostName = guest == null ? null : guest.name().trim();
+        a.guestHostUrl = guest == null ? null : blankToNull(guest.blogUrl());
+        if (guest == null) {
+            a.guestTokenHash = null; // no guest host, no guest token
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** The assignment as a request that would recreate it (the base a merge patch applies to). */
@@ -88,6 +112,7 @@ public class AssignmentService {
                 a.graceMinutes,
                 a.matchRule,
                 a.hashtag,
-                a.roundupIntro);
+                a.roundupIntro,
+                a.guestHostName == null ? null : new AssignmentRequest.GuestHost(a.guestHostName, a.guestHostUrl));
     }
 }

@@ -1,6 +1,7 @@
 package app.carnival.series;
 
 import app.carnival.matching.MatchRule;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -10,14 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * An assignment as the API shows it, times in the assignment's own time zone.
  *
+ * @param title         null while a planned assignment has no topic yet
+ * @param invitationUrl null while a planned assignment has no invitation yet
+ * @param guestHost     the blogger hosting this edition, when not the series' host
  * @param status {@code upcoming}, {@code open}, {@code grace} (closed, late entries still accepted) or {@code closed}
  */
 @Schema(
         requiredProperties = {
             "series",
             "number",
-            "title",
-            "invitationUrl",
             "aliasUrls",
             "questions",
             "opensAt",
@@ -33,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AssignmentView(
         String series,
         int number,
-        String title,
-        String invitationUrl,
+        @Schema(nullable = true) String title,
+        @Schema(nullable = true) String invitationUrl,
         List<String> aliasUrls,
         List<String> questions,
         OffsetDateTime opensAt,
@@ -45,6 +47,7 @@ public record AssignmentView(
         MatchRule matchRule,
         String hashtag,
         String roundupIntro,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AssignmentRequest.GuestHost guestHost,
         AssignmentStatus status) {
 
     public static AssignmentView of(Assignment a, Instant now) {
@@ -66,6 +69,7 @@ public record AssignmentView(
                 a.matchRule,
                 a.effectiveHashtag(),
                 a.roundupIntro,
+                a.guestHostName == null ? null : new AssignmentRequest.GuestHost(a.guestHostName, a.guestHostUrl),
                 status);
     }
 }

@@ -28,7 +28,7 @@ public class InvitationWatches {
     private static final String ENSURE = """
             INSERT INTO invitation_watch AS w (assignment_id, url, next_check_at)
             SELECT a.id, a.invitation_url, ? FROM assignment a
-            WHERE a.opens_at <= ? AND a.closes_at + a.grace_minutes * interval '1 minute' + ? * interval '1 second' >= ?
+            WHERE a.invitation_url IS NOT NULL AND a.opens_at <= ? AND a.closes_at + a.grace_minutes * interval '1 minute' + ? * interval '1 second' >= ?
             ON CONFLICT (assignment_id) DO UPDATE
                 SET url = EXCLUDED.url, etag = NULL, last_modified = NULL, listed_hash = NULL,
                     next_check_at = EXCLUDED.next_check_at
