@@ -6,6 +6,7 @@ import app.carnival.hosting.Curation;
 import app.carnival.hosting.StateChange;
 import app.carnival.intake.IntakeReview;
 import app.carnival.intake.MentionStatus;
+import app.carnival.intake.Targets;
 import app.carnival.roundup.NearMiss;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.RoundupView;
@@ -56,6 +57,7 @@ public class AssignmentResource {
     private final CurrentCaller caller;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Targets targets;
 
     public AssignmentResource(
             AssignmentPlanning planning,
@@ -64,7 +66,9 @@ public class AssignmentResource {
             IntakeReview intake,
             CurrentCaller caller,
             ObjectMapper json,
-            Validator validator) {
+            Validator validator,
+            Targets targets) {
+        this.targets = targets;
         this.intake = intake;
         this.planning = planning;
         this.exports = exports;
@@ -363,5 +367,36 @@ public class AssignmentResource {
     @Path("/{number}/near-misses")
     public List<NearMiss> nearMisses(@PathParam("slug") String slug, @PathParam("number") String number) {
         return curation.nearMisses(slug, number, caller.get());
+    }
+
+    /** A guest host token, shown once: what the series host sends to the assignment's guest host. */
+    @Schema(requiredProperties = {"guestHostToken", "signInUrl"})
+    public record GuestToken(String guestHostToken, String signInUrl) {}
+
+    /**
+     * Series host: issue (or replace) the guest host token of an assignment that names a guest host.
+     * The guest signs in with it at {@code signInUrl} and may then edit this assignment's topic,
+     * invitation, questions, intro and window, curate its round-up and poll the series' feeds.
+     */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(
+            responseCode = "201",
+            description = "The new guest host token; any earlier one stops working",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = GuestToken.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @POST
+    @Path("/{number}/host")
+    public Response issueGuestToken(@PathParam("slug") String slug, @PathParam("number") String number) {
+        String token = planning.issueGuestToken(slug, number, caller.get());
+        return Response.status(201)
+                .entity(new GuestToken(token, targets.endpoint("/series/" + slug + "/host")))
+                .build();
     }
 }

@@ -38,6 +38,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)

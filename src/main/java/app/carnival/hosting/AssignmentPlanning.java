@@ -1,7 +1,9 @@
 package app.carnival.hosting;
 
+import app.carnival.errors.InvalidInput;
 import app.carnival.response.StoredPostMatching;
 import app.carnival.security.Caller;
+import app.carnival.security.Tokens;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.AssignmentRequest;
@@ -51,8 +53,32 @@ public class AssignmentPlanning {
         return matchAndShow(id);
     }
 
+    /** The series host changes anything; a guest host the topic, questions, intro and window (403 otherwise). */
     public AssignmentView replace(String slug, String number, Caller caller, AssignmentRequest request) {
-        return edit(slug, number, caller, a -> service.replace(a, request));
+        return edit(slug, number, caller, a -> {
+            if (a.isGuestHost(caller)) {
+                GuestHostLimits.check(a, request);
+            }
+            service.replace(a, request);
+        });
+    }
+
+    /**
+     * A new guest host token for the assignment (series host only), shown this once; it replaces any
+     * earlier one, which answers 403 from then on.
+     */
+    public String issueGuestToken(String slug, String number, Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Series s = series.require(slug);
+            s.requireHost(caller);
+            Assignment a = assignments.require(s, number);
+            if (a.guestHostName == null) {
+                throw new InvalidInput("guestHost", "name the assignment's guest host first (edit the assignment)");
+            }
+            String token = Tokens.newToken();
+            a.guestTokenHash = Tokens.hash(token);
+            return token;
+        });
     }
 
     /** The assignment as a request that would recreate it, for its host: what a merge patch applies to. */
@@ -73,11 +99,11 @@ public class AssignmentPlanning {
                 .call(() -> AssignmentView.of(assignments.require(slug, number), clock.instant()));
     }
 
-    /** The assignment, for its series' host only. Runs in the caller's transaction. */
+    /** The assignment, for its series' host or its guest host only. Runs in the caller's transaction. */
     public Assignment requireHosted(String slug, String number, Caller caller) {
-        Series s = series.require(slug);
-        s.requireHost(caller);
-        return assignments.require(s, number);
+        Assignment a = assignments.require(slug, number);
+        a.requireHostOrGuest(caller);
+        return a;
     }
 
     private AssignmentView edit(String slug, String number, Caller caller, Consumer<Assignment> change) {

@@ -8,6 +8,7 @@ import app.carnival.feed.store.PostRepository;
 import app.carnival.feed.store.PostStore;
 import app.carnival.intake.store.Mention;
 import app.carnival.intake.store.MentionQueue;
+import app.carnival.participant.BlockedBlogs;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.Response;
@@ -40,6 +41,7 @@ public class MentionRecorder {
     private final MentionQueue queue;
     private final CarnivalConfig.Intake config;
     private final InstantSource clock;
+    private final BlockedBlogs blocked;
 
     public MentionRecorder(
             ParticipantRepository participants,
@@ -49,7 +51,9 @@ public class MentionRecorder {
             ResponseRepository responses,
             MentionQueue queue,
             CarnivalConfig config,
-            InstantSource clock) {
+            InstantSource clock,
+            BlockedBlogs blocked) {
+        this.blocked = blocked;
         this.participants = participants;
         this.feeds = feeds;
         this.postRepository = postRepository;
@@ -73,6 +77,11 @@ public class MentionRecorder {
                 return new Recorded(Mention.Verification.REJECTED, null, null, "the assignment no longer exists");
             }
             Instant now = clock.instant();
+            if (verdict instanceof SourceVerdict.Verified v && isBlocked(mention.assignment, v)) {
+                String detail = "the host removed this blog from the series and blocked it";
+                queue.finish(mentionId, Mention.Verification.REJECTED, detail, null, attempts + 1, now);
+                return new Recorded(Mention.Verification.REJECTED, null, null, detail);
+            }
             if (verdict instanceof SourceVerdict.Verified v) {
                 Response r = respond(mention.assignment, channel, v);
                 queue.finish(mentionId, Mention.Verification.VERIFIED, r.reason, r.id, attempts + 1, now);
@@ -92,6 +101,12 @@ public class MentionRecorder {
             queue.retry(mentionId, detail, attempts + 1, now.plus(backoff(attempts)), now);
             return new Recorded(Mention.Verification.QUEUED, null, mention.responseId, detail);
         });
+    }
+
+    /** A blog nobody registered whose address the host blocked is not discovered again. */
+    private boolean isBlocked(Assignment a, SourceVerdict.Verified v) {
+        return v.owner() instanceof SourceVerdict.Discovered d
+                && blocked.find(a.series, d.blogUrl(), d.feedUrl()).isPresent();
     }
 
     private Response respond(Assignment a, Mention.Channel channel, SourceVerdict.Verified v) {

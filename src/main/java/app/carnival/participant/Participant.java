@@ -16,6 +16,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A blog enrolled in one series. The same blog in two series is two participants sharing one feed. */
 @Entity
@@ -61,5 +63,15 @@ public class Participant extends PanacheEntityBase {
     /** Participant self-service: unauthenticated without a token, forbidden unless it is this participant's or the series host's. */
     public void requireSelfOrHost(Caller caller) {
         caller.require("this participant's token or the series' host token", tokenHash, series.hostTokenHash);
+    }
+
+    /** Poll-now: this participant, the series' host, or a guest host of the series (their hashes given). */
+    public void requireSelfOrHostOrGuest(Caller caller, List<byte[]> guestTokenHashes) {
+        List<byte[]> accepted = new ArrayList<>(guestTokenHashes);
+        accepted.add(tokenHash);
+        accepted.add(series.hostTokenHash);
+        caller.require(
+                "this participant's token, the series' host token or a guest host token of the series",
+                accepted.toArray(byte[][]::new));
     }
 }

@@ -2,9 +2,13 @@ package app.carnival.registration;
 
 import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.Conflict;
+import app.carnival.errors.InvalidInput;
+import app.carnival.errors.NotFound;
 import app.carnival.feed.store.Feed;
 import app.carnival.feed.store.FeedHealth;
 import app.carnival.feed.store.FeedRepository;
+import app.carnival.participant.BlockedBlog;
+import app.carnival.participant.BlockedBlogs;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
@@ -16,7 +20,9 @@ import app.carnival.series.Series;
 import app.carnival.series.SeriesRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Enrolment in a series, and the participant's self-service: one feed row per URL, one participant
@@ -32,6 +38,7 @@ public class Registration {
     private final FeedLocator locator;
     private final StoredPostMatching matching;
     private final Explanations explanations;
+    private final BlockedBlogs blocked;
     private final int recentPosts;
 
     public Registration(
@@ -41,7 +48,9 @@ public class Registration {
             FeedLocator locator,
             StoredPostMatching matching,
             Explanations explanations,
+            BlockedBlogs blocked,
             CarnivalConfig config) {
+        this.blocked = blocked;
         this.series = series;
         this.feeds = feeds;
         this.participants = participants;
@@ -58,7 +67,7 @@ public class Registration {
                 : request.feedUrl().trim();
         // One read before any fetch: an unknown series costs none, and a feed already polled is kept as given.
         boolean known = QuarkusTransaction.requiringNew().call(() -> {
-            series.require(slug);
+            blocked.refuseBlocked(series.require(slug), request.blogUrl(), given);
             return given != null && feeds.findByUrl(given).isPresent();
         });
         String feedUrl = known ? given : locator.locate(request.blogUrl().trim(), given);
@@ -92,7 +101,64 @@ public class Registration {
         });
     }
 
+    /** A blocked address as the host sees it. */
+    public record BlockedView(
+            long id,
+            String url,
+            String name,
+            @Schema(nullable = true) String reason,
+            Instant blockedAt) {
+        static BlockedView of(BlockedBlog b) {
+            return new BlockedView(b.id, b.url, b.name, b.reason, b.blockedAt);
+        }
+    }
+
+    /**
+     * The host removes a participant and blocks its blog and feed addresses from registering again in
+     * the series (and from being discovered again by an intake). Returns the blocked entries.
+     */
+    public List<BlockedView> removeAndBlock(String slug, long participantId, String reason, Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Series s = series.require(slug);
+            s.requireHost(caller);
+            Participant p = participants.byId(participantId);
+            if (p == null || !p.series.id.equals(s.id)) {
+                throw new InvalidInput(
+                        "participantId", "no participant " + participantId + " in series '" + slug + "'");
+            }
+            List<BlockedBlog> entries =
+                    List.of(blocked.block(s, p.blogUrl, p.name, reason), blocked.block(s, p.feed.url, p.name, reason));
+            p.delete();
+            BlockedBlog.flush(); // blocked_at comes from the database
+            entries.forEach(BlockedBlog.getEntityManager()::refresh);
+            return entries.stream().distinct().map(BlockedView::of).toList();
+        });
+    }
+
+    /** The series' blocked addresses, for its host. */
+    public List<BlockedView> blocked(String slug, Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Series s = series.require(slug);
+            s.requireHost(caller);
+            return blocked.ofSeries(s).stream().map(BlockedView::of).toList();
+        });
+    }
+
+    /** The host lets a blocked address register again. */
+    public void unblock(String slug, String id, Caller caller) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Series s = series.require(slug);
+            s.requireHost(caller);
+            BlockedBlog b = blocked.ofSeries(s).stream()
+                    .filter(e -> String.valueOf(e.id).equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFound("Series '" + slug + "' has no blocked address " + id + "."));
+            b.delete();
+        });
+    }
+
     private ParticipantView enrol(Series series, ParticipantRequest request, String feedUrl) {
+        blocked.refuseBlocked(series, feedUrl); // the feed the blog announced may be one the host blocked
         Feed feed = feeds.findOrCreate(feedUrl);
         if (participants.isEnrolled(series, feed)) {
             throw new Conflict("The feed " + feed.url + " is already registered in series '" + series.slug + "'.");

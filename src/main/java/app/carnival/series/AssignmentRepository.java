@@ -56,6 +56,16 @@ public class AssignmentRepository {
         return Assignment.list("from Assignment a join fetch a.series where a.closesAt > ?1 order by a.closesAt", now);
     }
 
+    /** The guest host tokens (hashes) issued for the series' assignments: their holders may poll its feeds. */
+    public List<byte[]> guestTokenHashes(Series series) {
+        return Assignment.getEntityManager()
+                .createQuery(
+                        "select a.guestTokenHash from Assignment a where a.series = ?1 and a.guestTokenHash is not null",
+                        byte[].class)
+                .setParameter(1, series)
+                .getResultList();
+    }
+
     public int nextNumber(Series series) {
         Integer max = Assignment.getEntityManager()
                 .createQuery("select max(a.number) from Assignment a where a.series = ?1", Integer.class)

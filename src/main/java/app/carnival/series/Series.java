@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A blog carnival (the meme), owned by the holder of its host token. */
 @Entity
@@ -46,6 +48,15 @@ public class Series extends PanacheEntityBase {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    /** Actions a guest host may take for the series too (poll its feeds), given the guest tokens' hashes. */
+    public void requireHostOrGuest(Caller caller, List<byte[]> guestTokenHashes) {
+        List<byte[]> accepted = new ArrayList<>(guestTokenHashes);
+        accepted.add(hostTokenHash);
+        caller.require(
+                "the host token of series '" + slug + "' or a guest host token of one of its assignments",
+                accepted.toArray(byte[][]::new));
+    }
 
     /** Host actions: unauthenticated without a token, forbidden with a token that is not this series' host token. */
     public void requireHost(Caller caller) {

@@ -263,7 +263,7 @@ class BadInputTableTest {
                 "{\"graceMinutes\":\"lots\"}",
                 true,
                 400));
-        c.add(new Case("assignment: PATCH blank title", "PATCH", S + "/assignments/1", "{\"title\":\"\"}", true, 400));
+        c.add(new Case("assignment: PATCH blank title", "PATCH", S + "/assignments/1", "{\"title\":\"\"}", true, 422));
         c.add(new Case(
                 "assignment: PATCH bad window",
                 "PATCH",

@@ -6,6 +6,7 @@ import app.carnival.feed.store.Feed;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.security.Caller;
+import app.carnival.series.AssignmentRepository;
 import app.carnival.series.Series;
 import app.carnival.series.SeriesRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +32,7 @@ public class PollNow {
 
     private final SeriesRepository seriesRepository;
     private final ParticipantRepository participants;
+    private final AssignmentRepository assignments;
     private final PollScheduler scheduler;
     private final InstantSource clock;
     private final Duration minInterval;
@@ -38,11 +40,13 @@ public class PollNow {
     public PollNow(
             SeriesRepository seriesRepository,
             ParticipantRepository participants,
+            AssignmentRepository assignments,
             PollScheduler scheduler,
             InstantSource clock,
             CarnivalConfig config) {
         this.seriesRepository = seriesRepository;
         this.participants = participants;
+        this.assignments = assignments;
         this.scheduler = scheduler;
         this.clock = clock;
         this.minInterval = config.poll().manualMinInterval();
@@ -51,7 +55,7 @@ public class PollNow {
     public PollReport series(String slug, Caller caller) {
         List<Feed> feeds = QuarkusTransaction.requiringNew().call(() -> {
             Series series = seriesRepository.require(slug);
-            series.requireHost(caller);
+            series.requireHostOrGuest(caller, assignments.guestTokenHashes(series));
             return participants.ofSeries(series).stream()
                     .map(p -> p.feed)
                     .distinct()
@@ -70,7 +74,7 @@ public class PollNow {
     public PollReport participant(String id, Caller caller) {
         Feed feed = QuarkusTransaction.requiringNew().call(() -> {
             Participant p = participants.require(id);
-            p.requireSelfOrHost(caller);
+            p.requireSelfOrHostOrGuest(caller, assignments.guestTokenHashes(p.series));
             return p.feed;
         });
         Duration wait = retryIn(feed, clock.instant());
