@@ -11,6 +11,7 @@ import app.carnival.intake.IntakeReview;
 import app.carnival.intake.MentionStatus;
 import app.carnival.intake.Targets;
 import app.carnival.participant.ParticipantRepository;
+import app.carnival.registration.Registration;
 import app.carnival.response.Response.State;
 import app.carnival.response.ResponseRepository;
 import app.carnival.roundup.RoundupExports;
@@ -57,14 +58,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class HostPages {
 
     /** Confirmations after a redirect, chosen by key so no text travels through the URL. */
-    private static final Map<String, String> DONE = Map.of(
-            "login", "You are logged in as the host of this series.",
-            "hidden", "The response is hidden from the round-up.",
-            "restored", "The response is back in the round-up.",
-            "added", "The post was added to the round-up.",
-            "accepted", "The near-miss was accepted into the round-up.",
-            "approved", "Approved: the response is in the round-up now.",
-            "rejected", "Rejected: the response stays out of the round-up, and is not brought back if found again.");
+    private static final Map<String, String> DONE = Map.ofEntries(
+            Map.entry("login", "You are logged in as the host of this series."),
+            Map.entry("hidden", "The response is hidden from the round-up."),
+            Map.entry("restored", "The response is back in the round-up."),
+            Map.entry("added", "The post was added to the round-up."),
+            Map.entry("accepted", "The near-miss was accepted into the round-up."),
+            Map.entry("approved", "Approved: the response is in the round-up now."),
+            Map.entry(
+                    "rejected",
+                    "Rejected: the response stays out of the round-up, and is not brought back if found again."),
+            Map.entry("planned", "The assignment is planned."),
+            Map.entry("edited", "The assignment is saved; its round-up was matched again."),
+            Map.entry("removed", "The participant is removed from the series."),
+            Map.entry("blocked", "The participant is removed, and their blog cannot register again."),
+            Map.entry("unblocked", "The address may register again."));
 
     @CheckedTemplate
     static class Templates {
@@ -86,6 +94,7 @@ public class HostPages {
     private final IntakeReview intakeReview;
     private final ResponseRepository responses;
     private final Targets targets;
+    private final Registration registration;
     private final InstantSource clock;
 
     public HostPages(
@@ -100,7 +109,9 @@ public class HostPages {
             IntakeReview intakeReview,
             ResponseRepository responses,
             Targets targets,
+            Registration registration,
             InstantSource clock) {
+        this.registration = registration;
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -118,11 +129,11 @@ public class HostPages {
     @GET
     public Response dashboard(@PathParam("slug") String slug, @QueryParam("done") String done) {
         Series series = seriesRepository.require(slug);
-        Caller host = current.get();
-        if (!HostSession.isHost(series, host)) {
+        HostAccess access = access(series);
+        if (!access.signedIn()) {
             return Response.ok(Templates.login(series.slug, series.title, null)).build();
         }
-        return Response.ok(Templates.dashboard(dashboardView(series, host, confirmation(done), null)))
+        return Response.ok(Templates.dashboard(dashboardView(series, access, confirmation(done), null)))
                 .build();
     }
 
@@ -132,10 +143,11 @@ public class HostPages {
     public Response login(@PathParam("slug") String slug, @RestForm String token, @Context UriInfo uri) {
         Series series = seriesRepository.require(slug);
         String presented = token == null ? "" : token.trim();
-        if (!HostSession.isHost(series, Caller.withToken(presented))) {
+        if (!HostAccess.of(series, assignments.ofSeries(series), Caller.withToken(presented))
+                .signedIn()) {
             String error = presented.isEmpty()
-                    ? "Enter the host token you were given when the series was created."
-                    : "That is not the host token of this series.";
+                    ? "Enter the host token you were given when the series was created, or your guest host token."
+                    : "That is neither the host token of this series nor a guest host token of one of its assignments.";
             return Response.status(presented.isEmpty() ? 401 : 403)
                     .entity(Templates.login(series.slug, series.title, error))
                     .build();
@@ -161,6 +173,7 @@ public class HostPages {
     public Response poll(@PathParam("slug") String slug, @RestForm String csrf, @RestForm String participantId) {
         Series series = seriesRepository.require(slug);
         Caller host = requireHost(series, csrf);
+        HostAccess access = access(series);
         String message = null;
         String error = null;
         int status = 200;
@@ -178,7 +191,43 @@ public class HostPages {
             status = ProblemStatus.of(e);
         }
         return Response.status(status)
-                .entity(Templates.dashboard(dashboardView(series, host, message, error)))
+                .entity(Templates.dashboard(dashboardView(series, access, message, error)))
+                .build();
+    }
+
+    /** Series host: remove a participant, and optionally block its blog from registering again. */
+    @POST
+    @Path("/participants/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeParticipant(
+            @PathParam("slug") String slug,
+            @RestForm String csrf,
+            @RestForm String participantId,
+            @RestForm String block,
+            @RestForm String reason) {
+        Caller host = requireHost(seriesRepository.require(slug), csrf);
+        Long id = parseId("participantId", participantId);
+        if (id == null) {
+            throw new InvalidInput("participantId", "choose a participant");
+        }
+        boolean blocking = block != null && !block.isBlank();
+        if (blocking) {
+            registration.removeAndBlock(slug, id, reason, host);
+        } else {
+            registration.leave(String.valueOf(id), host);
+        }
+        return Response.seeOther(URI.create("/series/" + slug + "/host?done=" + (blocking ? "blocked" : "removed")))
+                .build();
+    }
+
+    /** Series host: let a blocked address register again. */
+    @POST
+    @Path("/blocked/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unblock(@PathParam("slug") String slug, @RestForm String csrf, @RestForm String blockedId) {
+        Caller host = requireHost(seriesRepository.require(slug), csrf);
+        registration.unblock(slug, blockedId == null ? "" : blockedId.trim(), host);
+        return Response.seeOther(URI.create("/series/" + slug + "/host?done=unblocked"))
                 .build();
     }
 
@@ -187,12 +236,12 @@ public class HostPages {
     public Response curationPage(
             @PathParam("slug") String slug, @PathParam("number") String number, @QueryParam("done") String done) {
         Series series = seriesRepository.require(slug);
-        Caller host = current.get();
-        if (!HostSession.isHost(series, host)) {
+        Assignment a = assignments.require(series, number);
+        HostAccess access = access(series);
+        if (!access.mayHost(a)) {
             return Response.seeOther(URI.create("/series/" + slug + "/host")).build();
         }
-        return Response.ok(Templates.curation(
-                        curationView(assignments.require(series, number), host, confirmation(done), null)))
+        return Response.ok(Templates.curation(curationView(a, access.caller(), confirmation(done), null)))
                 .build();
     }
 
@@ -304,18 +353,24 @@ public class HostPages {
                 .build();
     }
 
-    private Views.HostDashboard dashboardView(Series series, Caller host, String message, String error) {
+    private Views.HostDashboard dashboardView(Series series, HostAccess access, String message, String error) {
         Instant now = clock.instant();
+        List<Assignment> hosted =
+                assignments.ofSeries(series).stream().filter(access::mayHost).toList();
         return new Views.HostDashboard(
                 series.slug,
                 series.title,
-                HostSession.csrfToken(host),
+                HostSession.csrfToken(access.caller()),
+                access.seriesHost(),
                 participants.ofSeries(series).stream()
                         .map(p -> Views.FeedRow.of(p, now))
                         .toList(),
-                assignments.ofSeries(series).stream()
-                        .map(a -> Views.AssignmentCard.of(a, now))
+                hosted.stream().map(a -> Views.AssignmentCard.of(a, now)).toList(),
+                hosted.stream()
+                        .filter(a -> InvitationWarning.applies(a, now))
+                        .map(a -> InvitationWarning.text(a, now))
                         .toList(),
+                access.seriesHost() ? registration.blocked(series.slug, access.caller()) : List.of(),
                 responses.pendingPerAssignment(series),
                 message,
                 error);
@@ -354,10 +409,17 @@ public class HostPages {
                 error);
     }
 
-    /** Forbidden unless the cookie holds this series' host token and the form carries the matching CSRF token. */
+    private HostAccess access(Series series) {
+        return HostAccess.of(series, assignments.ofSeries(series), current.get());
+    }
+
+    /**
+     * Forbidden unless the cookie holds this series' host token or a guest host token of one of its
+     * assignments, and the form carries the matching CSRF token. The services decide what each token may do.
+     */
     private Caller requireHost(Series series, String csrf) {
         Caller host = current.get();
-        if (!HostSession.isHost(series, host)) {
+        if (!access(series).signedIn()) {
             throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
         }
         if (!HostSession.csrfMatches(host, csrf)) {

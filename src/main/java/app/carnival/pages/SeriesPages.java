@@ -7,6 +7,7 @@ import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
 import app.carnival.registration.Registration;
+import app.carnival.response.ResponseRepository;
 import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
@@ -49,6 +50,8 @@ public class SeriesPages {
         static native TemplateInstance register(Views.RegisterForm form);
 
         static native TemplateInstance registered(Views.Registered result);
+
+        static native TemplateInstance hosts(Views.HostsPage page);
     }
 
     private final SeriesRepository seriesRepository;
@@ -61,6 +64,7 @@ public class SeriesPages {
     private final Validator validator;
     private final InstantSource clock;
     private final Views.Endpoints endpoints;
+    private final ResponseRepository responses;
 
     public SeriesPages(
             SeriesRepository seriesRepository,
@@ -72,7 +76,9 @@ public class SeriesPages {
             Registration registration,
             Validator validator,
             InstantSource clock,
-            Targets targets) {
+            Targets targets,
+            ResponseRepository responses) {
+        this.responses = responses;
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -114,6 +120,21 @@ public class SeriesPages {
                 .header("Link", "<" + endpoints.webmention() + ">; rel=\"webmention\"")
                 .header("X-Pingback", endpoints.pingback())
                 .build();
+    }
+
+    /** Every past and planned host, with the assignment, its round-up and its response count. */
+    @GET
+    @Path("/hosts")
+    public TemplateInstance hosts(@PathParam("slug") String slug) {
+        Series s = seriesRepository.require(slug);
+        Map<Integer, Long> counts = responses.visiblePerAssignment(s);
+        Instant now = clock.instant();
+        return Templates.hosts(new Views.HostsPage(
+                s.slug,
+                s.title,
+                assignments.ofSeries(s).stream()
+                        .map(a -> Views.HostRow.of(a, counts.getOrDefault(a.number, 0L), now))
+                        .toList()));
     }
 
     @GET

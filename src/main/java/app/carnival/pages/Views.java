@@ -6,6 +6,7 @@ import app.carnival.intake.store.Mention;
 import app.carnival.matching.MatchRule;
 import app.carnival.matching.MatchedBy;
 import app.carnival.participant.Participant;
+import app.carnival.registration.Registration;
 import app.carnival.response.Response;
 import app.carnival.roundup.NearMiss;
 import app.carnival.roundup.RoundupView;
@@ -15,9 +16,11 @@ import app.carnival.series.Series;
 import app.carnival.url.Links;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,7 +34,22 @@ final class Views {
 
     record SeriesCard(String slug, String title, String hashtag, String description, String nextDeadline) {}
 
-    record AssignmentCard(int number, String title, String window, AssignmentStatus status, String when) {
+    /**
+     * @param guestHost   who hosts this edition when not the series' host, else null
+     * @param schedule    "#12 · hosted by Dan Example · opens Tue 8 Dec"
+     * @param noInvitation the invitation URL is still missing
+     */
+    record AssignmentCard(
+            int number,
+            String title,
+            String window,
+            AssignmentStatus status,
+            String when,
+            String guestHost,
+            String schedule,
+            boolean noInvitation) {
+
+        private static final DateTimeFormatter OPENS_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
         static AssignmentCard of(Assignment a, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
@@ -42,12 +60,46 @@ final class Views {
                 case GRACE -> "closed " + Times.relative(now, a.closesAt) + "; late entries still accepted";
                 case CLOSED -> "closed on " + Times.day(a.closesAt, zone);
             };
+            String schedule = "#" + a.number
+                    + (a.guestHostName == null ? "" : " · hosted by " + a.guestHostName)
+                    + (status == AssignmentStatus.UPCOMING
+                            ? " · opens " + OPENS_DAY.format(a.opensAt.atZone(zone))
+                            : "");
             return new AssignmentCard(
                     a.number,
                     a.displayTitle(),
                     Times.format(a.opensAt, zone) + " – " + Times.format(a.closesAt, zone),
                     status,
-                    when);
+                    when,
+                    a.guestHostName,
+                    schedule,
+                    a.invitationUrl == null);
+        }
+    }
+
+    /** The hosts page: who hosts each assignment, past and planned. */
+    record HostsPage(String slug, String seriesTitle, List<HostRow> rows) {}
+
+    /** {@code host} is the guest host's name, or "the series' host". */
+    record HostRow(
+            int number,
+            String title,
+            String host,
+            String hostUrl,
+            String when,
+            AssignmentStatus status,
+            long responses) {
+
+        static HostRow of(Assignment a, long responses, Instant now) {
+            ZoneId zone = ZoneId.of(a.timezone);
+            return new HostRow(
+                    a.number,
+                    a.displayTitle(),
+                    a.guestHostName == null ? "the series' host" : a.guestHostName,
+                    Links.httpOrNull(a.guestHostUrl),
+                    Times.day(a.opensAt, zone) + " – " + Times.day(a.closesAt, zone),
+                    AssignmentStatus.at(now, a.opensAt, a.closesAt, a.graceEndsAt()),
+                    responses);
         }
     }
 
@@ -331,12 +383,19 @@ final class Views {
     record IntakeHelp(String webmention, String page) {}
 
     /** {@code pending}: per assignment number, the responses waiting for the host (none: absent). */
+    /**
+     * @param seriesHost the series' host (else a guest host, who sees only their assignments and the feeds)
+     * @param warnings   upcoming assignments still without an invitation a week before they open
+     */
     record HostDashboard(
             String slug,
             String seriesTitle,
             String csrf,
+            boolean seriesHost,
             List<FeedRow> feeds,
             List<AssignmentCard> assignments,
+            List<String> warnings,
+            List<Registration.BlockedView> blocked,
             Map<Integer, Long> pending,
             String message,
             String error) {

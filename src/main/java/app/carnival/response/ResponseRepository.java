@@ -49,13 +49,22 @@ public class ResponseRepository {
 
     /** How many responses wait for the host's approval in each assignment of the series, by number (none: absent). */
     public Map<Integer, Long> pendingPerAssignment(Series series) {
+        return countPerAssignment(series, List.of(Response.State.PENDING));
+    }
+
+    /** Responses readers see, per assignment number (assignments without any are absent). */
+    public Map<Integer, Long> visiblePerAssignment(Series series) {
+        return countPerAssignment(series, List.of(Response.State.AUTO, Response.State.MANUAL));
+    }
+
+    private Map<Integer, Long> countPerAssignment(Series series, List<Response.State> states) {
         return Response.getEntityManager()
                 .createQuery(
                         "select r.assignment.number, count(r) from Response r where r.assignment.series = ?1"
-                                + " and r.state = ?2 group by r.assignment.number",
+                                + " and r.state in ?2 group by r.assignment.number",
                         Object[].class)
                 .setParameter(1, series)
-                .setParameter(2, Response.State.PENDING)
+                .setParameter(2, states)
                 .getResultList()
                 .stream()
                 .collect(Collectors.toMap(row -> (Integer) row[0], row -> (Long) row[1]));

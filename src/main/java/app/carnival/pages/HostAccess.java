@@ -1,0 +1,36 @@
+package app.carnival.pages;
+
+import app.carnival.security.Caller;
+import app.carnival.series.Assignment;
+import app.carnival.series.Series;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who the signed-in caller is for a series' host pages: its host (everything), the guest host of
+ * some of its assignments (those, and the feeds' health), or nobody. The services check the same
+ * tokens again for every action; this only decides what the pages show.
+ */
+record HostAccess(Caller caller, boolean seriesHost, Set<Integer> guestOf) {
+
+    static HostAccess of(Series series, List<Assignment> assignments, Caller caller) {
+        boolean host = HostSession.isHost(series, caller);
+        Set<Integer> guest = host
+                ? Set.of()
+                : assignments.stream()
+                        .filter(a -> a.isGuestHost(caller))
+                        .map(a -> a.number)
+                        .collect(Collectors.toUnmodifiableSet());
+        return new HostAccess(caller, host, guest);
+    }
+
+    /** Signed in as the host or as a guest host. */
+    boolean signedIn() {
+        return seriesHost || !guestOf.isEmpty();
+    }
+
+    boolean mayHost(Assignment a) {
+        return seriesHost || guestOf.contains(a.number);
+    }
+}
