@@ -12,6 +12,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of POST and PUT on assignments (PATCH is merged into the current state, then checked as this).
@@ -42,5 +43,5 @@ public record AssignmentRequest(
 
     /** A guest host: who hosts one edition of the series (host rotation). */
     public record GuestHost(
-            @NotBlank @Size(max = 200) String name, @HttpUrl String blogUrl) {}
+            @NotBlank @Size(max = 200) String name, @Schema(nullable = true) @HttpUrl String blogUrl) {}
 }
