@@ -50,6 +50,7 @@ class RoundupWritersTest {
                 MatchRule.LINK_OR_TAG,
                 "s",
                 intro,
+                null,
                 AssignmentStatus.OPEN);
     }
 
