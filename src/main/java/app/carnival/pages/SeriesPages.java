@@ -11,6 +11,7 @@ import app.carnival.response.ResponseRepository;
 import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
+import app.carnival.roundup.SeriesCalendar;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.Series;
@@ -36,7 +37,10 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The reader's and participant's pages of a series: overview, assignment with its round-up, registration. */
+/**
+ * The reader's and participant's pages of a series: overview, assignment with its round-up,
+ * registration, and the series' calendar.
+ */
 @Path("/series/{slug}")
 @Produces(MediaType.TEXT_HTML)
 public class SeriesPages {
@@ -60,6 +64,7 @@ public class SeriesPages {
     private final Roundups roundups;
     private final RoundupExports exports;
     private final RoundupCache cache;
+    private final SeriesCalendar calendar;
     private final Registration registration;
     private final Validator validator;
     private final InstantSource clock;
@@ -73,6 +78,7 @@ public class SeriesPages {
             Roundups roundups,
             RoundupExports exports,
             RoundupCache cache,
+            SeriesCalendar calendar,
             Registration registration,
             Validator validator,
             InstantSource clock,
@@ -85,6 +91,7 @@ public class SeriesPages {
         this.roundups = roundups;
         this.exports = exports;
         this.cache = cache;
+        this.calendar = calendar;
         this.registration = registration;
         this.validator = validator;
         this.clock = clock;
@@ -96,6 +103,14 @@ public class SeriesPages {
         Series s = seriesRepository.require(slug);
         return Templates.series(
                 Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()));
+    }
+
+    /** The series' calendar: when each invitation goes out and each deadline, for calendar apps to subscribe to. */
+    @GET
+    @Path("/calendar.ics")
+    @Produces(SeriesCalendar.MEDIA_TYPE)
+    public String calendar(@PathParam("slug") String slug) {
+        return calendar.ics(slug);
     }
 
     /**

@@ -89,6 +89,13 @@ public class Assignment extends PanacheEntityBase {
     public byte[] guestTokenHash;
 
     /**
+     * Bumped by a database trigger on every change to the assignment or its round-up (V4); read
+     * only, never written from here. The calendar's SEQUENCE, so calendar apps take edits.
+     */
+    @Column(name = "roundup_version", insertable = false, updatable = false)
+    public long roundupVersion;
+
+    /**
      * Acting on this assignment (edit, curate, poll its feeds): the series' host token or this
      * assignment's guest host token. Unauthenticated without a token, forbidden with another one.
      */
