@@ -13,7 +13,7 @@ import java.net.URI;
 @Path("/favicon.ico")
 public class Favicon {
 
-    static final String ICON = "/static/favicon.svg";
+    private static final String ICON = "/static/favicon.svg";
 
     @GET
     public Response icon() {

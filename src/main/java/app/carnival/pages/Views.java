@@ -344,7 +344,12 @@ final class Views {
                     f.lastPolledAt == null ? "never" : Times.relative(now, f.lastPolledAt),
                     status,
                     f.paused ? f.pausedReason : f.lastError,
-                    f.paused ? "paused" : f.nextPollAt == null ? "soon" : Times.relative(now, f.nextPollAt),
+                    // a due feed waits for the poller's next tick: "soon", not "1 minute ago"
+                    f.paused
+                            ? "paused"
+                            : f.nextPollAt == null || !f.nextPollAt.isAfter(now)
+                                    ? "soon"
+                                    : Times.relative(now, f.nextPollAt),
                     f.paused,
                     f.errorCount > 0 || f.paused,
                     p.origin == Participant.Origin.DISCOVERED);
