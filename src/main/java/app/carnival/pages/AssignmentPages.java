@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,17 @@ public class AssignmentPages {
             String error,
             List<String> zones,
             List<Rule> rules) {
+
+        /** The error summary's lines: each field's error, named by its label, then the form's own. */
+        public List<Views.FormError> summary() {
+            List<Views.FormError> all = new ArrayList<>(errors.stream()
+                    .map(e -> new Views.FormError(e.field(), e.label() + " " + e.message()))
+                    .toList());
+            if (error != null) {
+                all.add(new Views.FormError(null, error));
+            }
+            return all;
+        }
 
         public String errorOf(String field) {
             return errors.stream()

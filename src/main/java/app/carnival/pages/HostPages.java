@@ -4,7 +4,6 @@ import app.carnival.errors.DomainException;
 import app.carnival.errors.Forbidden;
 import app.carnival.errors.InvalidInput;
 import app.carnival.feed.poll.PollNow;
-import app.carnival.feed.poll.PollOutcome;
 import app.carnival.hosting.AddResponseRequest;
 import app.carnival.hosting.Curation;
 import app.carnival.intake.IntakeReview;
@@ -27,6 +26,7 @@ import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -76,7 +77,7 @@ public class HostPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String slug, String seriesTitle, String error);
+        static native TemplateInstance login(Views.LoginForm form);
 
         static native TemplateInstance dashboard(Views.HostDashboard page);
 
@@ -126,31 +127,52 @@ public class HostPages {
         this.clock = clock;
     }
 
+    /**
+     * The dashboard, or the login form for anyone else. After "Poll now" ({@code done=polled}) it says
+     * how the participant's feed answered, read from the feed's stored state.
+     */
     @GET
-    public Response dashboard(@PathParam("slug") String slug, @QueryParam("done") String done) {
+    public Response dashboard(
+            @PathParam("slug") String slug,
+            @QueryParam("done") String done,
+            @QueryParam("participant") String polled,
+            @CookieParam(FormGuard.COOKIE) String formCookie,
+            @Context UriInfo uri) {
         Series series = seriesRepository.require(slug);
         HostAccess access = access(series);
         if (!access.signedIn()) {
-            return Response.ok(Templates.login(series.slug, series.title, null)).build();
+            return loginPage(series, 200, formCookie, uri, null, null);
         }
-        return Response.ok(Templates.dashboard(dashboardView(series, access, confirmation(done), null)))
-                .build();
+        Views.HostDashboard page = dashboardView(series, access, confirmation(done), null);
+        if ("polled".equals(done) && polled != null && polled.matches("[0-9]{1,18}")) {
+            page = page.polled(Long.parseLong(polled));
+        }
+        return Response.ok(Templates.dashboard(page)).build();
     }
 
+    /** Checks the form's CSRF value first (login CSRF would log a victim into someone else's series). */
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response login(@PathParam("slug") String slug, @RestForm String token, @Context UriInfo uri) {
+    public Response login(
+            @PathParam("slug") String slug,
+            @RestForm String token,
+            @RestForm(FormGuard.FIELD) String form,
+            @CookieParam(FormGuard.COOKIE) String formCookie,
+            @Context UriInfo uri) {
         Series series = seriesRepository.require(slug);
+        try {
+            FormGuard.check(formCookie, form);
+        } catch (Forbidden e) {
+            return loginPage(series, 403, formCookie, uri, null, e.getMessage());
+        }
         String presented = token == null ? "" : token.trim();
         if (!HostAccess.of(series, assignments.ofSeries(series), Caller.withToken(presented))
                 .signedIn()) {
             String error = presented.isEmpty()
                     ? "Enter the host token you were given when the series was created, or your guest host token."
                     : "That is neither the host token of this series nor a guest host token of one of its assignments.";
-            return Response.status(presented.isEmpty() ? 401 : 403)
-                    .entity(Templates.login(series.slug, series.title, error))
-                    .build();
+            return loginPage(series, presented.isEmpty() ? 401 : 403, formCookie, uri, error, null);
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host?done=login"))
                 .cookie(HostSession.login(slug, presented, secure(uri)))
@@ -167,31 +189,31 @@ public class HostPages {
                 .build();
     }
 
+    /**
+     * Polls one participant's feed, then back to the dashboard (POST-redirect-GET: a reload does not
+     * poll again), which reads the outcome from the feed's stored state. A refused poll (too soon,
+     * no such participant) shows the dashboard with the reason.
+     */
     @POST
     @Path("/poll")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response poll(@PathParam("slug") String slug, @RestForm String csrf, @RestForm String participantId) {
         Series series = seriesRepository.require(slug);
         Caller host = requireHost(series, csrf);
-        HostAccess access = access(series);
-        String message = null;
-        String error = null;
-        int status = 200;
+        long id;
         try {
-            PollNow.PollReport report = pollNow.participant(participantId, host);
-            PollOutcome outcome = report.outcomes().get(0);
-            if (outcome.error() != null) {
-                error = "Polled " + outcome.feedUrl() + ": " + outcome.error();
-            } else {
-                message = "Polled " + outcome.feedUrl() + ": "
-                        + outcome.result().wire() + ", " + report.newResponses() + " new response(s).";
+            Long parsed = parseId("participantId", participantId);
+            if (parsed == null) {
+                throw new InvalidInput("participantId", "choose a participant");
             }
+            id = parsed;
+            pollNow.participant(String.valueOf(id), host);
         } catch (DomainException e) {
-            error = e.getMessage();
-            status = ProblemStatus.of(e);
+            return Response.status(ProblemStatus.of(e))
+                    .entity(Templates.dashboard(dashboardView(series, access(series), null, e.getMessage())))
+                    .build();
         }
-        return Response.status(status)
-                .entity(Templates.dashboard(dashboardView(series, access, message, error)))
+        return Response.seeOther(URI.create("/series/" + slug + "/host?done=polled&participant=" + id))
                 .build();
     }
 
@@ -241,7 +263,8 @@ public class HostPages {
         if (!access.mayHost(a)) {
             return Response.seeOther(URI.create("/series/" + slug + "/host")).build();
         }
-        return Response.ok(Templates.curation(curationView(a, access.caller(), confirmation(done), null)))
+        return Response.ok(Templates.curation(
+                        curationView(a, access.caller(), confirmation(done), null, Views.AddForm.BLANK)))
                 .build();
     }
 
@@ -302,7 +325,7 @@ public class HostPages {
                 csrf,
                 host -> {
                     if (url == null || !HttpUrl.Validator.isHttpUrl(url)) {
-                        throw new InvalidInput("url", "must be the post's address, starting with http:// or https://");
+                        throw new InvalidInput("url", "must start with http:// or https://");
                     }
                     curation.add(
                             slug,
@@ -310,7 +333,8 @@ public class HostPages {
                             host,
                             new AddResponseRequest(url.trim(), null, parseId("participantId", participantId)));
                 },
-                "added");
+                "added",
+                e -> Views.AddForm.refused(url, participantId, e));
     }
 
     @POST
@@ -329,6 +353,10 @@ public class HostPages {
                 "accepted");
     }
 
+    private Response act(String slug, String number, String csrf, Consumer<Caller> action, String done) {
+        return act(slug, number, csrf, action, done, null);
+    }
+
     @ServerExceptionMapper
     public Response problem(DomainException e) {
         return ErrorPage.of(e);
@@ -336,17 +364,27 @@ public class HostPages {
 
     /**
      * Runs a curation action for the logged-in host (403 otherwise): on success back to the page
-     * (POST-redirect-GET), on a refusal the page again with the reason.
+     * (POST-redirect-GET), on a refusal the page again with the reason, at the top of the page or,
+     * given {@code refusedForm}, in the form that was sent (with what was typed).
      */
-    private Response act(String slug, String number, String csrf, Consumer<Caller> action, String done) {
+    private Response act(
+            String slug,
+            String number,
+            String csrf,
+            Consumer<Caller> action,
+            String done,
+            Function<DomainException, Views.AddForm> refusedForm) {
         Series series = seriesRepository.require(slug);
         Caller host = requireHost(series, csrf);
         Assignment a = assignments.require(series, number);
         try {
             action.accept(host);
         } catch (DomainException e) {
+            Views.CurationPage page = refusedForm == null
+                    ? curationView(a, host, null, e.getMessage(), Views.AddForm.BLANK)
+                    : curationView(a, host, null, null, refusedForm.apply(e));
             return Response.status(ProblemStatus.of(e))
-                    .entity(Templates.curation(curationView(a, host, null, e.getMessage())))
+                    .entity(Templates.curation(page))
                     .build();
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host/" + a.number + "?done=" + done))
@@ -376,7 +414,8 @@ public class HostPages {
                 error);
     }
 
-    private Views.CurationPage curationView(Assignment a, Caller host, String message, String error) {
+    private Views.CurationPage curationView(
+            Assignment a, Caller host, String message, String error, Views.AddForm addForm) {
         ZoneId zone = ZoneId.of(a.timezone);
         Set<Long> discovered = responses.fromDiscoveredBlogs(a);
         List<Views.EntryCard> all = roundups.forHost(a).stream()
@@ -405,6 +444,7 @@ public class HostPages {
                 new Views.IntakeHelp(targets.endpoint("/webmention"), targets.pageOf(a)),
                 exports.markdown(a),
                 exports.htmlSnippet(a),
+                addForm,
                 message,
                 error);
     }
@@ -427,6 +467,16 @@ public class HostPages {
                     "This form did not come from this site, or it is out of date: reload the page and try again.");
         }
         return host;
+    }
+
+    private Response loginPage(
+            Series series, int status, String formCookie, UriInfo uri, String tokenError, String error) {
+        FormGuard.Issued guard = FormGuard.issue(formCookie, "/series/" + series.slug, secure(uri));
+        return Response.status(status)
+                .entity(Templates.login(
+                        new Views.LoginForm(series.slug, series.title, guard.value(), tokenError, error)))
+                .cookie(guard.cookie())
+                .build();
     }
 
     private static String confirmation(String done) {

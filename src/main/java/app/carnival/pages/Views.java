@@ -1,5 +1,7 @@
 package app.carnival.pages;
 
+import app.carnival.errors.DomainException;
+import app.carnival.errors.InvalidInput;
 import app.carnival.feed.store.Feed;
 import app.carnival.intake.MentionStatus;
 import app.carnival.intake.store.Mention;
@@ -9,11 +11,13 @@ import app.carnival.participant.Participant;
 import app.carnival.registration.Registration;
 import app.carnival.response.Response;
 import app.carnival.roundup.NearMiss;
+import app.carnival.roundup.RoundupIntro;
 import app.carnival.roundup.RoundupView;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentStatus;
 import app.carnival.series.Series;
 import app.carnival.url.Links;
+import io.quarkus.qute.TemplateData;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -246,7 +250,8 @@ final class Views {
     }
 
     /** When an assignment takes entries, as the page shows it: in its zone, and relative to now. */
-    record Window(String opens, String closes, String closesIso, AssignmentStatus status, String when) {
+    record Window(
+            String opens, String closes, String closesIso, String graceEnds, AssignmentStatus status, String when) {
 
         static Window of(Assignment a, Instant now) {
             ZoneId zone = ZoneId.of(a.timezone);
@@ -255,8 +260,18 @@ final class Views {
                     Times.format(a.opensAt, zone),
                     Times.format(a.closesAt, zone),
                     Times.machine(a.closesAt),
+                    Times.format(a.graceEndsAt(), zone),
                     card.status(),
                     card.when());
+        }
+
+        /** Past its deadline but still taking late entries. */
+        public boolean grace() {
+            return status == AssignmentStatus.GRACE;
+        }
+
+        public boolean closed() {
+            return status == AssignmentStatus.CLOSED;
         }
     }
 
@@ -269,7 +284,7 @@ final class Views {
             List<String> questions,
             Window window,
             String howTo,
-            String intro,
+            List<String> intro,
             List<EntryCard> entries,
             Endpoints endpoints) {
 
@@ -283,7 +298,7 @@ final class Views {
                     List.copyOf(a.questions),
                     Window.of(a, now),
                     howToAnswer(a.matchRule, a.effectiveHashtag()),
-                    a.roundupIntro,
+                    RoundupIntro.split(a.roundupIntro),
                     roundup.responses().stream().map(EntryCard::of).toList(),
                     endpoints);
         }
@@ -291,6 +306,28 @@ final class Views {
 
     /** Where the intakes receive, absolute (under {@code carnival.public-url}): assignment pages advertise them. */
     record Endpoints(String webmention, String pingback) {}
+
+    /**
+     * One problem with a submitted form, for the error summary at its top ({@code tags/errorSummary}):
+     * {@code field} is the id of the input at fault (the summary links to it), null for the form as a whole.
+     */
+    @TemplateData
+    record FormError(String field, String message) {
+
+        /** The field errors (in the order given, those present), then the form's own. */
+        static List<FormError> of(String formError, String... fieldsAndMessages) {
+            List<FormError> all = new ArrayList<>();
+            for (int i = 0; i < fieldsAndMessages.length; i += 2) {
+                if (fieldsAndMessages[i + 1] != null) {
+                    all.add(new FormError(fieldsAndMessages[i], fieldsAndMessages[i + 1]));
+                }
+            }
+            if (formError != null) {
+                all.add(new FormError(null, formError));
+            }
+            return all;
+        }
+    }
 
     /** The registration form's values and its errors, per field and overall. */
     record RegisterForm(
@@ -303,7 +340,31 @@ final class Views {
             String nameError,
             String blogUrlError,
             String feedUrlError,
-            String error) {}
+            String error) {
+
+        /** Worded as the fields' inline errors are. */
+        public List<FormError> errors() {
+            return FormError.of(
+                    error,
+                    "name",
+                    nameError == null ? null : "Name " + nameError,
+                    "blogUrl",
+                    blogUrlError == null ? null : "Blog address " + blogUrlError,
+                    "feedUrl",
+                    feedUrlError == null ? null : "Feed address " + feedUrlError);
+        }
+    }
+
+    /**
+     * The host's login form: {@code formToken} is its CSRF value ({@link FormGuard}); {@code tokenError}
+     * is about the token typed, {@code error} about the form as a whole.
+     */
+    record LoginForm(String slug, String seriesTitle, String formToken, String tokenError, String error) {
+
+        public List<FormError> errors() {
+            return FormError.of(error, "token", tokenError);
+        }
+    }
 
     record Registered(
             String slug, String seriesTitle, String hashtag, long id, String name, String feedUrl, String token) {}
@@ -326,7 +387,7 @@ final class Views {
             Feed f = p.feed;
             String status = f.lastStatus == null
                     ? (f.lastPolledAt == null ? "not polled yet" : "no answer")
-                    : "HTTP " + f.lastStatus;
+                    : "HTTP " + f.lastStatus + (f.lastStatus == 304 ? " (unchanged)" : "");
             return new FeedRow(
                     p.id,
                     p.name,
@@ -335,7 +396,12 @@ final class Views {
                     f.lastPolledAt == null ? "never" : Times.relative(now, f.lastPolledAt),
                     status,
                     f.paused ? f.pausedReason : f.lastError,
-                    f.paused ? "paused" : f.nextPollAt == null ? "soon" : Times.relative(now, f.nextPollAt),
+                    // a due feed waits for the poller's next tick: "soon", not "1 minute ago"
+                    f.paused
+                            ? "paused"
+                            : f.nextPollAt == null || !f.nextPollAt.isAfter(now)
+                                    ? "soon"
+                                    : Times.relative(now, f.nextPollAt),
                     f.paused,
                     f.errorCount > 0 || f.paused,
                     p.origin == Participant.Origin.DISCOVERED);
@@ -403,6 +469,69 @@ final class Views {
         public long waiting(int number) {
             return pending.getOrDefault(number, 0L);
         }
+
+        /**
+         * This page saying how the participant's feed answered the poll just made, read from the feed's
+         * stored state (the redirect after the poll carries only the participant's id).
+         */
+        HostDashboard polled(long participantId) {
+            return feeds.stream()
+                    .filter(f -> f.participantId() == participantId)
+                    .findFirst()
+                    .map(f -> {
+                        String said = "Polled " + f.name() + "'s feed"
+                                + (f.feedUrl() == null ? "" : " (" + f.feedUrl() + ")") + ": " + f.status();
+                        return f.error() == null ? withMessages(said + ".", null) : withMessages(null, said + ", " + f.error());
+                    })
+                    .orElse(this);
+        }
+
+        private HostDashboard withMessages(String message, String error) {
+            return new HostDashboard(
+                    slug, seriesTitle, csrf, seriesHost, feeds, assignments, warnings, blocked, pending, message, error);
+        }
+    }
+
+    /** The curation page's "add a post by URL" form: what was typed, and why it was refused. */
+    record AddForm(String url, String participantId, String urlError, String participantError, String error) {
+
+        static final AddForm BLANK = new AddForm("", "", null, null, null);
+
+        /** The form again after {@code e}: a field's error next to it, any other above the fields. */
+        static AddForm refused(String url, String participantId, DomainException e) {
+            String urlError = null;
+            String participantError = null;
+            String error = e.getMessage();
+            if (e instanceof InvalidInput invalid) {
+                error = null;
+                for (InvalidInput.FieldError f : invalid.errors()) {
+                    switch (f.field()) {
+                        case "url" -> urlError = f.message();
+                        case "participantId" -> participantError = f.message();
+                        default -> error = f.field() + ": " + f.message();
+                    }
+                }
+            }
+            return new AddForm(
+                    url == null ? "" : url,
+                    participantId == null ? "" : participantId,
+                    urlError,
+                    participantError,
+                    error);
+        }
+
+        public List<FormError> errors() {
+            return FormError.of(
+                    error,
+                    "url",
+                    urlError == null ? null : "Post address " + urlError,
+                    "participantId",
+                    participantError == null ? null : "Participant: " + participantError);
+        }
+
+        public boolean chosen(long participant) {
+            return String.valueOf(participant).equals(participantId);
+        }
     }
 
     record CurationPage(
@@ -419,6 +548,7 @@ final class Views {
             IntakeHelp intake,
             String markdown,
             String html,
+            AddForm add,
             String message,
             String error) {
 

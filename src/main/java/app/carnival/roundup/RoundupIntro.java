@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The words every export starts with: the host's intro, or a default naming the assignment. */
-final class RoundupIntro {
+public final class RoundupIntro {
 
     private RoundupIntro() {}
 
@@ -20,7 +20,15 @@ final class RoundupIntro {
                             ? "Here are the responses to assignment " + assignment.number() + "."
                             : "Here are the responses to \"" + assignment.title() + "\".");
         }
-        return Arrays.stream(intro.split("\\R\\s*\\R"))
+        return split(intro);
+    }
+
+    /** A host's intro as paragraphs (separated by blank lines), as the exports and the assignment page show it; none when blank. */
+    public static List<String> split(String intro) {
+        if (intro == null) {
+            return List.of();
+        }
+        return Arrays.stream(intro.strip().split("\\R\\s*\\R"))
                 .map(String::strip)
                 .filter(p -> !p.isEmpty())
                 .toList();

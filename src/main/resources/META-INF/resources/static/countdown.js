@@ -1,5 +1,7 @@
 // Keeps "closes in …" texts current without reloading: elements <time data-countdown datetime="…">.
-// The server renders the same words; this only refreshes them every 30 seconds. No framework.
+// The server renders the same words; this looks every 30 seconds and changes the text only when the
+// words change (minutes at the finest), because its container is an aria-live region: screen
+// readers hear it at most once a minute. No framework.
 (function () {
   "use strict";
   function relative(ms) {
@@ -18,7 +20,8 @@
     var nodes = document.querySelectorAll("time[data-countdown='open']");
     for (var i = 0; i < nodes.length; i++) {
       var left = Date.parse(nodes[i].getAttribute("datetime")) - Date.now();
-      nodes[i].textContent = left >= 0 ? "closes " + relative(left) : "closed " + relative(left) + " (reload for late entries)";
+      var text = left >= 0 ? "closes " + relative(left) : "closed " + relative(left) + " (reload for late entries)";
+      if (nodes[i].textContent !== text) { nodes[i].textContent = text; }
     }
   }
   refresh();

@@ -3,9 +3,11 @@ package app.carnival.e2e;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 
 /** Small rest-assured helpers shared by the end-to-end tests. */
 final class Api {
@@ -62,5 +64,21 @@ final class Api {
         return given().header("Authorization", "Bearer " + hostToken)
                 .post("/api/series/" + slug + "/poll")
                 .then();
+    }
+
+    /**
+     * Submits the host's login form as a browser does: the page first (its CSRF cookie and hidden
+     * field), then the token. The answer is not followed: 303 with the session cookie, or the form again.
+     */
+    static Response logIn(String slug, String hostToken) {
+        Response page = given().get("/series/" + slug + "/host");
+        String form = Jsoup.parse(page.asString()).select("input[name=form]").attr("value");
+        return given().redirects()
+                .follow(false)
+                .cookie("carnival_form", page.cookie("carnival_form"))
+                .contentType(ContentType.URLENC)
+                .formParam("form", form)
+                .formParam("token", hostToken)
+                .post("/series/" + slug + "/host/login");
     }
 }

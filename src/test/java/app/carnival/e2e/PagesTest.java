@@ -9,6 +9,8 @@ import app.carnival.testing.FeedServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +104,9 @@ class PagesTest {
         assertThat(before.select("dl.window dd").first().text()).isEqualTo("Wed 1 May 2024, 00:00 (Europe/Paris)");
         assertThat(before.select("time[data-countdown]").attr("datetime")).isEqualTo("2024-05-14T22:00:00Z");
         assertThat(before.select("time[data-countdown]").text()).startsWith("closed on 15 May 2024");
-        assertThat(before.select(".empty").text())
-                .contains("register your blog")
-                .contains("#pages");
+        // closed since 2024: nothing invites to take part any more
+        assertThat(before.select(".empty").text()).isEqualTo("No responses: the assignment closed without any.");
+        assertThat(before.select(".howto").text()).startsWith("This assignment is closed");
         assertThat(before.select("link[rel=alternate][type=application/atom+xml]")
                         .attr("href"))
                 .isEqualTo("/api/series/pg-assign/assignments/1/roundup.atom");
@@ -122,6 +124,91 @@ class PagesTest {
         assertThat(entry.select(".badge.by").text()).isEqualTo("matched by link-back and hashtag");
         assertThat(entry.select(".excerpt").text()).contains("with a long excerpt");
         assertThat(entry.select("time").text()).isEqualTo("3 May 2024");
+    }
+
+    /** Every kind of page says its charset in the header, whatever built it: GET, POST result, error. */
+    @Test
+    void everyKindOfPageIsHtmlInUtf8() {
+        String token = series("pg-utf8");
+        server.serve(
+                "/pg-utf8/bob/",
+                "text/html",
+                "<html><head><link rel=alternate type=application/rss+xml href=feed.xml></head></html>");
+        server.serve("/pg-utf8/bob/feed.xml", "application/rss+xml", Feeds.wordpress(server.url("/pg-utf8/bob/")));
+        String cookie = Api.logIn("pg-utf8", token).cookie("carnival_host");
+        Document dashboard = Jsoup.parse(given().cookie("carnival_host", cookie)
+                .get("/series/pg-utf8/host")
+                .asString());
+        String csrf = dashboard.select("input[name=csrf]").attr("value");
+        Map<String, Response> pages = new java.util.LinkedHashMap<>();
+        pages.put("home", given().get("/"));
+        pages.put("series", given().get("/series/pg-utf8"));
+        pages.put("assignment", given().get("/series/pg-utf8/1"));
+        pages.put("register form", given().get("/series/pg-utf8/register"));
+        pages.put(
+                "register refused",
+                given().contentType(ContentType.URLENC)
+                        .formParam("name", "Bob")
+                        .formParam("blogUrl", "not a url")
+                        .post("/series/pg-utf8/register"));
+        pages.put(
+                "registered",
+                given().contentType(ContentType.URLENC)
+                        .formParam("name", "Bob")
+                        .formParam("blogUrl", server.url("/pg-utf8/bob/"))
+                        .post("/series/pg-utf8/register"));
+        pages.put("login", given().get("/series/pg-utf8/host"));
+        pages.put("login refused", Api.logIn("pg-utf8", "wrong"));
+        pages.put(
+                "login without its form token",
+                given().formParam("token", token).post("/series/pg-utf8/host/login"));
+        pages.put("dashboard", given().cookie("carnival_host", cookie).get("/series/pg-utf8/host"));
+        pages.put("curation", given().cookie("carnival_host", cookie).get("/series/pg-utf8/host/1"));
+        pages.put(
+                "curation refused",
+                given().cookie("carnival_host", cookie)
+                        .formParam("csrf", csrf)
+                        .formParam("url", "ftp://nope")
+                        .post("/series/pg-utf8/host/1/add"));
+        pages.put(
+                "poll refused",
+                given().cookie("carnival_host", cookie)
+                        .formParam("csrf", csrf)
+                        .formParam("participantId", "999999999")
+                        .post("/series/pg-utf8/host/poll"));
+        pages.put("not found", given().get("/series/pg-utf8-nope"));
+        pages.put("not allowed", given().formParam("csrf", "x").post("/series/pg-utf8/host/1/add"));
+        assertThat(pages.get("registered").statusCode()).isEqualTo(201);
+        assertThat(pages.get("not found").statusCode()).isEqualTo(404);
+        assertThat(pages.get("not allowed").statusCode()).isEqualTo(403);
+        pages.forEach((kind, page) -> assertThat(page.contentType())
+                .as("%s (HTTP %s)", kind, page.statusCode())
+                .isEqualToIgnoringWhitespace("text/html;charset=UTF-8"));
+    }
+
+    @Test
+    void theIntroKeepsItsParagraphsAndAnAssignmentInItsGracePeriodInvitesLateEntries() {
+        String token = Api.createSeries("pg-grace", "pggrace");
+        Map<String, Object> a = new HashMap<>(Api.assignment(
+                INVITATION,
+                Instant.now().minus(Duration.ofDays(7)).toString(),
+                Instant.now().minus(Duration.ofHours(1)).toString(),
+                24 * 60));
+        a.put("roundupIntro", "Thanks, everyone,\nfor writing.\n\nNext month: naming things.");
+        Api.createAssignment("pg-grace", token, a).statusCode(201);
+        Document page = page("/series/pg-grace/1", 200);
+        assertThat(page.select("p.intro"))
+                .extracting(Element::text)
+                .containsExactly("Thanks, everyone, for writing.", "Next month: naming things.");
+        assertThat(page.select(".howto").text())
+                .startsWith("The deadline has passed, but late entries are accepted until")
+                .contains("uses #pggrace or links to the invitation");
+        assertThat(page.select(".empty").text())
+                .contains("Late entries are still accepted")
+                .contains("register your blog");
+        // the countdown is announced, politely and whole
+        assertThat(page.select("p.when[aria-live=polite][aria-atomic=true] > time[data-countdown]"))
+                .hasSize(1);
     }
 
     @Test
@@ -182,6 +269,10 @@ class PagesTest {
         assertThat(errors.select("#blogUrl").attr("aria-invalid")).isEqualTo("true");
         assertThat(errors.select("#blogUrl").attr("value")).isEqualTo("not a url");
         assertThat(errors.select("#feedUrl-error")).isEmpty();
+        Element summary = errors.selectFirst("form .error-summary[role=alert][tabindex=-1][autofocus]");
+        assertThat(summary.select("a")).extracting(a -> a.attr("href")).containsExactly("#name", "#blogUrl");
+        assertThat(summary.select("a").get(1).text())
+                .isEqualTo(errors.select("#blogUrl-error").text());
 
         server.serve(
                 "/pg-reg/bob/", "text/html", "<html><head><title>Bob</title></head><body>No feed here</body></html>");
@@ -209,7 +300,7 @@ class PagesTest {
                 .extract()
                 .asString();
         Document done = Jsoup.parse(ok);
-        String token = done.select("#participant-token").attr("value");
+        String token = done.select("#participant-token").text();
         assertThat(token).hasSizeGreaterThan(40);
         assertThat(done.select("code.url").text()).isEqualTo(server.url("/pg-reg/bob/feed.xml"));
         assertThat(done.text()).contains("shown only this once");
@@ -231,7 +322,8 @@ class PagesTest {
                 .statusCode(409)
                 .extract()
                 .asString();
-        assertThat(Jsoup.parse(dup).select("p.error[role=alert]").text()).contains("already registered");
+        assertThat(Jsoup.parse(dup).select(".error-summary[role=alert] li").text())
+                .contains("already registered");
     }
 
     @Test
@@ -253,23 +345,52 @@ class PagesTest {
                 .then()
                 .statusCode(303)
                 .header("Location", containsString("/series/pg-host/host"));
-        given().contentType(ContentType.URLENC)
-                .formParam("token", other)
-                .post("/series/pg-host/host/login")
-                .then()
-                .statusCode(403)
-                .body(containsString("not the host token"));
-        given().contentType(ContentType.URLENC)
-                .formParam("token", "")
-                .post("/series/pg-host/host/login")
-                .then()
-                .statusCode(401);
+        Response wrong = Api.logIn("pg-host", other);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(wrong.asString()).select("#token-error").text()).contains("not the host token");
+        assertThat(wrong.cookie("carnival_host")).isNull();
+        assertThat(Api.logIn("pg-host", "").statusCode()).isEqualTo(401);
 
-        Response login = given().redirects()
+        // Login CSRF: the form's hidden value must match its cookie (double submit), else 403 and no session.
+        Response loginPage = given().get("/series/pg-host/host");
+        assertThat(loginPage.header("Set-Cookie"))
+                .startsWith("carnival_form=")
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Path=/series/pg-host");
+        String formValue =
+                Jsoup.parse(loginPage.asString()).select("input[name=form]").attr("value");
+        Response noCookie = given().redirects()
                 .follow(false)
+                .contentType(ContentType.URLENC)
+                .formParam("form", formValue)
+                .formParam("token", token)
+                .post("/series/pg-host/host/login");
+        Response noField = given().redirects()
+                .follow(false)
+                .cookie("carnival_form", loginPage.cookie("carnival_form"))
                 .contentType(ContentType.URLENC)
                 .formParam("token", token)
                 .post("/series/pg-host/host/login");
+        String someoneElses = Jsoup.parse(given().get("/series/pg-host/host").asString())
+                .select("input[name=form]")
+                .attr("value");
+        assertThat(someoneElses).isNotEqualTo(formValue);
+        Response otherValue = given().redirects()
+                .follow(false)
+                .cookie("carnival_form", loginPage.cookie("carnival_form"))
+                .contentType(ContentType.URLENC)
+                .formParam("form", someoneElses)
+                .formParam("token", token)
+                .post("/series/pg-host/host/login");
+        for (Response refused : List.of(noCookie, noField, otherValue)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.cookie("carnival_host")).isNull();
+            assertThat(Jsoup.parse(refused.asString()).select(".error-summary").text())
+                    .contains("did not come from this site");
+        }
+
+        Response login = Api.logIn("pg-host", token);
         assertThat(login.statusCode()).isEqualTo(303);
         String setCookie = login.header("Set-Cookie");
         assertThat(setCookie)
@@ -356,6 +477,13 @@ class PagesTest {
                 .statusCode(422)
                 .extract()
                 .asString();
-        assertThat(Jsoup.parse(bad).select("p.error").text()).contains("http");
+        Document refused = Jsoup.parse(bad);
+        assertThat(refused.select("#url-error").text()).contains("http");
+        assertThat(refused.select("#url").attr("value")).isEqualTo("ftp://nope");
+        assertThat(refused.select("#url").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.select("form[action$=/add] .error-summary a[href=#url]")
+                        .text())
+                .isEqualTo(refused.select("#url-error").text());
+        assertThat(refused.select(".error-summary")).hasSize(1);
     }
 }

@@ -13,11 +13,18 @@ public final class Axe {
 
     private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
 
+    /**
+     * Rules axe-core still calls experimental, so leaves out of the tags above, asked for by name:
+     * WCAG 2.5.3 "label in name" (level A; a button's accessible name must contain its visible text).
+     */
+    private static final List<String> EXPERIMENTAL = List.of("label-content-name-mismatch");
+
     private Axe() {}
 
     /** Each violation as "rule-id: help, at target: html"; empty when the page passes. */
     public static List<String> violations(WebDriver driver) {
-        Results results = new AxeBuilder().withTags(TAGS).analyze(driver);
+        Results results =
+                new AxeBuilder().withTags(TAGS).withRules(EXPERIMENTAL).analyze(driver);
         if (results.isErrored()) {
             throw new IllegalStateException("axe-core failed: " + results.getErrorMessage());
         }

@@ -1,0 +1,474 @@
+package app.carnival.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carnival.intake.MentionWorker;
+import app.carnival.testing.Axe;
+import app.carnival.testing.Browser;
+import app.carnival.testing.Chromium;
+import app.carnival.testing.FeedServer;
+import app.carnival.testing.HtmlChecker;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Every page, at phone (390×844) and desktop (1280×900) widths, in the states people meet: valid
+ * markup as served (the Nu HTML Checker: no error, no warning), no axe-core violation (WCAG 2.1 A/AA
+ * and best practices) in the page the browser shows, no sideways scrolling, no request of the page
+ * failing, and a full-page screenshot, target/screenshots/quality-{page}-{phone|desktop}.png.
+ *
+ * <p>To check a new page, add a {@link Visit} to {@link #visits()}: a name and how the browser gets
+ * there, returning the markup as served.
+ */
+@QuarkusTest
+class PageQualityTest {
+
+    static final String SLUG = "quality";
+    static final String SERIES = "/series/" + SLUG;
+    static final String INVITATION = "https://host.example/quality/code-review";
+    static final String CLOSED_INVITATION = "https://host.example/quality/first-computer";
+    static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
+    static final List<Dimension> SIZES = List.of(new Dimension(390, 844), new Dimension(1280, 900));
+
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
+
+    static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    MentionWorker worker;
+
+    String hostToken;
+    int registrations;
+
+    /** One page to check: its name (in the screenshot's name) and how the browser gets there. */
+    record Visit(String name, Reach reach) {}
+
+    /** Takes the browser to the page; returns the page's markup as served, for the HTML checker. */
+    @FunctionalInterface
+    interface Reach {
+        String go() throws Exception;
+    }
+
+    List<Visit> visits() {
+        return List.of(
+                new Visit("home", () -> open("/")),
+                new Visit("series", () -> open(SERIES)),
+                new Visit("assignment-open", () -> open(SERIES + "/1")),
+                new Visit("assignment-closed", () -> open(SERIES + "/2")),
+                new Visit("register", () -> open(SERIES + "/register")),
+                new Visit("register-errors", this::registerWithABadUrl),
+                new Visit("registered", this::registerABlog),
+                new Visit("host-login", () -> {
+                    signOut();
+                    return open(SERIES + "/host");
+                }),
+                new Visit("host-login-wrong-token", this::signInWithAWrongToken),
+                new Visit("host-dashboard", this::signIn),
+                new Visit("host-dashboard-polled", this::pollAlice),
+                new Visit("curation", () -> {
+                    signInIfNeeded();
+                    return open(SERIES + "/host/1");
+                }),
+                new Visit("curation-add-refused", this::addSomethingThatIsNoAddress),
+                new Visit("not-found", () -> open("/series/nope", 404)));
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void everyPagePassesTheValidatorsAtPhoneAndDesktopWidths() throws Exception {
+        seed();
+        SoftAssertions soft = new SoftAssertions();
+        List<String> report = new ArrayList<>();
+        for (Visit visit : visits()) {
+            for (Dimension size : SIZES) {
+                String width = size.width < 600 ? "phone" : "desktop";
+                String what = visit.name() + " (" + width + ")";
+                driver().manage().window().setSize(size);
+                String markup = visit.reach().go();
+                List<String> nu = HtmlChecker.problems(markup);
+                List<String> axe = Axe.violations(driver());
+                long overflow = Browser.horizontalOverflow(driver());
+                List<String> failed = failedRequests();
+                soft.assertThat(nu).as("Nu HTML Checker on %s", what).isEmpty();
+                soft.assertThat(axe).as("axe-core on %s", what).isEmpty();
+                soft.assertThat(overflow).as("sideways scrolling on %s", what).isLessThanOrEqualTo(0);
+                soft.assertThat(failed).as("failed requests of %s", what).isEmpty();
+                report.add("%-24s %-7s Nu %d, axe %d, overflow %d px, failed requests %d"
+                        .formatted(visit.name(), width, nu.size(), axe.size(), Math.max(0, overflow), failed.size()));
+                Browser.fullPageScreenshot(driver(), "quality-" + visit.name() + "-" + width, size);
+            }
+        }
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.write(Browser.SCREENSHOTS.resolve("quality-report.txt"), report);
+        System.out.println(String.join("\n", report));
+        soft.assertAll();
+    }
+
+    /** Favicons are asked for at /favicon.ico whatever the page says: no 404 there either. */
+    @Test
+    void theIconIsServedAtItsOwnAddressAndAtFaviconIco() {
+        given().redirects()
+                .follow(false)
+                .get("/favicon.ico")
+                .then()
+                .statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/static/favicon.svg"));
+        given().get("/favicon.ico").then().statusCode(200).contentType("image/svg+xml");
+    }
+
+    // --- the state every page shows ---
+
+    /**
+     * A series with an open assignment (its intro in two paragraphs) and a closed one; two
+     * participants with responses to both, one response hidden by the host, a near-miss, a response
+     * from an unknown blog waiting for review, and a Webmention turned down.
+     */
+    void seed() {
+        hostToken = Api.createSeries(SLUG, "quality");
+        Map<String, Object> open = new HashMap<>(Map.of(
+                "title",
+                "What makes a good code review?",
+                "invitationUrl",
+                INVITATION,
+                "questions",
+                List.of("What do you look for first?", "What do you never comment on?"),
+                "opensAt",
+                Instant.now().minus(Duration.ofDays(7)).toString(),
+                "closesAt",
+                Instant.now().plus(Duration.ofDays(3)).toString(),
+                "timezone",
+                "Europe/Berlin",
+                "matchRule",
+                "LINK_AND_TAG",
+                "roundupIntro",
+                "Thank you all for writing about code review this month!\n\n"
+                        + "Next month's topic is announced on the first Tuesday."));
+        Api.createAssignment(SLUG, hostToken, open).statusCode(201);
+        Api.createAssignment(
+                        SLUG,
+                        hostToken,
+                        Map.of(
+                                "title",
+                                "Your first computer",
+                                "invitationUrl",
+                                CLOSED_INVITATION,
+                                "opensAt",
+                                Instant.now().minus(Duration.ofDays(60)).toString(),
+                                "closesAt",
+                                Instant.now().minus(Duration.ofDays(30)).toString(),
+                                "timezone",
+                                "America/New_York"))
+                .statusCode(201);
+
+        String alice = server.url("/q-alice/");
+        server.serve(
+                "/q-alice/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        alice,
+                        answer(alice + "review/", "Reviews are for people, not for code", 3, INVITATION),
+                        Feeds.wordpressItem(
+                                alice + "postscript/",
+                                "A postscript on review checklists",
+                                daysAgo(1),
+                                "quality",
+                                "<p>Checklists help.</p>"),
+                        answer(alice + "c64/", "A Commodore 64 in the attic", 40, CLOSED_INVITATION)));
+        Api.register(SLUG, "Alice", alice, server.url("/q-alice/feed"));
+        String bob = server.url("/q-bob/");
+        server.serve(
+                "/q-bob/feed",
+                "application/rss+xml",
+                Feeds.wordpress(
+                        bob,
+                        answer(bob + "spam/", "Cheap watches, see my review", 2, INVITATION),
+                        answer(bob + "zx81/", "My ZX81 and its 1 KB of memory", 45, CLOSED_INVITATION)));
+        Api.register(SLUG, "Bob Example-With-A-Rather-Long-Name", bob, server.url("/q-bob/feed"));
+        Api.pollSeries(SLUG, hostToken).statusCode(200);
+        long spam = WebmentionTest.hostResponses(SLUG, hostToken).stream()
+                .filter(r -> String.valueOf(r.get("title")).startsWith("Cheap watches"))
+                .map(r -> ((Number) r.get("id")).longValue())
+                .findFirst()
+                .orElseThrow();
+        given().header("Authorization", "Bearer " + hostToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("state", "HIDDEN"))
+                .patch("/api/series/" + SLUG + "/assignments/1/responses/" + spam)
+                .then()
+                .statusCode(200);
+
+        // Carol's blog is no participant: her Webmention waits for the host; Dan's page only links from its sidebar.
+        String carol = "/q-carol/2024/what-i-learned-reviewing-four-hundred-pull-requests-in-one-year/";
+        server.serve(
+                carol,
+                "text/html",
+                WebmentionTest.postPage(
+                        "What I learned reviewing four hundred pull requests in one year",
+                        Instant.now().minus(Duration.ofDays(2)).toString(),
+                        "/q-carol/feed/",
+                        "<p>My answer to <a href=\"" + INVITATION + "\">this month's invitation</a>. #quality</p>",
+                        INVITATION));
+        server.serve(
+                "/q-carol/feed/",
+                "application/rss+xml",
+                WebmentionTest.feed(
+                        "Carol's engineering notes",
+                        server.url("/q-carol/"),
+                        server.url(carol),
+                        daysAgo(2),
+                        INVITATION));
+        String dan = "/q-dan/unrelated/";
+        server.serve(
+                dan,
+                "text/html",
+                WebmentionTest.postPage(
+                        "Unrelated",
+                        Instant.now().minus(Duration.ofDays(1)).toString(),
+                        "/q-dan/feed/",
+                        "<p>Nothing to see.</p>",
+                        INVITATION));
+        WebmentionTest.statusUrl(WebmentionTest.send(server.url(carol), INVITATION));
+        WebmentionTest.statusUrl(WebmentionTest.send(server.url(dan), INVITATION));
+        assertThat(worker.drain()).isEqualTo(2);
+        assertThat(given().header("Authorization", "Bearer " + hostToken)
+                        .get("/api/series/" + SLUG + "/assignments/1/mentions")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("status", String.class))
+                .as("Carol's post waits for the host, Dan's is turned down")
+                .containsExactlyInAnyOrder("pending", "rejected");
+    }
+
+    static String answer(String link, String title, int daysAgo, String invitation) {
+        return Feeds.wordpressItem(
+                link,
+                title,
+                daysAgo(daysAgo),
+                "quality",
+                "<p>My answer to <a href=\"" + invitation + "\">the invitation</a>, with some thoughts.</p>");
+    }
+
+    static String daysAgo(int days) {
+        return RFC_1123.format(Instant.now().minus(Duration.ofDays(days)).atOffset(ZoneOffset.UTC));
+    }
+
+    // --- how the browser reaches the pages ---
+
+    /** A GET page: the browser loads it; the markup is the same GET again with the browser's cookies. */
+    String open(String path) {
+        return open(path, 200);
+    }
+
+    String open(String path, int status) {
+        driver().get(url(path));
+        return served(path, status);
+    }
+
+    String served(String path, int status) {
+        return asTheBrowser().get(path).then().statusCode(status).extract().asString();
+    }
+
+    /** The page the browser is on now (after a redirect), fetched again as served. */
+    String servedNow() {
+        URI now = URI.create(driver().getCurrentUrl());
+        return served(now.getRawPath() + (now.getRawQuery() == null ? "" : "?" + now.getRawQuery()), 200);
+    }
+
+    String registerWithABadUrl() throws Exception {
+        open(SERIES + "/register");
+        driver().findElement(By.id("name")).sendKeys("Dora");
+        driver().findElement(By.id("blogUrl")).sendKeys("not a url");
+        submit("form[action$='/register'] button[type=submit]");
+        assertFocusOnTheErrorSummary("#blogUrl");
+        // A refused registration changes nothing: the same POST again gives the markup as served.
+        return given().contentType(ContentType.URLENC)
+                .formParam("name", "Dora")
+                .formParam("blogUrl", "not a url")
+                .formParam("feedUrl", "")
+                .post(SERIES + "/register")
+                .then()
+                .statusCode(422)
+                .extract()
+                .asString();
+    }
+
+    String registerABlog() throws Exception {
+        int n = ++registrations;
+        String blog = "/q-dora-" + n + "/";
+        server.serve(
+                blog,
+                "text/html",
+                "<!DOCTYPE html><html><head><title>Dora</title>"
+                        + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"feed\"></head><body></body></html>");
+        server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
+        open(SERIES + "/register");
+        driver().findElement(By.id("name")).sendKeys("Dora " + n);
+        driver().findElement(By.id("blogUrl")).sendKeys(server.url(blog));
+        submit("form[action$='/register'] button[type=submit]");
+        assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Dora " + n + "!");
+        WebElement token = driver().findElement(By.id("participant-token"));
+        assertThat(token.getText()).as("the whole token shows").hasSize(43);
+        assertThat(token.getRect().getX() + token.getRect().getWidth())
+                .as("the token fits the window")
+                .isLessThanOrEqualTo(
+                        ((Long) driver().executeScript("return document.documentElement.clientWidth;")).intValue());
+        WebElement copy = driver().findElement(By.cssSelector("button[data-copy=participant-token]"));
+        assertThat(copy.isDisplayed()).as("the script shows the Copy button").isTrue();
+        copy.click();
+        assertThat(driver().findElement(By.cssSelector(".copy-status")).getText())
+                .isIn("Copied.", "Selected: copy it with Ctrl+C (⌘C on a Mac).");
+        // The POST registered a blog and its answer showed a token once: it cannot be fetched again, so the
+        // checker reads the browser's copy of the page (which the copy script changed only by showing its button).
+        return Browser.source(driver());
+    }
+
+    String signInWithAWrongToken() throws Exception {
+        signOut();
+        open(SERIES + "/host");
+        driver().findElement(By.id("token")).sendKeys("not-the-host-token");
+        submit("form[action$='/login'] button[type=submit]");
+        assertFocusOnTheErrorSummary("#token");
+        // A refused login changes nothing: the same form submitted again (its own CSRF cookie) as served.
+        return Api.logIn(SLUG, "not-the-host-token")
+                .then()
+                .statusCode(403)
+                .extract()
+                .asString();
+    }
+
+    String signIn() throws Exception {
+        signOut();
+        open(SERIES + "/host");
+        driver().findElement(By.id("token")).sendKeys(hostToken);
+        submit("form[action$='/login'] button[type=submit]");
+        assertThat(driver().getCurrentUrl()).endsWith(SERIES + "/host?done=login");
+        return servedNow();
+    }
+
+    String pollAlice() throws Exception {
+        signInIfNeeded();
+        open(SERIES + "/host");
+        submit(By.xpath("//tr[th[starts-with(., 'Alice')]]//button[starts-with(., 'Poll now')]"));
+        assertThat(driver().getCurrentUrl()).contains(SERIES + "/host?done=polled&participant=");
+        assertThat(driver().findElement(By.cssSelector("p.message")).getText()).startsWith("Polled Alice's feed");
+        return servedNow();
+    }
+
+    String addSomethingThatIsNoAddress() throws Exception {
+        signInIfNeeded();
+        open(SERIES + "/host/1");
+        String csrf = driver().findElement(By.cssSelector("form[action$='/add'] input[name=csrf]"))
+                .getAttribute("value");
+        driver().findElement(By.id("url")).sendKeys("not a url");
+        submit("form[action$='/add'] button[type=submit]");
+        assertFocusOnTheErrorSummary("#url");
+        // A refused addition changes nothing: the same POST again gives the markup as served.
+        return asTheBrowser()
+                .contentType(ContentType.URLENC)
+                .formParam("csrf", csrf)
+                .formParam("url", "not a url")
+                .formParam("participantId", "")
+                .post(SERIES + "/host/1/add")
+                .then()
+                .statusCode(422)
+                .extract()
+                .asString();
+    }
+
+    void signOut() {
+        driver().manage().deleteAllCookies();
+    }
+
+    void signInIfNeeded() throws Exception {
+        driver().get(url(SERIES + "/host"));
+        if (!driver().findElements(By.id("token")).isEmpty()) {
+            signIn();
+        }
+    }
+
+    // --- helpers ---
+
+    ChromeDriver driver() {
+        return chromium.driver();
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    /** rest-assured with the cookies the browser holds for the series (the host's session, the form's). */
+    RequestSpecification asTheBrowser() {
+        RequestSpecification request = given();
+        for (Cookie c : driver().manage().getCookies()) {
+            request.cookie(c.getName(), c.getValue());
+        }
+        return request;
+    }
+
+    void submit(String buttonSelector) throws InterruptedException {
+        submit(By.cssSelector(buttonSelector));
+    }
+
+    void submit(By button) throws InterruptedException {
+        Browser.clickAndWait(driver(), driver().findElement(button));
+    }
+
+    /** After a refused form, focus is on its error summary (autofocus, no script), which links to the field. */
+    void assertFocusOnTheErrorSummary(String field) {
+        WebElement focused = driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("class")).isEqualTo("error-summary");
+        assertThat(focused.getAttribute("role")).isEqualTo("alert");
+        assertThat(focused.findElements(By.cssSelector("a[href='" + field + "']")))
+                .hasSize(1);
+    }
+
+    /** Requests the page made (stylesheets, scripts, icons) that failed: the page's own status is its visit's. */
+    @SuppressWarnings("unchecked")
+    List<String> failedRequests() {
+        return (List<String>) driver().executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(function (e) { return e.responseStatus >= 400; })"
+                + ".map(function (e) { return e.responseStatus + ' ' + e.name; });");
+    }
+}
