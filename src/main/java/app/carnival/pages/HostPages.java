@@ -1,7 +1,6 @@
 package app.carnival.pages;
 
 import app.carnival.errors.DomainException;
-import app.carnival.errors.Forbidden;
 import app.carnival.errors.InvalidInput;
 import app.carnival.feed.poll.PollNow;
 import app.carnival.feed.poll.PollOutcome;
@@ -141,7 +140,7 @@ public class HostPages {
                     .build();
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host?done=login"))
-                .cookie(HostSession.login(slug, presented, secure(uri)))
+                .cookie(HostSession.login(slug, presented, HostSession.secure(uri)))
                 .build();
     }
 
@@ -151,7 +150,7 @@ public class HostPages {
     public Response logout(@PathParam("slug") String slug, @RestForm String csrf, @Context UriInfo uri) {
         requireHost(seriesRepository.require(slug), csrf);
         return Response.seeOther(URI.create("/series/" + slug))
-                .cookie(HostSession.logout(slug, secure(uri)))
+                .cookie(HostSession.logout(slug, HostSession.secure(uri)))
                 .build();
     }
 
@@ -354,17 +353,8 @@ public class HostPages {
                 error);
     }
 
-    /** Forbidden unless the cookie holds this series' host token and the form carries the matching CSRF token. */
     private Caller requireHost(Series series, String csrf) {
-        Caller host = current.get();
-        if (!HostSession.isHost(series, host)) {
-            throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
-        }
-        if (!HostSession.csrfMatches(host, csrf)) {
-            throw new Forbidden(
-                    "This form did not come from this site, or it is out of date: reload the page and try again.");
-        }
-        return host;
+        return HostSession.requireHost(series, current.get(), csrf);
     }
 
     private static String confirmation(String done) {
@@ -377,9 +367,5 @@ public class HostPages {
         } catch (NumberFormatException e) {
             throw new InvalidInput(field, "'" + id + "' is not an id");
         }
-    }
-
-    private static boolean secure(UriInfo uri) {
-        return "https".equalsIgnoreCase(uri.getBaseUri().getScheme());
     }
 }

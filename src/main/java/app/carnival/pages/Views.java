@@ -368,4 +368,21 @@ final class Views {
             return rejected.size() <= 5;
         }
     }
+
+    /** One field's error, as the error summary links it: {@code field} is the id of the field's control. */
+    record FieldError(String field, String message) {}
+
+    /** The form that starts a series, with the browser's CSRF form token. */
+    record StartPage(SeriesForm form, String formToken) {}
+
+    /** A host token shown once: to the host who just started the series, or who just replaced the token. */
+    record TokenShown(String slug, String seriesTitle, String token) {}
+
+    /** The series' settings for its host; {@code confirm} what was typed to confirm a deletion. */
+    record SettingsPage(String slug, String seriesTitle, String csrf, SeriesForm form, String confirm, String message) {
+
+        public String confirmHint() {
+            return "Type " + slug + " to delete the series.";
+        }
+    }
 }

@@ -39,8 +39,7 @@ public class SeriesService {
     public SeriesView create(SeriesRequest request) {
         List<InvalidInput.FieldError> errors = violations(request);
         if (request.slug() != null && RESERVED_SLUGS.contains(request.slug())) {
-            errors.add(new InvalidInput.FieldError(
-                    "slug", "'" + request.slug() + "' is the address of one of Carnival's own pages: choose another"));
+            errors.add(new InvalidInput.FieldError("slug", "is reserved for Carnival's own pages: choose another"));
         }
         refuseIfAny(errors);
         if (series.findBySlug(request.slug()).isPresent()) {

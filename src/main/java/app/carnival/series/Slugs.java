@@ -25,6 +25,9 @@ public final class Slugs {
             return plain;
         }
         String cut = plain.substring(0, MAX_LENGTH);
+        if (plain.charAt(MAX_LENGTH) == '-') {
+            return cut; // a whole word ends there
+        }
         int lastHyphen = cut.lastIndexOf('-');
         return (lastHyphen > 0 ? cut.substring(0, lastHyphen) : cut).replaceAll("-$", "");
     }

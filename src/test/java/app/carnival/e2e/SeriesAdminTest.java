@@ -136,6 +136,17 @@ class SeriesAdminTest {
     }
 
     @Test
+    void theSlugOfThePagesStartFormIsNotASeries() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("slug", "new", "title", "New", "hashtag", "new"))
+                .post("/api/series")
+                .then()
+                .statusCode(422)
+                .body("errors.field", equalTo(List.of("slug")))
+                .body("detail", containsString("reserved"));
+    }
+
+    @Test
     @SendsInvalidRequests // a body that is no object, on purpose
     void badValuesAreRefusedAtTheirFieldAndNothingChanges() {
         String token = Api.createSeries("adm-bad", "admbad");
