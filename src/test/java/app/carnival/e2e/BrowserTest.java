@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.intake.MentionWorker;
 import app.carnival.testing.Axe;
+import app.carnival.testing.BrowserSteps;
 import app.carnival.testing.Chromium;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.HtmlChecker;
@@ -12,9 +13,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,9 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -48,7 +43,6 @@ class BrowserTest {
     static final String SLUG = "browser-meme";
     static final String INVITATION = "https://host.example/browser-meme/invitation";
     static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @RegisterExtension
     static final FeedServer server = new FeedServer();
@@ -64,7 +58,6 @@ class BrowserTest {
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.start();
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -382,27 +375,8 @@ class BrowserTest {
         assertThat(HtmlChecker.problems(html)).as("Nu HTML Checker on %s", path).isEmpty();
     }
 
-    /** Clicks a button or link that loads another page, and waits until the old page is gone. */
     void clickAndWait(WebElement element) throws InterruptedException {
-        WebElement oldPage = browser().findElement(By.tagName("html"));
-        element.click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                oldPage.isDisplayed();
-            } catch (StaleElementReferenceException gone) {
-                return;
-            } catch (WebDriverException e) {
-                // Chromium may say so in its own words while it swaps the documents.
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return;
-                }
-                throw e;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(
-                "the click did not load another page: " + browser().getCurrentUrl());
+        BrowserSteps.clickAndWait(browser(), element);
     }
 
     List<String> titles() {
@@ -423,21 +397,14 @@ class BrowserTest {
     }
 
     long horizontalOverflow() {
-        return (Long) browser()
-                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return BrowserSteps.horizontalOverflow(browser());
     }
 
-    /** Grows the window to the page's height for one shot, then restores it. */
     void fullPageScreenshot(String name, Dimension size) throws Exception {
-        long height = (Long) browser().executeScript("return document.documentElement.scrollHeight;");
-        long chrome = (Long) browser().executeScript("return window.outerHeight - window.innerHeight;");
-        browser().manage().window().setSize(new Dimension(size.width, (int) (height + chrome)));
-        screenshot(name);
-        browser().manage().window().setSize(size);
+        BrowserSteps.fullPageScreenshot(browser(), name, size);
     }
 
     void screenshot(String name) throws Exception {
-        Path file = browser().getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        BrowserSteps.screenshot(browser(), name);
     }
 }
