@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ public class SeriesResource {
 
     /** What a merge patch may name: the fields of a creation (the slug only with its current value). */
     private static final Set<String> EDITABLE = Arrays.stream(SeriesRequest.class.getRecordComponents())
-            .map(c -> c.getName())
+            .map(RecordComponent::getName)
             .collect(Collectors.toUnmodifiableSet());
 
     private final SeriesService series;

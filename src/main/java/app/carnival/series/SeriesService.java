@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ public class SeriesService {
 
     /** The request's fields in declaration order: the order field errors are reported in. */
     private static final List<String> FIELDS = Arrays.stream(SeriesRequest.class.getRecordComponents())
-            .map(c -> c.getName())
+            .map(RecordComponent::getName)
             .toList();
 
     private final SeriesRepository series;
