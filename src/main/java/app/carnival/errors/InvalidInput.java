@@ -1,6 +1,7 @@
 package app.carnival.errors;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Well-formed input the domain cannot accept, naming the field at fault. */
 public final class InvalidInput extends DomainException {
@@ -13,6 +14,15 @@ public final class InvalidInput extends DomainException {
     public InvalidInput(String field, String message) {
         super(field + ": " + message);
         this.errors = List.of(new FieldError(field, message));
+    }
+
+    /** Several fields at fault at once (at least one), in the order given. */
+    public InvalidInput(List<FieldError> errors) {
+        super(errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an invalid input names at least one field");
+        }
+        this.errors = List.copyOf(errors);
     }
 
     public List<FieldError> errors() {

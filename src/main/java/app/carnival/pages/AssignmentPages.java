@@ -7,7 +7,6 @@ import app.carnival.errors.InvalidInput;
 import app.carnival.hosting.AssignmentPlanning;
 import app.carnival.intake.Targets;
 import app.carnival.matching.MatchRule;
-import app.carnival.security.Caller;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.AssignmentRequest;
@@ -334,14 +333,7 @@ public class AssignmentPages {
 
     private HostAccess requireSignedIn(Series series, String csrf) {
         HostAccess access = access(series);
-        Caller caller = access.caller();
-        if (!access.signedIn()) {
-            throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
-        }
-        if (!HostSession.csrfMatches(caller, csrf)) {
-            throw new Forbidden(
-                    "This form did not come from this site, or it is out of date: reload the page and try again.");
-        }
+        HostSession.requireSignedIn(access.signedIn(), access.caller(), csrf);
         return access;
     }
 

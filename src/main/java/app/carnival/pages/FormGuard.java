@@ -8,8 +8,8 @@ import java.security.MessageDigest;
 import java.util.regex.Pattern;
 
 /**
- * CSRF protection for the forms posted before anyone is logged in (the host's login; later, starting
- * a carnival), by double submit: the page puts a random value in a cookie and the same value in a
+ * CSRF protection for the forms posted before anyone is logged in (the host's login, starting a
+ * carnival), by double submit: the page puts a random value in a cookie and the same value in a
  * hidden field, and the POST must bring both, equal. Another site can make a browser post the form
  * but cannot read the cookie (HttpOnly, another origin) nor have it sent along (SameSite=Strict), so
  * its forged form cannot match. Nothing is kept on the server and no secret is shared: any instance
@@ -31,14 +31,14 @@ final class FormGuard {
     private FormGuard() {}
 
     /**
-     * The value for a form whose POST goes under {@code path}: the browser's current one if it has one
-     * (so two open tabs both still work), else a new one. The cookie is sent again either way.
+     * The value for a form: the browser's current one if it has one (so every open tab and form still
+     * works), else a new one. The cookie is sent again either way; one for the whole site.
      */
-    static Issued issue(String held, String path, boolean secure) {
+    static Issued issue(String held, boolean secure) {
         String value = held != null && VALUE.matcher(held).matches() ? held : Tokens.newToken();
         NewCookie cookie = new NewCookie.Builder(COOKIE)
                 .value(value)
-                .path(path)
+                .path("/")
                 .httpOnly(true)
                 .secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT)

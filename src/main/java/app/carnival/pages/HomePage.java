@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,7 +24,7 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<Views.SeriesCard> series);
+        static native TemplateInstance index(List<Views.SeriesCard> series, String message);
     }
 
     private final SeriesRepository series;
@@ -38,7 +39,7 @@ public class HomePage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance index() {
+    public TemplateInstance index(@QueryParam("done") String done) {
         Instant now = clock.instant();
         // the assignment of each series that closes next, in one query
         Map<Long, Assignment> next = assignments.closingAfter(now).stream()
@@ -53,6 +54,10 @@ public class HomePage {
                     return new Views.SeriesCard(s.slug, s.title, s.hashtag, s.description, deadline);
                 })
                 .toList();
-        return Templates.index(cards);
+        // A confirmation after a redirect, chosen by key so no text travels through the URL.
+        String message = "deleted".equals(done)
+                ? "The series was deleted, with its assignments, participants and responses."
+                : null;
+        return Templates.index(cards, message);
     }
 }

@@ -175,7 +175,7 @@ public class HostPages {
             return loginPage(series, presented.isEmpty() ? 401 : 403, formCookie, uri, error, null);
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host?done=login"))
-                .cookie(HostSession.login(slug, presented, secure(uri)))
+                .cookie(HostSession.login(slug, presented, HostSession.secure(uri)))
                 .build();
     }
 
@@ -185,7 +185,7 @@ public class HostPages {
     public Response logout(@PathParam("slug") String slug, @RestForm String csrf, @Context UriInfo uri) {
         requireHost(seriesRepository.require(slug), csrf);
         return Response.seeOther(URI.create("/series/" + slug))
-                .cookie(HostSession.logout(slug, secure(uri)))
+                .cookie(HostSession.logout(slug, HostSession.secure(uri)))
                 .build();
     }
 
@@ -453,25 +453,14 @@ public class HostPages {
         return HostAccess.of(series, assignments.ofSeries(series), current.get());
     }
 
-    /**
-     * Forbidden unless the cookie holds this series' host token or a guest host token of one of its
-     * assignments, and the form carries the matching CSRF token. The services decide what each token may do.
-     */
+    /** A form's POST from the host or a guest host (see {@link HostSession#requireSignedIn}). */
     private Caller requireHost(Series series, String csrf) {
-        Caller host = current.get();
-        if (!access(series).signedIn()) {
-            throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
-        }
-        if (!HostSession.csrfMatches(host, csrf)) {
-            throw new Forbidden(
-                    "This form did not come from this site, or it is out of date: reload the page and try again.");
-        }
-        return host;
+        return HostSession.requireSignedIn(access(series).signedIn(), current.get(), csrf);
     }
 
     private Response loginPage(
             Series series, int status, String formCookie, UriInfo uri, String tokenError, String error) {
-        FormGuard.Issued guard = FormGuard.issue(formCookie, "/series/" + series.slug, secure(uri));
+        FormGuard.Issued guard = FormGuard.issue(formCookie, HostSession.secure(uri));
         return Response.status(status)
                 .entity(Templates.login(
                         new Views.LoginForm(series.slug, series.title, guard.value(), tokenError, error)))
@@ -489,9 +478,5 @@ public class HostPages {
         } catch (NumberFormatException e) {
             throw new InvalidInput(field, "'" + id + "' is not an id");
         }
-    }
-
-    private static boolean secure(UriInfo uri) {
-        return "https".equalsIgnoreCase(uri.getBaseUri().getScheme());
     }
 }

@@ -1,9 +1,11 @@
 package app.carnival.pages;
 
+import app.carnival.errors.Forbidden;
 import app.carnival.security.Caller;
 import app.carnival.series.Series;
 import app.carnival.web.CallerFilter;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -47,6 +49,31 @@ final class HostSession {
                 && presented != null
                 && MessageDigest.isEqual(
                         expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Forbidden unless the caller is this series' host and the form carries the matching CSRF token. */
+    static Caller requireHost(Series series, Caller host, String csrf) {
+        return requireSignedIn(isHost(series, host), host, csrf);
+    }
+
+    /**
+     * A host form's POST: forbidden unless the caller is signed in for it (as host, or as a guest host
+     * where that is enough) and the form carries the CSRF token of the caller's token.
+     */
+    static Caller requireSignedIn(boolean signedIn, Caller host, String csrf) {
+        if (!signedIn) {
+            throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
+        }
+        if (!csrfMatches(host, csrf)) {
+            throw new Forbidden(
+                    "This form did not come from this site, or it is out of date: reload the page and try again.");
+        }
+        return host;
+    }
+
+    /** Whether the browser reached the service over https: then its cookies are marked Secure. */
+    static boolean secure(UriInfo uri) {
+        return "https".equalsIgnoreCase(uri.getBaseUri().getScheme());
     }
 
     private static NewCookie cookie(String slug, String value, int maxAge, boolean secure) {

@@ -481,14 +481,26 @@ final class Views {
                     .map(f -> {
                         String said = "Polled " + f.name() + "'s feed"
                                 + (f.feedUrl() == null ? "" : " (" + f.feedUrl() + ")") + ": " + f.status();
-                        return f.error() == null ? withMessages(said + ".", null) : withMessages(null, said + ", " + f.error());
+                        return f.error() == null
+                                ? withMessages(said + ".", null)
+                                : withMessages(null, said + ", " + f.error());
                     })
                     .orElse(this);
         }
 
         private HostDashboard withMessages(String message, String error) {
             return new HostDashboard(
-                    slug, seriesTitle, csrf, seriesHost, feeds, assignments, warnings, blocked, pending, message, error);
+                    slug,
+                    seriesTitle,
+                    csrf,
+                    seriesHost,
+                    feeds,
+                    assignments,
+                    warnings,
+                    blocked,
+                    pending,
+                    message,
+                    error);
         }
     }
 
@@ -555,6 +567,23 @@ final class Views {
         /** Few enough to show open; more stay folded under their summary. */
         public boolean fewRejected() {
             return rejected.size() <= 5;
+        }
+    }
+
+    /** One field's error, as the error summary links it: {@code field} is the id of the field's control. */
+    record FieldError(String field, String message) {}
+
+    /** The form that starts a series, with the browser's CSRF form token. */
+    record StartPage(SeriesForm form, String formToken) {}
+
+    /** A host token shown once: to the host who just started the series, or who just replaced the token. */
+    record TokenShown(String slug, String seriesTitle, String token) {}
+
+    /** The series' settings for its host; {@code confirm} what was typed to confirm a deletion. */
+    record SettingsPage(String slug, String seriesTitle, String csrf, SeriesForm form, String confirm, String message) {
+
+        public String confirmHint() {
+            return "Type " + slug + " to delete the series.";
         }
     }
 }

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -84,6 +85,13 @@ public class RoundupCache {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the round-up version", e);
+        }
+    }
+
+    /** Drops the renderings of these assignments (deleted: no request can name them again). */
+    public void forget(Collection<Long> assignmentIds) {
+        if (!assignmentIds.isEmpty()) {
+            rendered.asMap().keySet().removeIf(k -> assignmentIds.contains(k.assignmentId()));
         }
     }
 

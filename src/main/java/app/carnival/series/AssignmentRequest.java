@@ -43,5 +43,6 @@ public record AssignmentRequest(
 
     /** A guest host: who hosts one edition of the series (host rotation). */
     public record GuestHost(
-            @NotBlank @Size(max = 200) String name, @Schema(nullable = true) @HttpUrl String blogUrl) {}
+            @NotBlank @Size(max = 200) String name,
+            @Schema(nullable = true) @HttpUrl String blogUrl) {}
 }

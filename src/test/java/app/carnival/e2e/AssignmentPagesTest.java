@@ -224,11 +224,7 @@ class AssignmentPagesTest {
                 .hasSize(1);
 
         // The guest signs in with the same login form and sees their assignment only.
-        Response login = given().redirects()
-                .follow(false)
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("token", guest)
-                .post("/series/" + slug + "/host/login");
+        Response login = Api.logIn(slug, guest);
         assertThat(login.statusCode()).isEqualTo(303);
         Document guestView = page("/series/" + slug + "/host", guest, 200);
         assertThat(guestView.select("h1").text()).startsWith("Guest host view");

@@ -132,6 +132,20 @@ class BadInputTableTest {
                 false,
                 409));
         c.add(new Case("series: unknown slug", "GET", "/api/series/nope", null, false, 404));
+        c.add(new Case("series: PATCH malformed", "PATCH", S, "{\"title\"", true, 400));
+        c.add(new Case("series: PATCH not an object", "PATCH", S, "[]", true, 400));
+        c.add(new Case("series: PATCH wrong type", "PATCH", S, "{\"title\":5}", true, 400));
+        c.add(new Case("series: PATCH unknown policy", "PATCH", S, "{\"intakePolicy\":\"NEVER\"}", true, 400));
+        c.add(new Case("series: PATCH blank title", "PATCH", S, "{\"title\":\" \"}", true, 422));
+        c.add(new Case("series: PATCH bad hashtag", "PATCH", S, "{\"hashtag\":\"two words\"}", true, 422));
+        c.add(new Case("series: PATCH bad home URL", "PATCH", S, "{\"homeUrl\":\"javascript:alert(1)\"}", true, 422));
+        c.add(new Case("series: PATCH other slug", "PATCH", S, "{\"slug\":\"bad-other\"}", true, 422));
+        c.add(new Case("series: PATCH unknown field", "PATCH", S, "{\"hostToken\":\"mine\"}", true, 422));
+        c.add(new Case("series: PATCH without token", "PATCH", S, "{\"title\":\"t\"}", false, 401));
+        c.add(new Case("series: PATCH unknown slug", "PATCH", "/api/series/nope", "{\"title\":\"t\"}", true, 404));
+        c.add(new Case("series: new token without token", "POST", S + "/host-token", null, false, 401));
+        c.add(new Case("series: delete without token", "DELETE", S, null, false, 401));
+        c.add(new Case("series: delete unknown slug", "DELETE", "/api/series/nope", null, true, 404));
         // assignments
         c.add(new Case("assignment: malformed JSON", "POST", S + "/assignments", "{\"title\":", true, 400));
         c.add(new Case("assignment: missing fields", "POST", S + "/assignments", "{\"title\":\"t\"}", true, 400));
@@ -417,7 +431,7 @@ class BadInputTableTest {
                 true,
                 400));
         // protocol
-        c.add(new Case("wrong method", "DELETE", "/api/series/bad-table", null, true, 405));
+        c.add(new Case("wrong method", "PUT", "/api/series/bad-table", null, true, 405));
         c.add(new Case("not JSON", "POST", "/api/series", "slug=x", false, 415));
         return c.stream().map(Arguments::of);
     }

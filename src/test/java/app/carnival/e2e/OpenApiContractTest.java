@@ -39,7 +39,10 @@ class OpenApiContractTest {
                 ASSIGNMENT + ".put",
                 ASSIGNMENT + ".patch",
                 "paths.'/api/participants/{id}'.delete",
-                "paths.'/api/participants/{id}/poll'.post")) {
+                "paths.'/api/participants/{id}/poll'.post",
+                "paths.'/api/series/{slug}'.patch",
+                "paths.'/api/series/{slug}'.delete",
+                "paths.'/api/series/{slug}/host-token'.post")) {
             assertThat(doc.getList(op + ".security")).as(op).containsExactly(Map.of("bearer", List.of()));
         }
         assertThat(doc.getList("paths.'/api/series/{slug}'.get.security")).isNull();
@@ -57,6 +60,12 @@ class OpenApiContractTest {
                 .containsKeys("204", "401", "403", "404")
                 .doesNotContainKey("200");
         assertThat(doc.getMap("paths.'/api/series/{slug}/poll'.post.responses")).containsKeys("200", "429");
+        assertThat(doc.getMap("paths.'/api/series/{slug}'.patch.responses"))
+                .containsKeys("200", "400", "401", "403", "404", "422");
+        assertThat(doc.getMap("paths.'/api/series/{slug}'.delete.responses"))
+                .containsKeys("204", "401", "403", "404")
+                .doesNotContainKey("200");
+        assertThat(doc.getList("components.schemas.NewHostToken.required")).containsExactly("hostToken");
         assertThat(doc.getString("components.responses.NotFound.content.'application/problem+json'.schema.'$ref'"))
                 .endsWith("/Problem");
         // the HTTP layer refuses a too large body before any resource runs, with no body of its own
@@ -66,6 +75,8 @@ class OpenApiContractTest {
     @Test
     void documentsTheMergePatchBodyAsAnObject() {
         assertThat(doc.getString(ASSIGNMENT + ".patch.requestBody.content.'application/json'.schema.type"))
+                .isEqualTo("object");
+        assertThat(doc.getString("paths.'/api/series/{slug}'.patch.requestBody.content.'application/json'.schema.type"))
                 .isEqualTo("object");
     }
 

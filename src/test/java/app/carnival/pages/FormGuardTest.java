@@ -11,25 +11,24 @@ import org.junit.jupiter.api.Test;
 class FormGuardTest {
 
     @Test
-    void aNewBrowserGetsARandomValueInAStrictHttpOnlyCookieScopedToThePath() {
-        FormGuard.Issued issued = FormGuard.issue(null, "/series/meme15", true);
+    void aNewBrowserGetsARandomValueInAStrictHttpOnlyCookieForTheWholeSite() {
+        FormGuard.Issued issued = FormGuard.issue(null, true);
         NewCookie cookie = issued.cookie();
         assertThat(cookie.getName()).isEqualTo(FormGuard.COOKIE);
         assertThat(cookie.getValue()).isEqualTo(issued.value()).hasSize(43);
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.isSecure()).isTrue();
         assertThat(cookie.getSameSite()).isEqualTo(NewCookie.SameSite.STRICT);
-        assertThat(cookie.getPath()).isEqualTo("/series/meme15");
-        assertThat(FormGuard.issue(null, "/series/meme15", false).value()).isNotEqualTo(issued.value());
+        assertThat(cookie.getPath()).isEqualTo("/");
+        assertThat(FormGuard.issue(null, false).value()).isNotEqualTo(issued.value());
     }
 
     @Test
     void aBrowserKeepsItsValueSoSeveralTabsWorkButAMalformedOneIsReplaced() {
         String held = Tokens.newToken();
-        assertThat(FormGuard.issue(held, "/series/x", false).value()).isEqualTo(held);
-        assertThat(FormGuard.issue("short", "/series/x", false).value()).isNotEqualTo("short");
-        assertThat(FormGuard.issue(held + "\"; Path=/", "/series/x", false).value())
-                .hasSize(43);
+        assertThat(FormGuard.issue(held, false).value()).isEqualTo(held);
+        assertThat(FormGuard.issue("short", false).value()).isNotEqualTo("short");
+        assertThat(FormGuard.issue(held + "\"; Path=/", false).value()).hasSize(43);
     }
 
     @Test
