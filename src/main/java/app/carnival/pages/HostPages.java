@@ -171,7 +171,7 @@ public class HostPages {
                 .signedIn()) {
             String error = presented.isEmpty()
                     ? "Enter the host token you were given when the series was created, or your guest host token."
-                    : "That is neither the host token of this series nor a guest host token of one of its assignments.";
+                    : "That is not the host token of this series, nor a guest host token of one of its assignments.";
             return loginPage(series, presented.isEmpty() ? 401 : 403, formCookie, uri, error, null);
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host?done=login"))

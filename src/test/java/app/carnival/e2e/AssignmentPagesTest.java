@@ -313,7 +313,7 @@ class AssignmentPagesTest {
                 .statusCode(403)
                 .extract()
                 .asString();
-        assertThat(Jsoup.parse(html).select(".error").text())
+        assertThat(Jsoup.parse(html).select(".error-summary").text())
                 .contains("blocked")
                 .contains("adverts");
 

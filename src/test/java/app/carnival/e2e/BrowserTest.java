@@ -197,7 +197,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("p.message")).getText())
                 .startsWith("Polled Alice's feed (" + server.url("/b-alice/feed") + "): HTTP ");
         screenshot("host-dashboard-desktop");
-        clickAndWait(browser.findElement(By.linkText("#1: Tabs or spaces, and why?")));
+        clickAndWait(browser.findElement(By.partialLinkText("Curate the round-up")));
         clickAndWait(
                 browser.findElement(
                         By.xpath(

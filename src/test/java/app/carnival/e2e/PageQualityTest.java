@@ -68,6 +68,7 @@ class PageQualityTest {
     MentionWorker worker;
 
     String hostToken;
+    String guestToken;
     int registrations;
 
     /** One page to check: its name (in the screenshot's name) and how the browser gets there. */
@@ -100,6 +101,31 @@ class PageQualityTest {
                     return open(SERIES + "/host/1");
                 }),
                 new Visit("curation-add-refused", this::addSomethingThatIsNoAddress),
+                new Visit("start", () -> open("/series/new")),
+                new Visit("hosts", () -> open(SERIES + "/hosts")),
+                new Visit("host-settings", () -> {
+                    signInIfNeeded();
+                    return open(SERIES + "/host/settings");
+                }),
+                new Visit("plan-assignment", () -> {
+                    signInIfNeeded();
+                    return open(SERIES + "/host/assignments/new");
+                }),
+                new Visit("plan-assignment-refused", this::planWithABadInvitation),
+                new Visit("edit-assignment", () -> {
+                    signInIfNeeded();
+                    return open(SERIES + "/host/assignments/3");
+                }),
+                new Visit("guest-token", this::issueAGuestToken),
+                new Visit("guest-dashboard", () -> signInAs(guestToken)),
+                new Visit("guest-edit-assignment", () -> {
+                    signInAs(guestToken);
+                    return open(SERIES + "/host/assignments/3");
+                }),
+                new Visit("guest-curation", () -> {
+                    signInAs(guestToken);
+                    return open(SERIES + "/host/3");
+                }),
                 new Visit("not-found", () -> open("/series/nope", 404)));
     }
 
@@ -215,6 +241,18 @@ class PageQualityTest {
                                 "quality",
                                 "<p>Checklists help.</p>"),
                         answer(alice + "c64/", "A Commodore 64 in the attic", 40, CLOSED_INVITATION)));
+        // Planned ahead, hosted by a guest, its invitation still missing a week before it opens.
+        Api.createAssignment(
+                        SLUG,
+                        hostToken,
+                        Map.of(
+                                "opensAt",
+                                        Instant.now().plus(Duration.ofDays(5)).toString(),
+                                "closesAt",
+                                        Instant.now().plus(Duration.ofDays(12)).toString(),
+                                "timezone", "Europe/Berlin",
+                                "guestHost", Map.of("name", "Dan Example", "blogUrl", "https://dan.example/")))
+                .statusCode(201);
         Api.register(SLUG, "Alice", alice, server.url("/q-alice/feed"));
         String bob = server.url("/q-bob/");
         server.serve(
@@ -379,9 +417,13 @@ class PageQualityTest {
     }
 
     String signIn() throws Exception {
+        return signInAs(hostToken);
+    }
+
+    String signInAs(String token) throws Exception {
         signOut();
         open(SERIES + "/host");
-        driver().findElement(By.id("token")).sendKeys(hostToken);
+        driver().findElement(By.id("token")).sendKeys(token);
         submit("form[action$='/login'] button[type=submit]");
         assertThat(driver().getCurrentUrl()).endsWith(SERIES + "/host?done=login");
         return servedNow();
@@ -415,6 +457,42 @@ class PageQualityTest {
                 .statusCode(422)
                 .extract()
                 .asString();
+    }
+
+    String planWithABadInvitation() throws Exception {
+        signInIfNeeded();
+        open(SERIES + "/host/assignments/new");
+        String csrf = driver().findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
+        driver().findElement(By.id("invitationUrl")).sendKeys("not a url");
+        submit("form[action$='/assignments/new'] button[type=submit]");
+        assertFocusOnTheErrorSummary("#invitationUrl");
+        // A refused plan stores nothing: the same POST again gives the markup as served.
+        Map<String, String> form = new HashMap<>();
+        for (WebElement input : driver().findElements(By.cssSelector("form[action$='/assignments/new'] [name]"))) {
+            String type = input.getAttribute("type");
+            if (!("radio".equals(type) && !input.isSelected())) {
+                form.put(input.getAttribute("name"), input.getAttribute("value"));
+            }
+        }
+        form.put("csrf", csrf);
+        return asTheBrowser()
+                .contentType(ContentType.URLENC)
+                .formParams(form)
+                .post(SERIES + "/host/assignments/new")
+                .then()
+                .statusCode(422)
+                .extract()
+                .asString();
+    }
+
+    /** The series host issues the guest host's token; the page shows it once, so the checker reads the browser's copy. */
+    String issueAGuestToken() throws Exception {
+        signIn();
+        submit(By.xpath("//li[contains(@class,'card')][starts-with(normalize-space(h3), '#3')]"
+                + "//button[starts-with(., 'Issue a guest host token')]"));
+        guestToken = driver().findElement(By.id("guest-token")).getText().trim();
+        assertThat(guestToken).hasSize(43);
+        return Browser.source(driver());
     }
 
     void signOut() {

@@ -3,10 +3,8 @@ package app.carnival.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.carnival.testing.Axe;
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
-import app.carnival.testing.HtmlChecker;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -30,8 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @QuarkusTest
 class SeriesAdminBrowserTest {
 
-    static final Dimension PHONE = new Dimension(390, 844);
-    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = Browser.PHONE;
+    static final Dimension DESKTOP = Browser.DESKTOP;
 
     static Chromium chromium;
 
@@ -72,24 +70,8 @@ class SeriesAdminBrowserTest {
         field.sendKeys(text);
     }
 
-    /**
-     * The page shown passes axe-core at both widths, with no sideways scrolling, and is photographed
-     * whole at each ({@code name-phone}, {@code name-desktop}); its markup passes the Nu HTML Checker.
-     * {@code served} is the markup as served; for the answer to a POST, which can not be fetched
-     * again, what the browser parsed.
-     */
     void check(String name, String served) throws Exception {
-        String html = served != null ? served : "<!DOCTYPE html>\n" + browser().getPageSource();
-        assertThat(HtmlChecker.problems(html)).as("Nu HTML Checker on %s", name).isEmpty();
-        for (Dimension size : List.of(PHONE, DESKTOP)) {
-            String shot = name + (size == PHONE ? "-phone" : "-desktop");
-            browser().manage().window().setSize(size);
-            assertThat(Axe.violations(browser())).as("axe-core on %s", shot).isEmpty();
-            assertThat(Browser.horizontalOverflow(browser()))
-                    .as("no sideways scrolling on %s", shot)
-                    .isLessThanOrEqualTo(0);
-            Browser.fullPageScreenshot(browser(), shot, size);
-        }
+        Browser.checkPage(browser(), name, served);
     }
 
     /** The markup of a page as the server sends it, to the host whose cookie the browser holds. */
@@ -139,7 +121,7 @@ class SeriesAdminBrowserTest {
         type("homeUrl", "example.org");
         clickAndWait(find("form button[type=submit]"));
         assertThat(focused()).startsWith("div.error-summary");
-        assertThat(find(".error-summary h2").getText()).isEqualTo("There are 4 problems");
+        assertThat(find(".error-summary-title").getText()).isEqualTo("There are 4 problems");
         assertThat(browser.findElements(By.cssSelector(".error-summary li a")).stream()
                         .map(a -> a.getAttribute("hash"))
                         .toList())
@@ -159,13 +141,13 @@ class SeriesAdminBrowserTest {
         assertThat(find("h1").getText()).isEqualTo("Tabs & Spaces Monthly is ready");
         String token = find("#host-token").getText();
         assertThat(token).hasSize(43);
-        assertThat(find(".token-box").getText())
+        assertThat(find(".host-token").getText())
                 .contains("keep it in your password manager")
                 .contains("Anyone with it can run your series");
-        WebElement copy = browser.findElement(By.xpath("//button[text()='Copy the token']"));
+        WebElement copy = browser.findElement(By.cssSelector("button[data-copy=host-token]"));
         assertThat(copy.isDisplayed()).isTrue();
         copy.click();
-        assertThat(find("#copy-status").getText()).isEqualTo("Copied.");
+        assertThat(find(".copy-status").getText()).isEqualTo("Copied.");
         assertThat(
                         browser.executeAsyncScript(
                                 "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('failed: ' + e); });"))

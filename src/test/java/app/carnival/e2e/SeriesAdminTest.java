@@ -359,8 +359,8 @@ class SeriesAdminTest {
         given().get("/api/series/adm-tag/assignments/1/roundup")
                 .then()
                 .body("responses.title", equalTo(List.of("Old tag")));
-        // The assignment page, rendered and cached, names the hashtag to use.
-        given().get("/series/adm-tag/1").then().body(containsString("#admoldtag"));
+        // The assignment page, rendered and cached, names the series.
+        given().get("/series/adm-tag/1").then().body(containsString(">Series adm-tag</a>"));
 
         patch("adm-tag", token, Map.of("hashtag", "#admnewtag", "title", "Retagged"))
                 .statusCode(200)
@@ -372,8 +372,7 @@ class SeriesAdminTest {
                 .body("responses.title", equalTo(List.of("New tag")));
         given().get("/series/adm-tag/1")
                 .then()
-                .body(containsString("#admnewtag"))
-                .body(containsString("Retagged"))
-                .body(org.hamcrest.Matchers.not(containsString("#admoldtag")));
+                .body(containsString(">Retagged</a>"))
+                .body(org.hamcrest.Matchers.not(containsString(">Series adm-tag</a>")));
     }
 }

@@ -134,7 +134,7 @@ class SeriesPagesAdminTest {
         assertThat(r.statusCode()).isEqualTo(422);
         Document page = html(r);
         assertThat(summaryLinks(page)).containsExactly("#title", "#slug", "#hashtag", "#homeUrl");
-        assertThat(page.select(".error-summary h2").text()).isEqualTo("There are 4 problems");
+        assertThat(page.select(".error-summary-title").text()).isEqualTo("There are 4 problems");
         assertThat(page.selectFirst("#title-error").text()).contains("Title must not be blank");
         assertThat(page.selectFirst("#homeUrl").attr("value")).isEqualTo("not a url");
         assertThat(page.selectFirst("#hashtag").attr("value")).isEqualTo("two words");

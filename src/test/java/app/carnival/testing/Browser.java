@@ -1,9 +1,12 @@
 package app.carnival.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -16,6 +19,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 public final class Browser {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
 
     private Browser() {}
 
@@ -53,6 +58,26 @@ public final class Browser {
      */
     public static String source(ChromeDriver driver) {
         return "<!DOCTYPE html>\n" + driver.executeScript("return document.documentElement.outerHTML;");
+    }
+
+    /**
+     * The page shown passes axe-core at phone and desktop widths, with no sideways scrolling, and is
+     * photographed whole at each ({@code name-phone}, {@code name-desktop}); its markup passes the Nu
+     * HTML Checker. {@code served} is the markup as served, or null for the answer to a POST, which
+     * can not be fetched again: then what the browser holds.
+     */
+    public static void checkPage(ChromeDriver driver, String name, String served) throws Exception {
+        String html = served != null ? served : source(driver);
+        assertThat(HtmlChecker.problems(html)).as("Nu HTML Checker on %s", name).isEmpty();
+        for (Dimension size : List.of(PHONE, DESKTOP)) {
+            String shot = name + (size == PHONE ? "-phone" : "-desktop");
+            driver.manage().window().setSize(size);
+            assertThat(Axe.violations(driver)).as("axe-core on %s", shot).isEmpty();
+            assertThat(horizontalOverflow(driver))
+                    .as("no sideways scrolling on %s", shot)
+                    .isLessThanOrEqualTo(0);
+            fullPageScreenshot(driver, shot, size);
+        }
     }
 
     /** The window as it is, into target/screenshots/{name}.png. */
