@@ -49,18 +49,24 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class AssignmentPages {
 
-    /** Each rule in a sentence, in the order the form offers them. */
-    static final Map<MatchRule, String> RULES = new LinkedHashMap<>();
-
-    static {
-        RULES.put(
-                MatchRule.LINK_OR_TAG,
-                "A post counts when it links to the invitation or carries the hashtag (the usual choice).");
-        RULES.put(
-                MatchRule.LINK_AND_TAG, "A post counts only when it links to the invitation and carries the hashtag.");
-        RULES.put(MatchRule.LINK_ONLY, "Only a link to the invitation counts; the hashtag alone is not enough.");
-        RULES.put(MatchRule.TAG_ONLY, "Only the hashtag counts; a link to the invitation is not needed.");
-    }
+    /** Each rule with its name in words and a sentence, in the order the form offers them. */
+    static final List<Rule> RULES = List.of(
+            new Rule(
+                    MatchRule.LINK_OR_TAG.name(),
+                    "Link or hashtag",
+                    "A post counts when it links to the invitation or carries the hashtag (the usual choice)."),
+            new Rule(
+                    MatchRule.LINK_AND_TAG.name(),
+                    "Link and hashtag",
+                    "A post counts only when it links to the invitation and carries the hashtag."),
+            new Rule(
+                    MatchRule.LINK_ONLY.name(),
+                    "Link only",
+                    "Only a link to the invitation counts; the hashtag alone is not enough."),
+            new Rule(
+                    MatchRule.TAG_ONLY.name(),
+                    "Hashtag only",
+                    "Only the hashtag counts; a link to the invitation is not needed."));
 
     /** The form fields in page order, with the labels the error summary names them by. */
     static final Map<String, String> LABELS = new LinkedHashMap<>();
@@ -85,7 +91,7 @@ public class AssignmentPages {
     /** One error, for the summary at the top and the field itself. */
     record FieldError(String field, String label, String message) {}
 
-    record Rule(String name, String explanation) {}
+    record Rule(String name, String label, String explanation) {}
 
     /**
      * @param number   null when planning a new assignment
@@ -113,6 +119,19 @@ public class AssignmentPages {
                 all.add(new Views.FormError(null, error));
             }
             return all;
+        }
+
+        public String hashtagHint() {
+            return "Only if it differs from the series' own, #" + seriesHashtag + ".";
+        }
+
+        /** The rule in words, for a guest host's page, which shows it without offering a choice. */
+        public String ruleLabel() {
+            return RULES.stream()
+                    .filter(r -> r.name().equals(form.matchRule()))
+                    .map(Rule::label)
+                    .findFirst()
+                    .orElse(form.matchRule());
         }
 
         public String errorOf(String field) {
@@ -322,9 +341,7 @@ public class AssignmentPages {
                 listed,
                 general,
                 AssignmentForm.zones(),
-                RULES.entrySet().stream()
-                        .map(r -> new Rule(r.getKey().name(), r.getValue()))
-                        .toList());
+                RULES);
     }
 
     private HostAccess access(Series series) {

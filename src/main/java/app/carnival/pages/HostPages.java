@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -143,7 +144,11 @@ public class HostPages {
         if (!access.signedIn()) {
             return loginPage(series, 200, formCookie, uri, null, null);
         }
-        Views.HostDashboard page = dashboardView(series, access, confirmation(done), null);
+        String said = "login".equals(done) && !access.seriesHost()
+                ? "You are logged in as the guest host of assignment "
+                        + access.guestOf().stream().sorted().map(n -> "#" + n).collect(Collectors.joining(", ")) + "."
+                : confirmation(done);
+        Views.HostDashboard page = dashboardView(series, access, said, null);
         if ("polled".equals(done) && polled != null && polled.matches("[0-9]{1,18}")) {
             page = page.polled(Long.parseLong(polled));
         }
@@ -202,11 +207,7 @@ public class HostPages {
         Caller host = requireHost(series, csrf);
         long id;
         try {
-            Long parsed = parseId("participantId", participantId);
-            if (parsed == null) {
-                throw new InvalidInput("participantId", "choose a participant");
-            }
-            id = parsed;
+            id = participantOf(participantId);
             pollNow.participant(String.valueOf(id), host);
         } catch (DomainException e) {
             return Response.status(ProblemStatus.of(e))
@@ -228,10 +229,7 @@ public class HostPages {
             @RestForm String block,
             @RestForm String reason) {
         Caller host = requireHost(seriesRepository.require(slug), csrf);
-        Long id = parseId("participantId", participantId);
-        if (id == null) {
-            throw new InvalidInput("participantId", "choose a participant");
-        }
+        long id = participantOf(participantId);
         boolean blocking = block != null && !block.isBlank();
         if (blocking) {
             registration.removeAndBlock(slug, id, reason, host);
@@ -470,6 +468,15 @@ public class HostPages {
 
     private static String confirmation(String done) {
         return done == null ? null : DONE.get(done); // Map.of refuses null keys
+    }
+
+    /** The participant a form names: its id, required. */
+    private static long participantOf(String participantId) {
+        Long id = parseId("participantId", participantId);
+        if (id == null) {
+            throw new InvalidInput("participantId", "choose a participant");
+        }
+        return id;
     }
 
     private static Long parseId(String field, String id) {

@@ -187,6 +187,7 @@ class HostRotationBrowserTest {
         type("token", guestToken);
         click(find("form[action$='/login'] button[type=submit]"));
         assertThat(find("h1").getText()).isEqualTo("Guest host view: Automation Tuesday");
+        assertThat(find("p.message").getText()).isEqualTo("You are logged in as the guest host of assignment #1.");
         assertThat(browser.findElements(By.cssSelector(".card h3")))
                 .extracting(WebElement::getText)
                 .containsExactly("#1: Topic to be announced");

@@ -191,6 +191,8 @@ class PageQualityTest {
      * from an unknown blog waiting for review, and a Webmention turned down.
      */
     void seed() {
+        // Names without a place to break (the most a slug and a hashtag may be) must still wrap at 390 px.
+        Api.createSeries("quality-" + "unbrokenname".repeat(4), "Unbroken".repeat(8));
         hostToken = Api.createSeries(SLUG, "quality");
         Map<String, Object> open = new HashMap<>(Map.of(
                 "title",
