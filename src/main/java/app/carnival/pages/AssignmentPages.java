@@ -121,6 +121,10 @@ public class AssignmentPages {
             return all;
         }
 
+        public String numberHint() {
+            return number == null ? "The next free number is suggested." : "Another number renumbers the assignment.";
+        }
+
         public String hashtagHint() {
             return "Only if it differs from the series' own, #" + seriesHashtag + ".";
         }
