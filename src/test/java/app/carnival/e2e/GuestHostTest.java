@@ -152,6 +152,24 @@ class GuestHostTest {
                 .then()
                 .statusCode(200);
         given().get("/api/series/" + slug + "/assignments/2").then().body("title", nullValue());
+        given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + guest)
+                .body(Map.of("title", "Taken over"))
+                .patch("/api/series/" + slug)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", "Bearer " + guest)
+                .post("/api/series/" + slug + "/host-token")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", "Bearer " + guest)
+                .delete("/api/series/" + slug)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", "Bearer " + guest)
+                .get("/api/series/" + slug + "/blocked")
+                .then()
+                .statusCode(403);
 
         // The series host can still change everything, and a new token replaces the old one.
         patch(slug, 1, host, Map.of("matchRule", "LINK_ONLY")).statusCode(200);
