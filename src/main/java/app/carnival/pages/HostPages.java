@@ -375,6 +375,10 @@ public class HostPages {
         Series series = seriesRepository.require(slug);
         Caller host = requireHost(series, csrf);
         Assignment a = assignments.require(series, number);
+        if (!access(series).mayHost(a)) {
+            // A guest host of another assignment: refused before its curation page could be shown.
+            throw new Forbidden("You host another assignment of this series, not #" + a.number + ".");
+        }
         try {
             action.accept(host);
         } catch (DomainException e) {

@@ -269,6 +269,12 @@ class AssignmentPagesTest {
         assertThat(post("/series/" + slug + "/host/assignments/1/guest-token", guest, Map.of("csrf", guestCsrf))
                         .statusCode())
                 .isEqualTo(403);
+        Response otherCuration = post(
+                "/series/" + slug + "/host/2/state",
+                guest,
+                Map.of("csrf", guestCsrf, "responseId", "1", "state", "HIDDEN"));
+        assertThat(otherCuration.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(otherCuration.asString()).select("h1").text()).isEqualTo("Not allowed");
         page("/series/" + slug + "/host/1", guest, 200);
 
         // Readers see the schedule and the hosts page.
