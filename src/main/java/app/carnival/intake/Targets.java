@@ -38,7 +38,7 @@ public class Targets {
         return publicUrl + "/series/" + a.series.slug + "/" + a.number;
     }
 
-    /** The endpoint URL of an intake ({@code /webmention}, {@code /xmlrpc}), absolute. */
+    /** An absolute URL of this service: an intake's endpoint ({@code /webmention}, {@code /xmlrpc}), a page, or the site itself. */
     public String endpoint(String path) {
         return publicUrl + path;
     }

@@ -95,7 +95,8 @@ public class SeriesPages {
         this.registration = registration;
         this.validator = validator;
         this.clock = clock;
-        this.endpoints = new Views.Endpoints(targets.endpoint("/webmention"), targets.endpoint("/xmlrpc"));
+        this.endpoints =
+                new Views.Endpoints(targets.endpoint("/webmention"), targets.endpoint("/xmlrpc"), targets.endpoint(""));
     }
 
     @GET

@@ -304,8 +304,11 @@ final class Views {
         }
     }
 
-    /** Where the intakes receive, absolute (under {@code carnival.public-url}): assignment pages advertise them. */
-    record Endpoints(String webmention, String pingback) {}
+    /**
+     * Where the intakes receive, absolute (under {@code carnival.public-url}): assignment pages advertise
+     * them. {@code site} is that public base URL, for the page's own address in its microformats.
+     */
+    record Endpoints(String webmention, String pingback, String site) {}
 
     /**
      * One problem with a submitted form, for the error summary at its top ({@code tags/errorSummary}):

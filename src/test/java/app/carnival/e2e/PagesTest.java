@@ -124,6 +124,15 @@ class PagesTest {
         assertThat(entry.select(".badge.by").text()).isEqualTo("matched by link-back and hashtag");
         assertThat(entry.select(".excerpt").text()).contains("with a long excerpt");
         assertThat(entry.select("time").text()).isEqualTo("3 May 2024");
+        // The round-up is an h-entry citing each response, for receivers of its Webmentions.
+        Element roundup = after.selectFirst("section.h-entry");
+        assertThat(roundup.select("> data.u-url").attr("value")).isEqualTo("http://carnival.test/series/pg-assign/1");
+        assertThat(roundup.select("> data.p-name").attr("value"))
+                .isEqualTo("Round-up of #1: Tabs or spaces? – Pages pg-assign");
+        Element cite = roundup.selectFirst("li.h-cite");
+        assertThat(cite.select("a.u-url.p-name").attr("href")).isEqualTo(server.url("/pg-assign/blog/answer/"));
+        assertThat(cite.select(".p-author.h-card .p-name").text()).isEqualTo("Alice");
+        assertThat(cite.select("time.dt-published").attr("datetime")).isEqualTo("2024-05-03T11:00+02:00");
     }
 
     /** Every kind of page says its charset in the header, whatever built it: GET, POST result, error. */
