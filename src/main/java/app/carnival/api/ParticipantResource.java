@@ -3,14 +3,19 @@ package app.carnival.api;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
 import app.carnival.registration.Registration;
+import app.carnival.roundup.ParticipantHistories;
+import app.carnival.roundup.ParticipantHistory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ParticipantResource {
 
     private final Registration registration;
+    private final ParticipantHistories histories;
 
-    public ParticipantResource(Registration registration) {
+    public ParticipantResource(Registration registration, ParticipantHistories histories) {
         this.registration = registration;
+        this.histories = histories;
     }
 
     @APIResponse(
@@ -62,5 +69,38 @@ public class ParticipantResource {
     @GET
     public List<ParticipantView> list(@PathParam("slug") String slug) {
         return registration.participants(slug);
+    }
+
+    /**
+     * A participant's history in the series: every visible response (newest assignment first), the first
+     * assignment they answered, their current and longest streak. 404 for a participant of another series.
+     */
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantHistory.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @GET
+    @Path("/{id}/history")
+    public ParticipantHistory history(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return histories.of(slug, id);
+    }
+
+    /** Atom feed of a participant's visible responses, newest assignment first. */
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = AssignmentResource.ATOM, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @GET
+    @Path("/{id}/responses.atom")
+    @Produces(AssignmentResource.ATOM)
+    public String responsesAtom(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {
+        return histories.atom(slug, id, uri.getBaseUri());
     }
 }

@@ -8,6 +8,7 @@ import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
 import app.carnival.registration.Registration;
 import app.carnival.response.ResponseRepository;
+import app.carnival.roundup.ParticipantHistories;
 import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
@@ -56,6 +57,8 @@ public class SeriesPages {
         static native TemplateInstance registered(Views.Registered result);
 
         static native TemplateInstance hosts(Views.HostsPage page);
+
+        static native TemplateInstance participant(HistoryPage page);
     }
 
     private final SeriesRepository seriesRepository;
@@ -70,6 +73,7 @@ public class SeriesPages {
     private final InstantSource clock;
     private final Views.Endpoints endpoints;
     private final ResponseRepository responses;
+    private final ParticipantHistories histories;
 
     public SeriesPages(
             SeriesRepository seriesRepository,
@@ -83,8 +87,10 @@ public class SeriesPages {
             Validator validator,
             InstantSource clock,
             Targets targets,
-            ResponseRepository responses) {
+            ResponseRepository responses,
+            ParticipantHistories histories) {
         this.responses = responses;
+        this.histories = histories;
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -151,6 +157,14 @@ public class SeriesPages {
                 assignments.ofSeries(s).stream()
                         .map(a -> Views.HostRow.of(a, counts.getOrDefault(a.number, 0L), now))
                         .toList()));
+    }
+
+    /** A participant's responses across the series, their first assignment and their streaks. */
+    @GET
+    @Path("/participants/{id}")
+    public TemplateInstance participant(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Series s = seriesRepository.require(slug);
+        return Templates.participant(HistoryPage.of(s.title, histories.of(slug, id)));
     }
 
     @GET

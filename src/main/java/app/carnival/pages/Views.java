@@ -156,6 +156,7 @@ final class Views {
      */
     record EntryCard(
             long id,
+            long participantId,
             String participant,
             String blogUrl,
             String title,
@@ -189,6 +190,7 @@ final class Views {
                                     .toList());
             return new EntryCard(
                     e.id(),
+                    e.participantId(),
                     e.participant(),
                     Links.httpOrNull(e.blogUrl()),
                     e.title() == null || e.title().isBlank() ? "(untitled)" : e.title(),

@@ -15,6 +15,7 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
     /**
      * One response.
      *
+     * @param participantId the participant, whose history is at {@code /series/{slug}/participants/{participantId}}
      * @param url       null when the feed gave the post no link
      * @param excerpt   plain text, at most 300 characters
      * @param matchedBy {@code LINK}, {@code TAG}, both, or empty for a post the host added by hand
@@ -25,6 +26,7 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
     @Schema(
             requiredProperties = {
                 "id",
+                "participantId",
                 "participant",
                 "blogUrl",
                 "title",
@@ -38,6 +40,7 @@ public record RoundupView(AssignmentView assignment, int count, List<Entry> resp
             })
     public record Entry(
             long id,
+            long participantId,
             String participant,
             String blogUrl,
             String title,

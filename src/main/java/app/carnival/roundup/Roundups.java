@@ -78,6 +78,7 @@ public class Roundups {
     public static RoundupView.Entry entry(Response r, ZoneId zone) {
         return new RoundupView.Entry(
                 r.id,
+                r.participant.id,
                 r.participant.name,
                 r.participant.blogUrl,
                 r.post.title,
@@ -101,7 +102,8 @@ public class Roundups {
                 .createQuery(
                         "select r.id, pa.name, pa.blogUrl, p.title, p.url, p.publishedAt, substring(p.text, 1, ?3),"
                                 // the intake's reasons are for the host: readers' round-ups do not read them
-                                + " r.byLink, r.byTag, r.late, r.state, r.source" + (withHidden ? ", r.reason" : "")
+                                + " r.byLink, r.byTag, r.late, r.state, r.source, pa.id"
+                                + (withHidden ? ", r.reason" : "")
                                 + " from Response r join r.post p join r.participant pa"
                                 + " where r.assignment = ?1 and r.state in ?2 order by p.publishedAt, r.id",
                         Object[].class)
@@ -112,6 +114,7 @@ public class Roundups {
         return rows.stream()
                 .map(row -> new RoundupView.Entry(
                         (Long) row[0],
+                        (Long) row[12],
                         (String) row[1],
                         (String) row[2],
                         (String) row[3],
@@ -122,7 +125,7 @@ public class Roundups {
                         (Boolean) row[9],
                         (Response.State) row[10],
                         (Response.Source) row[11],
-                        withHidden ? (String) row[12] : null))
+                        withHidden ? (String) row[13] : null))
                 .toList();
     }
 }

@@ -36,6 +36,7 @@ class LayersTest {
                         "app.carnival.url..",
                         "app.carnival.feed.parse..",
                         "app.carnival.feed.schedule..",
+                        "app.carnival.history..",
                         "app.carnival.xmlrpc..")
                 .should()
                 .dependOnClassesThat()

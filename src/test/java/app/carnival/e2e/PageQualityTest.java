@@ -103,6 +103,7 @@ class PageQualityTest {
                 new Visit("curation-add-refused", this::addSomethingThatIsNoAddress),
                 new Visit("start", () -> open("/series/new")),
                 new Visit("hosts", () -> open(SERIES + "/hosts")),
+                new Visit("participant-history", this::openAlicesHistoryFromTheSeriesPage),
                 new Visit("host-settings", () -> {
                     signInIfNeeded();
                     return open(SERIES + "/host/settings");
@@ -339,6 +340,16 @@ class PageQualityTest {
     /** A GET page: the browser loads it; the markup is the same GET again with the browser's cookies. */
     String open(String path) {
         return open(path, 200);
+    }
+
+    /** The series page's participants list links each participant's history: the browser follows Alice's. */
+    String openAlicesHistoryFromTheSeriesPage() throws InterruptedException {
+        open(SERIES);
+        Browser.clickAndWait(
+                driver(),
+                driver().findElement(
+                                By.xpath("//ul[@class='participants']//a[@class='history'][contains(., 'Alice')]")));
+        return servedNow();
     }
 
     String open(String path, int status) {

@@ -57,6 +57,7 @@ class RoundupWritersTest {
     static RoundupView.Entry entry(long id, String name, String title, String url, String excerpt, boolean late) {
         return new RoundupView.Entry(
                 id,
+                id,
                 name,
                 "https://blog.example/",
                 title,
