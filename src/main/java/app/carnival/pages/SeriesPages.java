@@ -12,6 +12,7 @@ import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
 import app.carnival.roundup.SeriesCalendar;
+import app.carnival.roundup.Stats;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.Series;
@@ -47,7 +48,7 @@ public class SeriesPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance series(Views.SeriesPage page);
+        static native TemplateInstance series(Views.SeriesPage page, StatsViews.Glance glance);
 
         static native TemplateInstance assignment(Views.AssignmentPage page);
 
@@ -70,6 +71,7 @@ public class SeriesPages {
     private final InstantSource clock;
     private final Views.Endpoints endpoints;
     private final ResponseRepository responses;
+    private final Stats stats;
 
     public SeriesPages(
             SeriesRepository seriesRepository,
@@ -83,8 +85,10 @@ public class SeriesPages {
             Validator validator,
             InstantSource clock,
             Targets targets,
-            ResponseRepository responses) {
+            ResponseRepository responses,
+            Stats stats) {
         this.responses = responses;
+        this.stats = stats;
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -102,7 +106,8 @@ public class SeriesPages {
     public TemplateInstance series(@PathParam("slug") String slug) {
         Series s = seriesRepository.require(slug);
         return Templates.series(
-                Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()));
+                Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()),
+                StatsViews.Glance.of(stats.ofSeries(s)));
     }
 
     /** The series' calendar: when each invitation goes out and each deadline, for calendar apps to subscribe to. */

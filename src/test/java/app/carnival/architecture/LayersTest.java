@@ -36,7 +36,8 @@ class LayersTest {
                         "app.carnival.url..",
                         "app.carnival.feed.parse..",
                         "app.carnival.feed.schedule..",
-                        "app.carnival.xmlrpc..")
+                        "app.carnival.xmlrpc..",
+                        "app.carnival.chart..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
