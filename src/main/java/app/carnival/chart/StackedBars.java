@@ -16,7 +16,7 @@ public final class StackedBars {
     static final int LEFT = 30;
     static final int RIGHT = 8;
     static final int TOP = 30;
-    static final int BOTTOM = 26;
+    static final int BOTTOM = 28;
     /** At most this many column labels; between them every k-th column is labelled. */
     static final int MAX_LABELS = 8;
 
@@ -52,11 +52,11 @@ public final class StackedBars {
             List<Tick> ticks) {
 
         public int legendText() {
-            return left + 15;
+            return left + 17;
         }
 
         public int legend2Text() {
-            return legend + 15;
+            return legend + 17;
         }
     }
 
@@ -97,7 +97,7 @@ public final class StackedBars {
                     labelled ? b.label() : ""));
         }
         return new Layout(
-                WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, LEFT - 5, baseline, baseline + 17, LEFT + 88, columns, ticks);
+                WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, LEFT - 5, baseline, baseline + 18, LEFT + 100, columns, ticks);
     }
 
     /** Gridlines at whole numbers, at most five of them. */
