@@ -4,6 +4,8 @@ import app.carnival.errors.InvalidInput;
 import app.carnival.hosting.SeriesAdmin;
 import app.carnival.intake.SeriesPoll;
 import app.carnival.roundup.RoundupExports;
+import app.carnival.roundup.SeriesStats;
+import app.carnival.roundup.Stats;
 import app.carnival.series.SeriesRequest;
 import app.carnival.series.SeriesService;
 import app.carnival.series.SeriesView;
@@ -53,6 +55,7 @@ public class SeriesResource {
     private final RoundupExports exports;
     private final CurrentCaller caller;
     private final ObjectMapper json;
+    private final Stats stats;
 
     public SeriesResource(
             SeriesService series,
@@ -60,7 +63,9 @@ public class SeriesResource {
             SeriesPoll seriesPoll,
             RoundupExports exports,
             CurrentCaller caller,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Stats stats) {
+        this.stats = stats;
         this.series = series;
         this.admin = admin;
         this.seriesPoll = seriesPoll;
@@ -232,6 +237,23 @@ public class SeriesResource {
     @Produces(AssignmentResource.ATOM)
     public String responsesAtom(@PathParam("slug") String slug, @Context UriInfo uri) {
         return exports.seriesAtom(slug, uri.getBaseUri());
+    }
+
+    /** Totals and the numbers of each assignment that has opened: responses, first-timers, late, channels. */
+    @APIResponse(
+            responseCode = "200",
+            description = "The series at a glance",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeriesStats.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @GET
+    @Path("/{slug}/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SeriesStats stats(@PathParam("slug") String slug) {
+        return stats.ofSeries(slug);
     }
 
     /** The participants' feeds as an OPML subscription list. */

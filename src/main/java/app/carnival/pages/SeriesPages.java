@@ -13,6 +13,7 @@ import app.carnival.roundup.RoundupCache;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.Roundups;
 import app.carnival.roundup.SeriesCalendar;
+import app.carnival.roundup.Stats;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.Series;
@@ -48,7 +49,7 @@ public class SeriesPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance series(Views.SeriesPage page);
+        static native TemplateInstance series(Views.SeriesPage page, StatsViews.Glance glance);
 
         static native TemplateInstance assignment(Views.AssignmentPage page);
 
@@ -74,6 +75,7 @@ public class SeriesPages {
     private final Views.Endpoints endpoints;
     private final ResponseRepository responses;
     private final ParticipantHistories histories;
+    private final Stats stats;
 
     public SeriesPages(
             SeriesRepository seriesRepository,
@@ -88,9 +90,11 @@ public class SeriesPages {
             InstantSource clock,
             Targets targets,
             ResponseRepository responses,
-            ParticipantHistories histories) {
+            ParticipantHistories histories,
+            Stats stats) {
         this.responses = responses;
         this.histories = histories;
+        this.stats = stats;
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -109,7 +113,8 @@ public class SeriesPages {
     public TemplateInstance series(@PathParam("slug") String slug) {
         Series s = seriesRepository.require(slug);
         return Templates.series(
-                Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()));
+                Views.SeriesPage.of(s, assignments.ofSeries(s), participants.ofSeries(s), clock.instant()),
+                StatsViews.Glance.of(stats.ofSeries(s)));
     }
 
     /** The series' calendar: when each invitation goes out and each deadline, for calendar apps to subscribe to. */

@@ -44,10 +44,18 @@ public final class Times {
     /** "in 2 days, 3 hours" or "2 days, 3 hours ago": the two largest units, rounded down; "now" under a minute. */
     public static String relative(Instant now, Instant then) {
         Duration d = Duration.between(now, then);
-        boolean future = !d.isNegative();
+        if (d.abs().toMinutes() == 0) {
+            return "now";
+        }
+        String text = span(d);
+        return d.isNegative() ? text + " ago" : "in " + text;
+    }
+
+    /** "2 days, 3 hours" (the two largest units, rounded down, sign ignored); "less than a minute". */
+    public static String span(Duration d) {
         long minutes = d.abs().toMinutes();
         if (minutes == 0) {
-            return "now";
+            return "less than a minute";
         }
         long[] sizes = {1440, 60, 1};
         String[] names = {"day", "hour", "minute"};
@@ -61,7 +69,6 @@ public final class Times {
                 break; // "2 days" rather than "2 days, 0 hours, 5 minutes"
             }
         }
-        String text = String.join(", ", parts);
-        return future ? "in " + text : text + " ago";
+        return String.join(", ", parts);
     }
 }

@@ -288,6 +288,7 @@ final class Views {
             String howTo,
             List<String> intro,
             List<EntryCard> entries,
+            StatsViews.Numbers numbers,
             Endpoints endpoints) {
 
         static AssignmentPage of(Assignment a, RoundupView roundup, Instant now, Endpoints endpoints) {
@@ -302,6 +303,7 @@ final class Views {
                     howToAnswer(a.matchRule, a.effectiveHashtag()),
                     RoundupIntro.split(a.roundupIntro),
                     roundup.responses().stream().map(EntryCard::of).toList(),
+                    StatsViews.Numbers.of(roundup.stats()),
                     endpoints);
         }
     }

@@ -26,14 +26,31 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RoundupCache {
 
+    /**
+     * The version, the window, and the versions of the series' earlier assignments: an assignment's
+     * first-timers are participants with no visible response in one opened earlier, so a change there
+     * (a response hidden, added or removed, an assignment renumbered or deleted) changes this round-up's
+     * numbers. Versions only grow, so the digest changes with any of them; no trigger has to bump the
+     * later assignments (which would lock their rows in every poll's commit).
+     */
     private static final String VERSION = """
-            SELECT a.id, a.roundup_version, a.opens_at, a.closes_at, a.closes_at + a.grace_minutes * interval '1 minute'
+            SELECT a.id, a.roundup_version, a.opens_at, a.closes_at, a.closes_at + a.grace_minutes * interval '1 minute',
+                   (SELECT coalesce(md5(string_agg(b.id || ':' || b.number || ':' || b.roundup_version, ',' ORDER BY b.number)), '')
+                    FROM assignment b WHERE b.series_id = a.series_id AND (b.opens_at, b.number) < (a.opens_at, a.number))
             FROM assignment a JOIN series s ON s.id = a.series_id
             WHERE s.slug = ? AND a.number = ?
             """;
 
-    /** Where an assignment's round-up stands: its id, version and window. */
-    public record Version(long assignmentId, long version, Instant opensAt, Instant closesAt, Instant graceEndsAt) {
+    /**
+     * Where an assignment's round-up stands: its id, version and window, and {@code earlier}, a digest
+     * of the earlier assignments' versions (its first-timers depend on them).
+     */
+    public record Version(
+            long assignmentId, long version, Instant opensAt, Instant closesAt, Instant graceEndsAt, String earlier) {
+
+        public Version(long assignmentId, long version, Instant opensAt, Instant closesAt, Instant graceEndsAt) {
+            this(assignmentId, version, opensAt, closesAt, graceEndsAt, "");
+        }
 
         /** The assignment's status at {@code now}, which round-ups show. */
         public AssignmentStatus status(Instant now) {
@@ -41,7 +58,7 @@ public class RoundupCache {
         }
     }
 
-    private record Key(String kind, long assignmentId, long version, String variant) {}
+    private record Key(String kind, long assignmentId, long version, String earlier, String variant) {}
 
     private final AgroalDataSource dataSource;
     private final Cache<Key, byte[]> rendered;
@@ -80,7 +97,8 @@ public class RoundupCache {
                                 rs.getLong(2),
                                 rs.getTimestamp(3).toInstant(),
                                 rs.getTimestamp(4).toInstant(),
-                                rs.getTimestamp(5).toInstant()))
+                                rs.getTimestamp(5).toInstant(),
+                                rs.getString(6)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -102,6 +120,8 @@ public class RoundupCache {
      */
     public byte[] get(String kind, Version version, String variant, Supplier<byte[]> render) {
         // One rendering per key: requests arriving meanwhile wait for it instead of rendering too.
-        return rendered.get(new Key(kind, version.assignmentId(), version.version(), variant), k -> render.get());
+        return rendered.get(
+                new Key(kind, version.assignmentId(), version.version(), version.earlier(), variant),
+                k -> render.get());
     }
 }

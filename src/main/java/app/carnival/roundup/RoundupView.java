@@ -8,9 +8,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The round-up of one assignment: the assignment and its visible responses in publication order. */
-@Schema(requiredProperties = {"assignment", "count", "responses"})
-public record RoundupView(AssignmentView assignment, int count, List<Entry> responses) {
+/**
+ * The round-up of one assignment: the assignment, its visible responses in publication order and its
+ * numbers (first-timers, late responses, time to the first response, channels).
+ */
+@Schema(requiredProperties = {"assignment", "count", "responses", "stats"})
+public record RoundupView(AssignmentView assignment, int count, List<Entry> responses, AssignmentStats stats) {
+
+    /** A round-up without its numbers: what the exports (Markdown, HTML snippet, Atom) need. */
+    public RoundupView(AssignmentView assignment, int count, List<Entry> responses) {
+        this(assignment, count, responses, null);
+    }
 
     /**
      * One response.

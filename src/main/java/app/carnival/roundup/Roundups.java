@@ -20,15 +20,18 @@ public class Roundups {
     static final int EXCERPT_CHARS = 300;
 
     private final InstantSource clock;
+    private final Stats stats;
 
-    public Roundups(InstantSource clock) {
+    public Roundups(InstantSource clock, Stats stats) {
         this.clock = clock;
+        this.stats = stats;
     }
 
     /** What readers see: the visible responses in publication order. */
     public RoundupView of(Assignment assignment) {
         List<RoundupView.Entry> entries = entries(assignment, false);
-        return new RoundupView(AssignmentView.of(assignment, clock.instant()), entries.size(), entries);
+        return new RoundupView(
+                AssignmentView.of(assignment, clock.instant()), entries.size(), entries, stats.of(assignment));
     }
 
     /** What the host curates: every response, hidden and pending ones included, in publication order, with the intake's reasons. */

@@ -37,7 +37,8 @@ class LayersTest {
                         "app.carnival.feed.parse..",
                         "app.carnival.feed.schedule..",
                         "app.carnival.history..",
-                        "app.carnival.xmlrpc..")
+                        "app.carnival.xmlrpc..",
+                        "app.carnival.chart..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

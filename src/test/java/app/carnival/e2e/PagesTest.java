@@ -229,7 +229,7 @@ class PagesTest {
         assertThat(series.select("h1").text()).isEqualTo("Pages pg-list");
         assertThat(series.select("section h2")).extracting(Element::text).contains("Past", "Participants (1)");
         assertThat(series.select(".participants a").attr("rel")).isEqualTo("nofollow ugc");
-        assertThat(series.select("a[href=/series/pg-list/1]").text()).isEqualTo("#1: Tabs or spaces?");
+        assertThat(series.select("ul.cards a[href=/series/pg-list/1]").text()).isEqualTo("#1: Tabs or spaces?");
         assertThat(series.select("link[rel=alternate]").attr("href")).isEqualTo("/api/series/pg-list/responses.atom");
     }
 
