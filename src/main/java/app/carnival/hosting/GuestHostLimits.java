@@ -22,7 +22,7 @@ final class GuestHostLimits {
                 "match rule",
                 current.matchRule(),
                 Objects.requireNonNullElse(request.matchRule(), MatchRule.LINK_OR_TAG));
-        refuseChange("hashtag", current.hashtag(), blankToNull(request.hashtag()));
+        refuseChange("hashtag", current.hashtag(), AssignmentService.hashtagOverride(request.hashtag()));
         refuseChange("guest host", current.guestHost(), request.guestHost());
     }
 
@@ -30,9 +30,5 @@ final class GuestHostLimits {
         if (!Objects.equals(current, requested)) {
             throw new Forbidden("Only the series' host can change the " + what + " of an assignment.");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.startsWith("#") ? s.substring(1) : s;
     }
 }

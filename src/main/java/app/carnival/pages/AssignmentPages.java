@@ -190,9 +190,11 @@ public class AssignmentPages {
         if (!access.seriesHost()) {
             return signIn(slug);
         }
-        List<Assignment> all = assignments.ofSeries(series);
-        String zone = all.isEmpty() ? "UTC" : all.get(all.size() - 1).timezone;
-        AssignmentForm blank = AssignmentForm.blank(assignments.nextNumber(series), zone, clock.instant());
+        // In number order: the last one gives the next free number and the zone the series used last.
+        List<Assignment> all = access.assignments();
+        Assignment last = all.isEmpty() ? null : all.get(all.size() - 1);
+        AssignmentForm blank = AssignmentForm.blank(
+                last == null ? 1 : last.number + 1, last == null ? "UTC" : last.timezone, clock.instant());
         return Response.ok(Templates.form(page(series, access, null, false, blank, Map.of(), null)))
                 .build();
     }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * some of its assignments (those, and the feeds' health), or nobody. The services check the same
  * tokens again for every action; this only decides what the pages show.
  */
-record HostAccess(Caller caller, boolean seriesHost, Set<Integer> guestOf) {
+record HostAccess(Caller caller, boolean seriesHost, Set<Integer> guestOf, List<Assignment> assignments) {
 
     static HostAccess of(Series series, List<Assignment> assignments, Caller caller) {
         boolean host = HostSession.isHost(series, caller);
@@ -22,12 +22,17 @@ record HostAccess(Caller caller, boolean seriesHost, Set<Integer> guestOf) {
                         .filter(a -> a.isGuestHost(caller))
                         .map(a -> a.number)
                         .collect(Collectors.toUnmodifiableSet());
-        return new HostAccess(caller, host, guest);
+        return new HostAccess(caller, host, guest, List.copyOf(assignments));
     }
 
     /** Signed in as the host or as a guest host. */
     boolean signedIn() {
         return seriesHost || !guestOf.isEmpty();
+    }
+
+    /** The series' assignments (read once for the decision) that this caller may host, by number. */
+    List<Assignment> hosted() {
+        return assignments.stream().filter(this::mayHost).toList();
     }
 
     boolean mayHost(Assignment a) {

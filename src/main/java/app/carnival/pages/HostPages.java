@@ -395,8 +395,7 @@ public class HostPages {
 
     private Views.HostDashboard dashboardView(Series series, HostAccess access, String message, String error) {
         Instant now = clock.instant();
-        List<Assignment> hosted =
-                assignments.ofSeries(series).stream().filter(access::mayHost).toList();
+        List<Assignment> hosted = access.hosted();
         return new Views.HostDashboard(
                 series.slug,
                 series.title,

@@ -71,7 +71,6 @@ public class Participant extends PanacheEntityBase {
         accepted.add(tokenHash);
         accepted.add(series.hostTokenHash);
         caller.require(
-                "this participant's token, the series' host token or a guest host token of the series",
-                accepted.toArray(byte[][]::new));
+                "this participant's token, the series' host token or a guest host token of the series", accepted);
     }
 }

@@ -91,7 +91,7 @@ public class RoundupExports {
     }
 
     private String atom(Assignment a, URI base) {
-        RoundupView roundup = roundups.of(a);
+        RoundupView roundup = roundups.withoutNumbers(a);
         String page = assignmentPage(base, a);
         List<AtomWriter.Item> items =
                 roundup.responses().stream().map(e -> item(page, e, e.title())).toList();
@@ -110,11 +110,11 @@ public class RoundupExports {
     }
 
     public String markdown(Assignment a) {
-        return RoundupMarkdown.write(roundups.of(a));
+        return RoundupMarkdown.write(roundups.withoutNumbers(a));
     }
 
     public String htmlSnippet(Assignment a) {
-        return RoundupHtml.write(roundups.of(a));
+        return RoundupHtml.write(roundups.withoutNumbers(a));
     }
 
     /** The series' newly matched responses, newest first, each titled with the assignment it answers. */

@@ -34,6 +34,12 @@ public class Roundups {
                 AssignmentView.of(assignment, clock.instant()), entries.size(), entries, stats.of(assignment));
     }
 
+    /** The round-up without its numbers, for the exports, which do not show them (no stats queries). */
+    public RoundupView withoutNumbers(Assignment assignment) {
+        List<RoundupView.Entry> entries = entries(assignment, false);
+        return new RoundupView(AssignmentView.of(assignment, clock.instant()), entries.size(), entries);
+    }
+
     /** What the host curates: every response, hidden and pending ones included, in publication order, with the intake's reasons. */
     public List<RoundupView.Entry> forHost(Assignment assignment) {
         return entries(assignment, true);

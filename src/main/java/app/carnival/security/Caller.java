@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -51,6 +52,11 @@ public final class Caller {
         if (Arrays.stream(acceptedHashes).noneMatch(this::holds)) {
             throw new Forbidden("The token given is not " + what + ".");
         }
+    }
+
+    /** {@link #require(String, byte[]...)} for hashes gathered at run time (e.g. every guest host token of a series). */
+    public void require(String what, List<byte[]> acceptedHashes) {
+        require(what, acceptedHashes.toArray(byte[][]::new));
     }
 
     /** An HMAC of {@code purpose} keyed by the token, e.g. the CSRF token of the host's forms; null without a token. */

@@ -81,9 +81,7 @@ public class AssignmentService {
         a.timezone = zone;
         a.graceMinutes = Objects.requireNonNullElse(r.graceMinutes(), 0);
         a.matchRule = Objects.requireNonNullElse(r.matchRule(), MatchRule.LINK_OR_TAG);
-        a.hashtag = r.hashtag() == null || r.hashtag().isBlank()
-                ? null
-                : r.hashtag().startsWith("#") ? r.hashtag().substring(1) : r.hashtag();
+        a.hashtag = hashtagOverride(r.hashtag());
         a.roundupIntro = r.roundupIntro() == null ? "" : r.roundupIntro();
         AssignmentRequest.GuestHost guest = r.guestHost();
         a.guestHostName = guest == null ? null : guest.name().trim();
@@ -91,6 +89,13 @@ public class AssignmentService {
         if (guest == null) {
             a.guestTokenHash = null; // no guest host, no guest token
         }
+    }
+
+    /** The hashtag override as stored: without its '#', null when blank (the series' own applies). */
+    public static String hashtagOverride(String requested) {
+        return requested == null || requested.isBlank()
+                ? null
+                : requested.startsWith("#") ? requested.substring(1) : requested;
     }
 
     private static String blankToNull(String s) {

@@ -54,8 +54,7 @@ public class Series extends PanacheEntityBase {
         List<byte[]> accepted = new ArrayList<>(guestTokenHashes);
         accepted.add(hostTokenHash);
         caller.require(
-                "the host token of series '" + slug + "' or a guest host token of one of its assignments",
-                accepted.toArray(byte[][]::new));
+                "the host token of series '" + slug + "' or a guest host token of one of its assignments", accepted);
     }
 
     /** Host actions: unauthenticated without a token, forbidden with a token that is not this series' host token. */

@@ -91,7 +91,7 @@ class AssignmentPagesTest {
         assertThat(bad.statusCode()).isEqualTo(422);
         Document errors = Jsoup.parse(bad.asString());
         assertThat(HtmlChecker.problems(bad.asString())).isEmpty();
-        assertThat(errors.select(".error-summary").attr("autofocus")).isNotNull();
+        assertThat(errors.select(".error-summary").hasAttr("autofocus")).isTrue();
         assertThat(errors.select(".error-summary a"))
                 .extracting(a -> a.attr("href"))
                 .containsExactly("#invitationUrl", "#opens", "#graceMinutes");
@@ -288,8 +288,12 @@ class AssignmentPagesTest {
         assertThat(hosts.select("table.hosts tbody tr")).hasSize(2);
         assertThat(hosts.select("table.hosts tbody tr").first().text())
                 .contains("#1: Dan's question")
-                .contains("Dan Example")
-                .contains("0");
+                .contains("Dan Example");
+        assertThat(hosts.select("table.hosts tbody tr")
+                        .first()
+                        .select("td[data-label=Responses]")
+                        .text())
+                .isEqualTo("0");
         assertThat(hosts.select("a[href=https://dan.example/]").attr("rel")).isEqualTo("nofollow ugc");
     }
 
