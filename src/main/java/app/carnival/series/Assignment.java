@@ -88,6 +88,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "guest_token_hash")
     public byte[] guestTokenHash;
 
+    /** When the round-up was published (by the host, or at the end of the grace period); null before. */
+    @Column(name = "roundup_published_at")
+    public Instant roundupPublishedAt;
+
     /**
      * Bumped by a database trigger on every change to the assignment or its round-up (V4); read
      * only, never written from here. The calendar's SEQUENCE, so calendar apps take edits.

@@ -43,6 +43,10 @@ public class Series extends PanacheEntityBase {
     @Column(name = "intake_policy")
     public IntakePolicy intakePolicy = IntakePolicy.REVIEW;
 
+    /** Publish each round-up by itself when its grace period ends. */
+    @Column(name = "auto_publish")
+    public boolean autoPublish;
+
     @Column(name = "host_token_hash")
     public byte[] hostTokenHash;
 
