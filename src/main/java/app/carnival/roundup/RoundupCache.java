@@ -27,29 +27,27 @@ import java.util.function.Supplier;
 public class RoundupCache {
 
     /**
-     * The version, the window, and the versions of the series' earlier assignments: an assignment's
-     * first-timers are participants with no visible response in one opened earlier, so a change there
-     * (a response hidden, added or removed, an assignment renumbered or deleted) changes this round-up's
-     * numbers. Versions only grow, so the digest changes with any of them; no trigger has to bump the
-     * later assignments (which would lock their rows in every poll's commit).
+     * The version, the window, and {@code earlier_version}: an assignment's first-timers are
+     * participants with no visible response in one opened earlier, so a change there (a response
+     * hidden, added or removed, an assignment moved or deleted) changes this round-up's numbers. A
+     * trigger (V11) bumps {@code earlier_version} of the later assignments then, so one row says it all.
      */
     private static final String VERSION = """
             SELECT a.id, a.roundup_version, a.opens_at, a.closes_at, a.closes_at + a.grace_minutes * interval '1 minute',
-                   (SELECT coalesce(md5(string_agg(b.id || ':' || b.number || ':' || b.roundup_version, ',' ORDER BY b.number)), '')
-                    FROM assignment b WHERE b.series_id = a.series_id AND (b.opens_at, b.number) < (a.opens_at, a.number))
+                   a.earlier_version
             FROM assignment a JOIN series s ON s.id = a.series_id
             WHERE s.slug = ? AND a.number = ?
             """;
 
     /**
-     * Where an assignment's round-up stands: its id, version and window, and {@code earlier}, a digest
-     * of the earlier assignments' versions (its first-timers depend on them).
+     * Where an assignment's round-up stands: its id, version and window, and {@code earlier}, the
+     * version of the earlier assignments as far as its first-timers are concerned.
      */
     public record Version(
-            long assignmentId, long version, Instant opensAt, Instant closesAt, Instant graceEndsAt, String earlier) {
+            long assignmentId, long version, Instant opensAt, Instant closesAt, Instant graceEndsAt, long earlier) {
 
         public Version(long assignmentId, long version, Instant opensAt, Instant closesAt, Instant graceEndsAt) {
-            this(assignmentId, version, opensAt, closesAt, graceEndsAt, "");
+            this(assignmentId, version, opensAt, closesAt, graceEndsAt, 0);
         }
 
         /** The assignment's status at {@code now}, which round-ups show. */
@@ -58,7 +56,7 @@ public class RoundupCache {
         }
     }
 
-    private record Key(String kind, long assignmentId, long version, String earlier, String variant) {}
+    private record Key(String kind, long assignmentId, long version, long earlier, String variant) {}
 
     private final AgroalDataSource dataSource;
     private final Cache<Key, byte[]> rendered;
@@ -98,7 +96,7 @@ public class RoundupCache {
                                 rs.getTimestamp(3).toInstant(),
                                 rs.getTimestamp(4).toInstant(),
                                 rs.getTimestamp(5).toInstant(),
-                                rs.getString(6)))
+                                rs.getLong(6)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * The numbers of assignments and series, counted in PostgreSQL from the visible responses. A
  * participant's first assignment is the earliest opened (then lowest-numbered) one they have a visible
  * response in, so the first-timers of an assignment depend on the earlier ones too: the round-up
- * cache keys on the earlier assignments' versions as well ({@link RoundupCache}).
+ * cache keys on the assignment's {@code earlier_version} as well, which a trigger bumps ({@link RoundupCache}).
  */
 @ApplicationScoped
 public class Stats {
