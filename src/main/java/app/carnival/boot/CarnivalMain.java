@@ -54,8 +54,8 @@ public final class CarnivalMain {
         try {
             EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(dir).toAbsolutePath());
             LOG.infof(
-                    "No datasource configured: started embedded PostgreSQL on port %d with data in %s",
-                    db.port(), Path.of(dir).toAbsolutePath());
+                    "No datasource configured: embedded PostgreSQL %s on port %d, data in %s",
+                    db.version(), db.port(), Path.of(dir).toAbsolutePath());
             props.setProperty(URL_PROPERTY, db.jdbcUrl());
             props.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
             return Optional.of(db);

@@ -1,9 +1,12 @@
 package app.carnival.boot;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * A real PostgreSQL server run from binaries shipped in a jar (zonky), with its data kept in a
@@ -13,6 +16,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
+
+    static {
+        // initdb's and the server's output, and the binaries' extraction: DEBUG, not ~40 INFO lines per first start.
+        DemotedLogs.demote(EmbeddedPostgres.class.getName(), DefaultPostgresBinaryResolver.class.getName());
+    }
 
     private final EmbeddedPostgres postgres;
 
@@ -39,6 +47,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    /** The server's version, e.g. "17.6". */
+    public String version() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The embedded PostgreSQL does not answer", e);
+        }
     }
 
     public int port() {
