@@ -1,10 +1,10 @@
 package app.carnival.it;
 
+import static app.carnival.it.ServiceProcess.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.boot.EmbeddedDatabase;
 import app.carnival.testing.FeedServer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +39,12 @@ class MultiInstanceIT {
 
     @Test
     void twoInstancesPollEachFeedOncePerCycleAndVerifyEachWebmentionOnce() throws Exception {
-        List<Process> instances = new ArrayList<>();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"));
-                FeedServer feeds = new FeedServer()) {
+                FeedServer feeds = new FeedServer();
+                ServiceProcess instanceA = start(db, "A");
+                ServiceProcess instanceB = start(db, "B")) {
+            int portA = instanceA.port;
+            int portB = instanceB.port;
             for (int i = 0; i < FEEDS; i++) {
                 feeds.serve(
                         "/f" + i,
@@ -52,12 +53,6 @@ class MultiInstanceIT {
                                 + "</title><link>https://b" + i + ".example/1</link></item></channel></rss>");
                 feeds.delay("/f" + i, Duration.ofMillis(20));
             }
-            int portA = freePort();
-            int portB = freePort();
-            instances.add(start(db, portA, "A"));
-            awaitUp(portA);
-            instances.add(start(db, portB, "B"));
-            awaitUp(portB);
 
             post(portA, "/api/series", "{\"slug\":\"multi\",\"title\":\"Multi\",\"hashtag\":\"multi\"}");
             for (int i = 0; i < FEEDS; i++) {
@@ -84,11 +79,6 @@ class MultiInstanceIT {
             assertThat(agents).anyMatch(a -> a.contains("instance A")).anyMatch(a -> a.contains("instance B"));
 
             verifyWebmentionsOnce(db, feeds, portA, portB);
-        } finally {
-            for (Process p : instances) {
-                p.destroy();
-                p.waitFor(20, TimeUnit.SECONDS);
-            }
         }
     }
 
@@ -179,42 +169,22 @@ class MultiInstanceIT {
         }
     }
 
-    private Process start(EmbeddedDatabase db, int port, String name) throws Exception {
-        String jar = System.getProperty("carnival.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx256m", "-jar", jar);
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("CARNIVAL_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
-        env.put("CARNIVAL_FETCH_USER_AGENT", "Carnival/1.0 (instance " + name + ")");
-        env.put("CARNIVAL_POLL_TICK", "100ms");
-        env.put("CARNIVAL_POLL_BATCH_SIZE", "4");
-        env.put("CARNIVAL_POLL_INTERVAL", "1h");
-        env.put("CARNIVAL_POLL_MIN_INTERVAL", "1h");
-        env.put("CARNIVAL_INTAKE_TICK", "100ms");
-        env.put("CARNIVAL_INTAKE_BATCH_SIZE", "4");
-        env.put("CARNIVAL_INTAKE_PER_CLIENT_PER_MINUTE", "1000");
-        env.put("CARNIVAL_INTAKE_PER_SOURCE_HOST_PER_MINUTE", "1000");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(dir.resolve("instance-" + name + ".log").toFile());
-        return pb.start();
-    }
-
-    private void awaitUp(int port) throws Exception {
-        await("instance on port " + port + " up", () -> {
-            try {
-                return HTTP.send(
-                                        HttpRequest.newBuilder(
-                                                        URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+    private ServiceProcess start(EmbeddedDatabase db, String name) throws Exception {
+        return ServiceProcess.start(
+                Map.ofEntries(
+                        Map.entry("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl()),
+                        Map.entry("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER),
+                        Map.entry("CARNIVAL_FETCH_ALLOW_PRIVATE_NETWORKS", "true"),
+                        Map.entry("CARNIVAL_FETCH_USER_AGENT", "Carnival/1.0 (instance " + name + ")"),
+                        Map.entry("CARNIVAL_POLL_TICK", "100ms"),
+                        Map.entry("CARNIVAL_POLL_BATCH_SIZE", "4"),
+                        Map.entry("CARNIVAL_POLL_INTERVAL", "1h"),
+                        Map.entry("CARNIVAL_POLL_MIN_INTERVAL", "1h"),
+                        Map.entry("CARNIVAL_INTAKE_TICK", "100ms"),
+                        Map.entry("CARNIVAL_INTAKE_BATCH_SIZE", "4"),
+                        Map.entry("CARNIVAL_INTAKE_PER_CLIENT_PER_MINUTE", "1000"),
+                        Map.entry("CARNIVAL_INTAKE_PER_SOURCE_HOST_PER_MINUTE", "1000")),
+                dir.resolve("instance-" + name + ".log"));
     }
 
     /** POSTs JSON, expects 201, returns the body. */
@@ -249,20 +219,6 @@ class MultiInstanceIT {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
                 Statement st = c.createStatement()) {
             st.execute(statement);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(100);
         }
     }
 }
