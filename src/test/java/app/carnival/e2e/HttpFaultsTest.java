@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -67,6 +71,37 @@ class HttpFaultsTest {
 
     @Test
     void notFoundIsAnErrorWithBackoffThatGrows() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage().contains(server.url("/f404"))) {
+                    logged.add(record.getLevel() + " " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger pollLog = Logger.getLogger(PollScheduler.class.getName());
+        pollLog.addHandler(capture);
+        try {
+            notFoundThenBack();
+        } finally {
+            pollLog.removeHandler(capture);
+        }
+        // One line when the feed started failing, one when it worked again: none for the failure in between.
+        assertThat(logged)
+                .hasSize(2)
+                .satisfiesExactly(
+                        warn -> assertThat(warn).startsWith("WARN").endsWith("started failing: HTTP 404 Not Found"),
+                        info -> assertThat(info).startsWith("INFO").endsWith("works again after 2 failed polls"));
+    }
+
+    void notFoundThenBack() {
         server.status("/f404", 404, Map.of());
         long p = enrol("faults-404", "/f404");
         poll(p);

@@ -126,7 +126,18 @@ public class PollScheduler {
                 .filter(Objects::nonNull)
                 .toList();
         writes.add(CompletableFuture.runAsync(() -> states.writeBatch(pending), writer));
+        for (int i = 0; i < feeds.size(); i++) {
+            FeedStateChange.of(feeds.get(i), polled.get(i).outcome()).ifPresent(PollScheduler::log);
+        }
         return polled.stream().map(FeedPoller.Polled::outcome).toList();
+    }
+
+    private static void log(FeedStateChange change) {
+        if (change.problem()) {
+            LOG.warn(change.message());
+        } else {
+            LOG.info(change.message());
+        }
     }
 
     /** Waits for the state writes still under way, so a finished poll cycle is recorded when it returns. */
