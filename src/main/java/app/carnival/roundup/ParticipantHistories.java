@@ -6,6 +6,7 @@ import app.carnival.history.Streaks;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.Response;
+import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.AssignmentStatus;
 import app.carnival.series.Series;
@@ -80,7 +81,8 @@ public class ParticipantHistories {
         Set<Integer> answered =
                 entries.stream().map(ParticipantHistory.Entry::assignment).collect(Collectors.toSet());
         Instant now = clock.instant();
-        List<Streaks.Slot> opened = assignments.ofSeries(s).stream()
+        List<Assignment> ofSeries = assignments.ofSeries(s);
+        List<Streaks.Slot> opened = ofSeries.stream()
                 .filter(a -> !now.isBefore(a.opensAt))
                 .map(a -> new Streaks.Slot(
                         a.number,
@@ -89,7 +91,12 @@ public class ParticipantHistories {
                         answered.contains(a.number)))
                 .toList();
         Streaks.Result streaks = Streaks.of(opened);
-        Integer first = answered.stream().min(Comparator.naturalOrder()).orElse(null);
+        // The earliest opened, as for the round-ups' first-timers (Stats): numbers need not follow the calendar.
+        Integer first = ofSeries.stream()
+                .filter(a -> answered.contains(a.number))
+                .min(Comparator.comparing((Assignment a) -> a.opensAt).thenComparingInt(a -> a.number))
+                .map(a -> a.number)
+                .orElse(null);
         return new ParticipantHistory(
                 p.id, p.name, p.blogUrl, s.slug, first, answered.size(), streaks.current(), streaks.longest(), entries);
     }

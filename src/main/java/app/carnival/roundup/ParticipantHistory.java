@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One participant's visible responses ({@code AUTO} and {@code MANUAL}) across the assignments of their series,
  * newest assignment first (highest number first; within one assignment, the newest post first), with their first assignment answered and their streaks (see {@code history.Streaks}).
  *
- * @param firstAssignment     the number of the first assignment they answered; null before their first response
+ * @param firstAssignment     the number of the earliest opened assignment they answered; null before their first response
  * @param assignmentsAnswered how many assignments have at least one visible response of theirs
  */
 @Schema(

@@ -349,6 +349,9 @@ class PageQualityTest {
                 driver(),
                 driver().findElement(
                                 By.xpath("//ul[@class='participants']//a[@class='history'][contains(., 'Alice')]")));
+        // #2 opened weeks before #1 in this series: Alice's first assignment is the earlier one, as in the numbers.
+        assertThat(driver().findElement(By.cssSelector("dl.history dd")).getText())
+                .isEqualTo("#2: Your first computer");
         return servedNow();
     }
 
