@@ -20,7 +20,8 @@ public final class FeedDiscovery {
     /** Feed types a page announces, best first: RSS and Atom are what blogs publish and what the poller reads best. */
     private static final List<String> PREFERRED_TYPES = List.of("application/rss+xml", "application/atom+xml");
 
-    private static final List<String> OTHER_FEED_TYPES = List.of("application/rdf+xml", "application/xml", "text/xml");
+    private static final List<String> OTHER_FEED_TYPES =
+            List.of("application/feed+json", "application/rdf+xml", "application/xml", "text/xml");
 
     /** Where the common blog engines put their feed (WordPress, Hugo, Jekyll, Blogger, Ghost, ...). */
     static final List<String> COMMON_PATHS =

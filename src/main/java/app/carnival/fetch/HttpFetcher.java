@@ -48,7 +48,8 @@ import org.apache.hc.core5.util.Timeout;
 public class HttpFetcher {
 
     public static final String FEED_ACCEPT =
-            "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
+            "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9,"
+                    + " text/xml;q=0.9, */*;q=0.1";
     public static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
 
     private static final java.util.regex.Pattern MAX_AGE =

@@ -62,6 +62,37 @@ class DiscoveryTest {
     }
 
     @Test
+    void aJsonFeedIsFoundReadAndItsPostsExplained() {
+        server.serve(
+                "/d-jay/",
+                "text/html; charset=utf-8",
+                home("<link rel=\"alternate\" type=\"application/feed+json\" href=\"/d-jay/feed.json\">"));
+        server.serve("/d-jay/feed.json", "application/feed+json", """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Jay's notes",
+                 "home_page_url": "%s", "items": [
+                  {"id": "jay-1", "url": "/d-jay/2026/answer/", "title": "My #disc answer",
+                   "content_html": "<p>An answer.</p>", "tags": ["disc"],
+                   "date_published": "2026-11-29T09:30:00Z"}]}""".formatted(server.url("/d-jay/")));
+
+        var registered = register("Jay", server.url("/d-jay/"), null)
+                .statusCode(201)
+                .body("feedUrl", equalTo(server.url("/d-jay/feed.json")))
+                .extract()
+                .jsonPath();
+        given().header("Authorization", "Bearer " + registered.getString("participantToken"))
+                .post("/api/participants/" + registered.getLong("id") + "/poll")
+                .then()
+                .statusCode(200)
+                .body("outcomes[0].result", equalTo("updated"))
+                .body("outcomes[0].newPosts", equalTo(1));
+        given().get("/api/participants/" + registered.getLong("id"))
+                .then()
+                .statusCode(200)
+                .body("recentPosts[0].url", equalTo(server.url("/d-jay/2026/answer/")))
+                .body("recentPosts[0].title", equalTo("My #disc answer"));
+    }
+
+    @Test
     void aHomePageWithoutLinksFallsBackToTheUsualAddresses() {
         server.serve("/d-ben/", "text/html", home(""));
         server.serve("/d-ben/index.xml", "application/rss+xml", Feeds.wordpress(server.url("/d-ben/")));

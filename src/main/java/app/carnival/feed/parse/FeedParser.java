@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a fetched feed body (RSS 0.9x/1.0/2.0 or Atom) into a {@link ParsedFeed}. Any failure,
+ * Parses a fetched feed body (RSS 0.9x/1.0/2.0, Atom or JSON Feed) into a {@link ParsedFeed}. Any failure,
  * whatever its origin, comes out as a {@link FeedParseException} with a message fit for people.
  */
 public final class FeedParser {
@@ -20,6 +20,7 @@ public final class FeedParser {
     private final FeedDecoder decoder = new FeedDecoder();
     private final FeedHealer healer = new FeedHealer();
     private final EntryMapper entryMapper = new EntryMapper();
+    private final JsonFeedReader jsonFeeds = new JsonFeedReader();
 
     /**
      * @param body        the response body as received (gzip is undone here if the fetcher did not)
@@ -32,6 +33,9 @@ public final class FeedParser {
         }
         try {
             String xml = decoder.decode(healer.gunzipIfCompressed(body), contentType);
+            if (JsonFeedReader.looksLikeJson(xml)) {
+                return jsonFeeds.read(xml, feedUrl);
+            }
             try {
                 // Most feeds are well-formed: parse them as they are, the healing pass costs more than ROME itself.
                 return toParsedFeed(read(xml), feedUrl);
