@@ -129,6 +129,17 @@ public interface CarnivalConfig {
         /** Recent posts shown, with match explanations, for a participant. */
         @WithDefault("20")
         int recentPosts();
+
+        /**
+         * Readiness fails when the scheduler running on this instance has finished no batch of feeds
+         * and no tick for this long (it is stuck).
+         */
+        @WithDefault("2m")
+        Duration maxSilence();
+
+        /** Readiness fails when the oldest due feed is overdue by more than this (the pollers are behind). */
+        @WithDefault("30m")
+        Duration maxLag();
     }
 
     interface Roundup {

@@ -16,6 +16,7 @@ import app.carnival.matching.MatchDecision;
 import app.carnival.matching.MatchedBy;
 import app.carnival.matching.Matcher;
 import app.carnival.matching.NearMisses;
+import app.carnival.metrics.CarnivalMetrics;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.Response;
@@ -47,6 +48,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Curation {
 
+    private final CarnivalMetrics metrics;
+
     private final AssignmentPlanning planning;
     private final AssignmentRepository assignments;
     private final ParticipantRepository participants;
@@ -66,7 +69,9 @@ public class Curation {
             Roundups roundups,
             HttpFetcher fetcher,
             PostStore posts,
-            InstantSource clock) {
+            InstantSource clock,
+            CarnivalMetrics metrics) {
+        this.metrics = metrics;
         this.planning = planning;
         this.assignments = assignments;
         this.participants = participants;
@@ -220,6 +225,7 @@ public class Curation {
         r.source = Response.Source.HOST;
         r.matchedAt = clock.instant();
         r.persist();
+        metrics.responsesRecorded("host", 1);
         return Roundups.entry(r, ZoneId.of(a.timezone));
     }
 

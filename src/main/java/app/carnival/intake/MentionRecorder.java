@@ -8,6 +8,7 @@ import app.carnival.feed.store.PostRepository;
 import app.carnival.feed.store.PostStore;
 import app.carnival.intake.store.Mention;
 import app.carnival.intake.store.MentionQueue;
+import app.carnival.metrics.CarnivalMetrics;
 import app.carnival.participant.BlockedBlogs;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,6 +34,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MentionRecorder {
+
+    private final CarnivalMetrics metrics;
 
     private final ParticipantRepository participants;
     private final FeedRepository feeds;
@@ -52,7 +56,9 @@ public class MentionRecorder {
             MentionQueue queue,
             CarnivalConfig config,
             InstantSource clock,
-            BlockedBlogs blocked) {
+            BlockedBlogs blocked,
+            CarnivalMetrics metrics) {
+        this.metrics = metrics;
         this.blocked = blocked;
         this.participants = participants;
         this.feeds = feeds;
@@ -129,6 +135,7 @@ public class MentionRecorder {
             r.matchedAt = clock.instant();
             fill(r, v, a);
             r.persist();
+            metrics.responsesRecorded(r.source.name().toLowerCase(Locale.ROOT), 1);
         } else if (r.source.intake() && (r.state == Response.State.AUTO || r.state == Response.State.PENDING)) {
             fill(r, v, a);
         }

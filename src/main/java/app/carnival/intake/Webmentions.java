@@ -1,11 +1,13 @@
 package app.carnival.intake;
 
 import app.carnival.config.CarnivalConfig;
+import app.carnival.errors.DomainException;
 import app.carnival.errors.MalformedRequest;
 import app.carnival.errors.NotFound;
 import app.carnival.errors.RateLimited;
 import app.carnival.intake.store.Mention;
 import app.carnival.intake.store.MentionQueue;
+import app.carnival.metrics.CarnivalMetrics;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.Response;
 import app.carnival.series.Assignment;
@@ -34,9 +36,16 @@ public class Webmentions {
     private final IntakeLimits limits;
     private final CarnivalConfig.Intake config;
     private final InstantSource clock;
+    private final CarnivalMetrics metrics;
 
     public Webmentions(
-            Targets targets, MentionQueue queue, IntakeLimits limits, CarnivalConfig config, InstantSource clock) {
+            Targets targets,
+            MentionQueue queue,
+            IntakeLimits limits,
+            CarnivalConfig config,
+            InstantSource clock,
+            CarnivalMetrics metrics) {
+        this.metrics = metrics;
         this.targets = targets;
         this.queue = queue;
         this.limits = limits;
@@ -49,7 +58,18 @@ public class Webmentions {
 
     /** Queues (or re-queues) the Webmention; returns the id of its status resource. */
     public UUID receive(String source, String target, String clientAddress) {
-        return queued(check(source, target, clientAddress), Mention.Channel.WEBMENTION, "found by Webmention", null);
+        try {
+            UUID id = queued(
+                    check(source, target, clientAddress), Mention.Channel.WEBMENTION, "found by Webmention", null);
+            metrics.webmentionReceived("queued");
+            return id;
+        } catch (RateLimited e) {
+            metrics.webmentionReceived("rate-limited");
+            throw e;
+        } catch (DomainException e) {
+            metrics.webmentionReceived("refused");
+            throw e;
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import app.carnival.series.AssignmentStatus;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -62,8 +64,10 @@ public class RoundupCache {
     private final Cache<Key, byte[]> rendered;
 
     @Inject
-    public RoundupCache(AgroalDataSource dataSource, CarnivalConfig config) {
+    public RoundupCache(AgroalDataSource dataSource, CarnivalConfig config, MeterRegistry registry) {
         this(dataSource, config.roundup().cacheMaxBytes());
+        // cache_gets_total{cache="roundup",result="hit|miss"}, cache_evictions_total, cache_size
+        CaffeineCacheMetrics.monitor(registry, rendered, "roundup");
     }
 
     RoundupCache(AgroalDataSource dataSource, long maxBytes) {
@@ -71,6 +75,7 @@ public class RoundupCache {
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Key key, byte[] bytes) -> bytes.length)
+                .recordStats()
                 // Evicting on the thread that added a rendering: the bound holds when get returns, not eventually.
                 .executor(Runnable::run)
                 .build();

@@ -13,6 +13,7 @@ import app.carnival.fetch.FetchException;
 import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HttpFetcher;
 import app.carnival.matching.Judge;
+import app.carnival.metrics.CarnivalMetrics;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.PostPageLinks;
 import app.carnival.security.Digests;
@@ -59,6 +60,7 @@ public class FeedPoller {
     private final InstantSource clock;
     private final PollSchedule schedule;
     private final HostLimiter hosts;
+    private final CarnivalMetrics metrics;
 
     public FeedPoller(
             HttpFetcher fetcher,
@@ -68,8 +70,10 @@ public class FeedPoller {
             PostPageLinks pages,
             FeedRecorder recorder,
             InstantSource clock,
-            CarnivalConfig config) {
+            CarnivalConfig config,
+            CarnivalMetrics metrics) {
         this.fetcher = fetcher;
+        this.metrics = metrics;
         this.posts = posts;
         this.participants = participants;
         this.assignments = assignments;
@@ -86,7 +90,9 @@ public class FeedPoller {
         try {
             FetchResult result;
             try (HostLimiter.Permit permit = hosts.acquire(feed.url())) {
+                long started = System.nanoTime();
                 result = fetcher.fetch(feed.url(), HttpFetcher.FEED_ACCEPT, feed.etag(), feed.lastModified());
+                metrics.fetched(Duration.ofNanos(System.nanoTime() - started), result.body().length);
             }
             status = result.status();
             if (result.notModified()) {
@@ -116,8 +122,13 @@ public class FeedPoller {
                 // Same bytes as last time from a server without (working) validators: nothing to parse.
                 return pending(PollOutcome.notModified(feed.id(), feed.url()), fetched(feed, result, bodyHash, null));
             }
+            long parsing = System.nanoTime();
             ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
-            return new Polled(store(feed, result, parsed, bodyHash), null);
+            long recording = System.nanoTime();
+            metrics.parsed(Duration.ofNanos(recording - parsing));
+            PollOutcome stored = store(feed, result, parsed, bodyHash);
+            metrics.recorded(Duration.ofNanos(System.nanoTime() - recording));
+            return new Polled(stored, null);
         } catch (FetchException | FeedParseException e) {
             return pending(
                     PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()),

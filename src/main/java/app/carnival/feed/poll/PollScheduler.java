@@ -6,10 +6,12 @@ import app.carnival.feed.store.ClaimedFeed;
 import app.carnival.feed.store.FeedClaimer;
 import app.carnival.feed.store.FeedState;
 import app.carnival.feed.store.FeedStateWriter;
+import app.carnival.metrics.CarnivalMetrics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,15 +47,20 @@ public class PollScheduler {
         return t;
     });
     private final Queue<CompletableFuture<?>> writes = new ConcurrentLinkedQueue<>();
+    private final CarnivalMetrics metrics;
     private Ticker ticker;
+    /** When the running scheduler last finished a batch or a tick; null while it does not run here. */
+    private volatile Instant lastProgress;
 
     public PollScheduler(
             FeedClaimer claimer,
             FeedPoller poller,
             FeedStateWriter states,
             InstantSource clock,
-            CarnivalConfig config) {
+            CarnivalConfig config,
+            CarnivalMetrics metrics) {
         this.claimer = claimer;
+        this.metrics = metrics;
         this.poller = poller;
         this.states = states;
         this.clock = clock;
@@ -68,6 +75,7 @@ public class PollScheduler {
     /** Starts the background loop when the scheduler is enabled (tests poll on demand instead). */
     void start(@Observes StartupEvent started) {
         if (config.schedulerEnabled()) {
+            lastProgress = clock.instant();
             ticker = new Ticker("poll-tick", config.tick(), this::tick);
         }
     }
@@ -75,10 +83,22 @@ public class PollScheduler {
     private void tick() {
         try {
             pollDue();
+            progressed();
         } catch (RuntimeException e) {
             // Database down, typically: the next tick tries again.
             LOG.warnf("Poll cycle failed: %s", e.getMessage());
         }
+    }
+
+    private void progressed() {
+        if (ticker != null) {
+            lastProgress = clock.instant();
+        }
+    }
+
+    /** When the background scheduler last finished a batch or a tick; empty when it does not run on this instance. */
+    public Optional<Instant> lastProgress() {
+        return Optional.ofNullable(lastProgress);
     }
 
     /** Claims and polls due feeds, batch after batch, until none is due. */
@@ -88,6 +108,7 @@ public class PollScheduler {
         do {
             batch = claimer.claimDue(clock.instant(), config.lease(), config.batchSize());
             all.addAll(pollClaimed(batch));
+            progressed();
         } while (batch.size() == config.batchSize());
         awaitWrites();
         return all;
@@ -127,7 +148,10 @@ public class PollScheduler {
                 .toList();
         writes.add(CompletableFuture.runAsync(() -> states.writeBatch(pending), writer));
         for (int i = 0; i < feeds.size(); i++) {
-            FeedStateChange.of(feeds.get(i), polled.get(i).outcome()).ifPresent(PollScheduler::log);
+            PollOutcome outcome = polled.get(i).outcome();
+            FeedStateChange.of(feeds.get(i), outcome).ifPresent(PollScheduler::log);
+            metrics.polled(outcome.result().wire());
+            metrics.responsesRecorded("feed", outcome.newResponses());
         }
         return polled.stream().map(FeedPoller.Polled::outcome).toList();
     }

@@ -1,0 +1,86 @@
+package app.carnival.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * The service's own meters, scraped at {@code /q/metrics} (Prometheus names in brackets). Counted per
+ * instance, as Prometheus expects: a dashboard sums them over the instances.
+ *
+ * <ul>
+ *   <li>{@code carnival.polls} [carnival_polls_total{result}]: polls by result (updated, not-modified, error, paused)
+ *   <li>{@code carnival.fetch} [carnival_fetch_seconds histogram]: feed fetch time, headers and body
+ *   <li>{@code carnival.fetch.body} [carnival_fetch_body_bytes]: bytes of the feed bodies fetched
+ *   <li>{@code carnival.parse} / {@code carnival.record} [carnival_parse_seconds, carnival_record_seconds]
+ *   <li>{@code carnival.responses.recorded} [carnival_responses_recorded_total{source}]: new responses by channel
+ *   <li>{@code carnival.webmentions.received} [carnival_webmentions_received_total{outcome}]: Webmention requests
+ * </ul>
+ */
+@ApplicationScoped
+public class CarnivalMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer fetch;
+    private final Timer parse;
+    private final Timer record;
+    private final DistributionSummary bodyBytes;
+
+    public CarnivalMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.fetch = Timer.builder("carnival.fetch")
+                .description("Feed fetch time, headers and body")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        this.parse = Timer.builder("carnival.parse")
+                .description("Feed parse time (changed bodies only)")
+                .register(registry);
+        this.record = Timer.builder("carnival.record")
+                .description("Time to extract, decide and record a changed feed's entries")
+                .register(registry);
+        this.bodyBytes = DistributionSummary.builder("carnival.fetch.body")
+                .description("Bytes of the feed bodies fetched")
+                .baseUnit("bytes")
+                .register(registry);
+    }
+
+    public void polled(String result) {
+        counter("carnival.polls", "Polls by result", "result", result).increment();
+    }
+
+    public void fetched(Duration took, long bytes) {
+        fetch.record(took);
+        bodyBytes.record(bytes);
+    }
+
+    public void parsed(Duration took) {
+        parse.record(took);
+    }
+
+    public void recorded(Duration took) {
+        record.record(took);
+    }
+
+    /** New responses, by the channel that found them (feed, webmention, pingback, comment, host). */
+    public void responsesRecorded(String source, int count) {
+        if (count > 0) {
+            counter("carnival.responses.recorded", "New responses by channel", "source", source)
+                    .increment(count);
+        }
+    }
+
+    /** A Webmention request and what became of it (queued, refused, rate-limited, …). */
+    public void webmentionReceived(String outcome) {
+        counter("carnival.webmentions.received", "Webmention requests by outcome", "outcome", outcome)
+                .increment();
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    }
+}

@@ -1,0 +1,127 @@
+package app.carnival.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carnival.testing.FeedServer;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 12, item 2: {@code /q/metrics} after a poll carries the poller's series with the values the
+ * poll gave (differences from a scrape just before: counters are shared with the other tests), and the
+ * readiness check says how the poller stands.
+ */
+@QuarkusTest
+class MetricsTest {
+
+    @RegisterExtension
+    static final FeedServer server = new FeedServer();
+
+    static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) (\\S+)$");
+
+    /** Every sample of a scrape, by its name with labels as Prometheus prints them. */
+    static Map<String, Double> scrape() {
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .split("\n")) {
+            Matcher m = SAMPLE.matcher(line);
+            if (m.matches()) {
+                samples.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+        }
+        return samples;
+    }
+
+    static double delta(Map<String, Double> before, Map<String, Double> after, String sample) {
+        assertThat(after).as("scraped series").containsKey(sample);
+        return after.get(sample) - before.getOrDefault(sample, 0.0);
+    }
+
+    @Test
+    void aPollShowsInTheMetricsWithItsResultDurationBytesAndResponse() {
+        String slug = "metrics";
+        String token = Api.createSeries(slug, "metricsmeme");
+        Api.createAssignment(
+                        slug,
+                        token,
+                        Api.assignment(
+                                "https://host.example/metrics-invitation",
+                                Instant.now().minusSeconds(86400).toString(),
+                                Instant.now().plusSeconds(86400).toString(),
+                                0))
+                .statusCode(201);
+        String site = server.url("/metrics/ann");
+        String feed = Feeds.wordpress(
+                site,
+                Feeds.wordpressItem(
+                        site + "/answer/",
+                        "My #metricsmeme answer",
+                        BrowserTest.RFC_1123.format(
+                                Instant.now().minusSeconds(3600).atOffset(java.time.ZoneOffset.UTC)),
+                        "metricsmeme",
+                        "<p>An answer to <a href=\"https://host.example/metrics-invitation\">it</a>.</p>"));
+        server.serve("/metrics/ann/feed", "application/rss+xml", feed);
+        Api.register(slug, "Ann", site, server.url("/metrics/ann/feed"));
+
+        Map<String, Double> before = scrape();
+        Api.pollSeries(slug, token).statusCode(200);
+        given().get("/api/series/" + slug + "/assignments/1/roundup").then().statusCode(200);
+        given().get("/api/series/" + slug + "/assignments/1/roundup").then().statusCode(200);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("source", "not a url")
+                .formParam("target", "https://host.example/metrics-invitation")
+                .post("/webmention")
+                .then()
+                .statusCode(400);
+        Map<String, Double> after = scrape();
+
+        assertThat(delta(before, after, "carnival_polls_total{result=\"updated\"}"))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_fetch_seconds_count")).isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_fetch_seconds_bucket{le=\"+Inf\"}"))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_fetch_body_bytes_sum")).isEqualTo(feed.getBytes().length);
+        assertThat(delta(before, after, "carnival_parse_seconds_count")).isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_record_seconds_count")).isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_responses_recorded_total{source=\"feed\"}"))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "cache_gets_total{cache=\"roundup\",result=\"miss\"}"))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "cache_gets_total{cache=\"roundup\",result=\"hit\"}"))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_webmentions_received_total{outcome=\"refused\"}"))
+                .isEqualTo(1.0);
+        assertThat(after)
+                .containsKeys(
+                        "carnival_feeds{state=\"due\"}",
+                        "carnival_feeds{state=\"in-error\"}",
+                        "carnival_feeds{state=\"paused\"}",
+                        "carnival_poll_lag_seconds");
+    }
+
+    @Test
+    void readinessSaysTheSchedulerIsOffHereAndLivenessKnowsNothingOfThePoller() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'poller' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body(
+                        "checks.find { it.name == 'poller' }.data.scheduler",
+                        org.hamcrest.Matchers.equalTo("off on this instance"));
+        given().get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'poller' }", org.hamcrest.Matchers.nullValue());
+    }
+}
