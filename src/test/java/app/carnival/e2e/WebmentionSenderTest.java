@@ -6,6 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.carnival.announce.AnnouncementWorker;
+import app.carnival.announce.rules.AnnouncementState;
+import app.carnival.announce.rules.Delivery;
+import app.carnival.announce.rules.Retries;
+import app.carnival.announce.store.AnnouncementQueue;
+import app.carnival.announce.store.ClaimedAnnouncement;
 import app.carnival.testing.Await;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.SendsInvalidRequests;
@@ -73,6 +78,9 @@ class WebmentionSenderTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    AnnouncementQueue queue;
 
     @Inject
     AgroalDataSource dataSource;
@@ -379,6 +387,33 @@ class WebmentionSenderTest {
                 .isEqualTo(1);
         clock.advance(Duration.ofDays(1));
         assertThat(worker.run()).isZero();
+    }
+
+    @Test
+    void aSendThatDiedWithItsInstanceIsTriedAgainOnceItsLeaseEndsAndSentOnce() {
+        String slug = "wm-lease";
+        String p = "/wm-lease/post/";
+        post(p, Map.of("Link", "<" + server.url("/wm-lease/endpoint") + ">; rel=\"webmention\""), "", "");
+        endpoint("/wm-lease/endpoint");
+        String token = seed(slug, p);
+        publish(slug, token);
+
+        // An instance claims it and dies before sending: the others leave it alone while the lease lasts.
+        List<ClaimedAnnouncement> dead = queue.claimDue(clock.instant(), Duration.ofMinutes(5), 100);
+        assertThat(dead).extracting(ClaimedAnnouncement::targetUrl).containsExactly(server.url(p));
+        assertThat(worker.run()).isZero();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(worker.run()).isEqualTo(1);
+        assertThat(receivedFor(server.url(p))).hasSize(1);
+
+        // Had the first instance come back, its result would not be recorded over the one that was sent.
+        assertThat(queue.record(
+                        dead.get(0),
+                        new Delivery.Failed("too late", false, null, null),
+                        new Retries.Next(AnnouncementState.FAILED, null),
+                        clock.instant()))
+                .isFalse();
+        assertThat(announcementOf(slug, token, server.url(p))).containsEntry("state", "SENT");
     }
 
     @Test
