@@ -4,6 +4,7 @@ import app.carnival.announce.rules.Delivery;
 import app.carnival.announce.rules.Retries;
 import app.carnival.announce.store.AnnouncementQueue;
 import app.carnival.announce.store.ClaimedAnnouncement;
+import app.carnival.background.DaemonPool;
 import app.carnival.background.Ticker;
 import app.carnival.config.CarnivalConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +15,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,11 +46,7 @@ public class AnnouncementWorker {
         this.clock = clock;
         this.policy =
                 new Retries.Policy(this.config.maxAttempts(), this.config.backoffBase(), this.config.backoffCap());
-        this.pool = Executors.newFixedThreadPool(this.config.parallelism(), r -> {
-            Thread t = new Thread(r, "webmention-sender");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = DaemonPool.of("webmention-sender", this.config.parallelism());
     }
 
     void start(@Observes StartupEvent started) {

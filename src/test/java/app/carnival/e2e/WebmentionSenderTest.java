@@ -44,7 +44,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -178,21 +177,15 @@ class WebmentionSenderTest {
     }
 
     static JsonPath publish(String slug, String token) {
-        return as(token)
-                .post("/api/series/" + slug + "/assignments/1/publish")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return ok(as(token).post("/api/series/" + slug + "/assignments/1/publish"));
     }
 
     static JsonPath announcements(String slug, String token) {
-        return as(token)
-                .get("/api/series/" + slug + "/assignments/1/announcements")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return ok(as(token).get("/api/series/" + slug + "/assignments/1/announcements"));
+    }
+
+    static JsonPath ok(io.restassured.response.Response answer) {
+        return answer.then().statusCode(200).extract().jsonPath();
     }
 
     /** The announcement to {@code target}, as the API shows it. */
@@ -205,12 +198,7 @@ class WebmentionSenderTest {
     }
 
     static long responseId(String slug, String token, String url) {
-        List<Map<String, Object>> all = as(token)
-                .get("/api/series/" + slug + "/assignments/1/responses")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
+        List<Map<String, Object>> all = ok(as(token).get("/api/series/" + slug + "/assignments/1/responses"))
                 .getList("$");
         return all.stream()
                 .filter(e -> url.equals(e.get("url")))
@@ -581,7 +569,7 @@ class WebmentionSenderTest {
         post(none, Map.of(), "", "");
         String token = seed(slug, sent, none);
 
-        Document page = curationPage(slug, token);
+        Document page = HostReviewPagesTest.hostPage(slug, token);
         Element form = page.selectFirst("form[action=/series/wm-page/host/1/publish]");
         assertThat(form).isNotNull();
         assertThat(form.selectFirst("button").text()).isEqualTo("Publish the round-up");
@@ -604,11 +592,13 @@ class WebmentionSenderTest {
                 .then()
                 .statusCode(303)
                 .header("Location", containsString("/series/wm-page/host/1?done=published"));
-        assertThat(curationPage(slug, token).select("p.announcement").eachText())
+        assertThat(HostReviewPagesTest.hostPage(slug, token)
+                        .select("p.announcement")
+                        .eachText())
                 .containsOnly("waiting to be sent");
         worker.run();
 
-        Document after = curationPage(slug, token);
+        Document after = HostReviewPagesTest.hostPage(slug, token);
         assertThat(after.selectFirst("form[action=/series/wm-page/host/1/publish]"))
                 .isNull();
         assertThat(after.selectFirst(".publish .published").text())
@@ -616,14 +606,5 @@ class WebmentionSenderTest {
                 .contains("Webmentions: 1 sent, 1 without an endpoint, 0 failed, 0 waiting.");
         assertThat(after.select("p.announcement").eachText())
                 .containsExactlyInAnyOrder("Webmention sent (HTTP 202)", "no Webmention endpoint");
-    }
-
-    static Document curationPage(String slug, String token) {
-        return Jsoup.parse(given().cookie("carnival_host", token)
-                .get("/series/" + slug + "/host/1")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
     }
 }
