@@ -1,5 +1,7 @@
 package app.carnival.api;
 
+import app.carnival.announce.Announcements;
+import app.carnival.announce.Publishing;
 import app.carnival.hosting.AddResponseRequest;
 import app.carnival.hosting.AssignmentPlanning;
 import app.carnival.hosting.Curation;
@@ -58,6 +60,8 @@ public class AssignmentResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final Targets targets;
+    private final Publishing publishing;
+    private final Announcements announcements;
 
     public AssignmentResource(
             AssignmentPlanning planning,
@@ -67,8 +71,12 @@ public class AssignmentResource {
             CurrentCaller caller,
             ObjectMapper json,
             Validator validator,
-            Targets targets) {
+            Targets targets,
+            Publishing publishing,
+            Announcements announcements) {
         this.targets = targets;
+        this.publishing = publishing;
+        this.announcements = announcements;
         this.intake = intake;
         this.planning = planning;
         this.exports = exports;
@@ -367,6 +375,49 @@ public class AssignmentResource {
     @Path("/{number}/near-misses")
     public List<NearMiss> nearMisses(@PathParam("slug") String slug, @PathParam("number") String number) {
         return curation.nearMisses(slug, number, caller.get());
+    }
+
+    /**
+     * Host or guest host: publish the round-up, once the deadline has passed (409 before). From then on
+     * each response readers see gets one Webmention from the assignment's page. Publishing again
+     * changes nothing and answers the same.
+     */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(
+            responseCode = "200",
+            description = "The round-up is published; its Webmentions so far",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Announcements.Publication.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
+    @POST
+    @Path("/{number}/publish")
+    public Announcements.Publication publish(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return publishing.publish(slug, number, caller.get());
+    }
+
+    /** Host or guest host: whether the round-up is published, and the result of each Webmention. */
+    @SecurityRequirement(name = CarnivalApi.BEARER)
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Announcements.Publication.class)))
+    @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @GET
+    @Path("/{number}/announcements")
+    public Announcements.Publication announcements(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return announcements.list(slug, number, caller.get());
     }
 
     /** A guest host token, shown once: what the series host sends to the assignment's guest host. */

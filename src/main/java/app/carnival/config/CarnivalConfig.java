@@ -18,6 +18,8 @@ public interface CarnivalConfig {
 
     Intake intake();
 
+    Announce announce();
+
     /**
      * The service's public base URL, without a trailing slash: every absolute link it advertises
      * (Webmention and Pingback endpoints, assignment pages named as targets) starts with it.
@@ -199,5 +201,43 @@ public interface CarnivalConfig {
         /** How often an open assignment's invitation page is checked for comments, pingbacks and trackbacks. */
         @WithDefault("10m")
         Duration watchInterval();
+    }
+
+    /** Telling participants they are in: Webmentions from a published round-up to each included post. */
+    interface Announce {
+        /**
+         * Run the background job that publishes round-ups of auto-publishing series when their grace
+         * period ends and sends the Webmentions. Tests run it on demand.
+         */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /** How often the job looks for round-ups to publish and Webmentions to send. */
+        @WithDefault("30s")
+        Duration tick();
+
+        /** Webmentions sent at once (each fetches the post, then posts to its endpoint). */
+        @WithDefault("4")
+        int parallelism();
+
+        /** Webmentions claimed at once; the job claims batch after batch until nothing is due. */
+        @WithDefault("16")
+        int batchSize();
+
+        /** How long a claimed Webmention stays reserved by the instance sending it. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** Attempts in all (the first and the retries) before a Webmention that keeps failing is given up. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Delay before the first retry after a 5xx, a timeout or a connection error; doubles per attempt. */
+        @WithDefault("1m")
+        Duration backoffBase();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("1h")
+        Duration backoffCap();
     }
 }

@@ -1,6 +1,7 @@
 package app.carnival.fetch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
@@ -12,6 +13,9 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
  * @param body         decompressed body, empty for 304 and for error statuses
  * @param retryAfter   delay asked for by {@code Retry-After}, else null
  * @param maxAge       freshness lifetime from {@code Cache-Control: max-age}, else null
+ * @param links        the values of every {@code Link} header (RFC 8288), in order; empty when none
+ * @param location     the {@code Location} header of the final answer (a redirect that was not followed, a
+ *                     Webmention endpoint's status page), else null
  */
 public record FetchResult(
         int status,
@@ -22,7 +26,29 @@ public record FetchResult(
         String etag,
         String lastModified,
         Duration retryAfter,
-        Duration maxAge) {
+        Duration maxAge,
+        List<String> links,
+        String location) {
+
+    public FetchResult {
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** The same answer, reached through redirects that were all permanent to {@code permanentUrl} (or null). */
+    FetchResult withPermanentUrl(String permanentUrl) {
+        return new FetchResult(
+                status,
+                finalUrl,
+                permanentUrl,
+                body,
+                contentType,
+                etag,
+                lastModified,
+                retryAfter,
+                maxAge,
+                links,
+                location);
+    }
 
     public boolean notModified() {
         return status == 304;

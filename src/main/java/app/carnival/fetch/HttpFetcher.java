@@ -16,10 +16,13 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,8 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -37,12 +43,15 @@ import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * HTTP GET with the limits every outgoing request of Carnival obeys: SSRF guard on each hop,
  * http/https only, connect and total timeouts, a redirect cap and a body cap counted after
- * decompression. Used for feeds, post pages and feed discovery alike.
+ * decompression. Used for feeds, post pages and feed discovery alike, and to send Webmentions (a form
+ * POST with the same guard and limits).
  */
 @ApplicationScoped
 public class HttpFetcher {
@@ -105,10 +114,7 @@ public class HttpFetcher {
 
     /** Conditional GET of a feed: sends the validators from the last successful fetch. */
     public FetchResult fetch(String url, String accept, String etag, String lastModified) throws FetchException {
-        if (insideTransaction.getAsBoolean()) {
-            // A slow server would hold a pooled database connection for the whole fetch timeout.
-            throw new IllegalStateException("HTTP request to " + url + " inside a database transaction");
-        }
+        refuseInsideTransaction(url);
         String current = url;
         String permanent = null;
         boolean allPermanent = true;
@@ -122,51 +128,96 @@ public class HttpFetcher {
             if (lastModified != null) {
                 get.setHeader("If-Modified-Since", lastModified);
             }
-            // The socket timeout bounds each read; this bounds the whole exchange (a server dripping bytes). The
-            // flag is set before cancelling: the read may fail while the watchdog is still closing the connection.
-            AtomicBoolean timedOut = new AtomicBoolean();
-            ScheduledFuture<?> deadline = watchdog.schedule(
-                    () -> {
-                        timedOut.set(true);
-                        get.cancel();
-                    },
-                    config.totalTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-                int status = response.getCode();
-                String location = header(response, "Location");
-                if (isRedirect(status) && location != null) {
-                    allPermanent &= status == 301 || status == 308;
-                    current = redirectTarget(current, location);
-                    permanent = allPermanent ? current : null;
-                    continue;
-                }
+            String from = current;
+            FetchResult answer = exchange(target, get, response -> {
+                boolean redirect = isRedirect(response.getCode()) && header(response, "Location") != null;
                 // Error and redirect bodies are not read; closing the response discards the connection.
-                byte[] body = status >= 200 && status < 300 ? readCapped(response.getEntity(), get) : new byte[0];
-                return new FetchResult(
-                        status,
-                        current,
-                        permanent,
-                        body,
-                        header(response, "Content-Type"),
-                        header(response, "ETag"),
-                        header(response, "Last-Modified"),
-                        retryAfter(response),
-                        maxAge(response));
-            } catch (IOException e) {
-                if (timedOut.get()) {
-                    throw new FetchException(
-                            FetchException.Kind.TIMEOUT,
-                            "timed out after " + config.totalTimeout().toSeconds() + " s",
-                            e);
-                }
-                throw translate(target, e);
-            } finally {
-                deadline.cancel(false);
+                byte[] body = response.getCode() >= 200 && response.getCode() < 300 && !redirect
+                        ? readCapped(response.getEntity(), get)
+                        : new byte[0];
+                return result(response, from, body);
+            });
+            String location = answer.location();
+            if (isRedirect(answer.status()) && location != null) {
+                allPermanent &= answer.status() == 301 || answer.status() == 308;
+                current = redirectTarget(current, location);
+                permanent = allPermanent ? current : null;
+                continue;
             }
+            return answer.withPermanentUrl(permanent);
         }
         throw new FetchException(
                 FetchException.Kind.TOO_MANY_REDIRECTS, "too many redirects (more than " + config.maxRedirects() + ")");
+    }
+
+    /**
+     * A form POST ({@code application/x-www-form-urlencoded}), e.g. a Webmention to an endpoint, with the
+     * same address guard, timeouts and limits as a GET. Redirects are not followed: a 3xx is the answer.
+     * The answer's body is not read.
+     */
+    public FetchResult postForm(String url, Map<String, String> fields) throws FetchException {
+        refuseInsideTransaction(url);
+        WebUrl target = checked(url);
+        HttpPost post = new HttpPost(target.toUri());
+        post.setEntity(new UrlEncodedFormEntity(
+                fields.entrySet().stream()
+                        .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue()))
+                        .toList(),
+                StandardCharsets.UTF_8));
+        return exchange(target, post, response -> result(response, url, new byte[0]));
+    }
+
+    private void refuseInsideTransaction(String url) {
+        if (insideTransaction.getAsBoolean()) {
+            // A slow server would hold a pooled database connection for the whole fetch timeout.
+            throw new IllegalStateException("HTTP request to " + url + " inside a database transaction");
+        }
+    }
+
+    private interface Reader {
+        FetchResult read(ClassicHttpResponse response) throws IOException, FetchException;
+    }
+
+    /** One request and its answer, bounded as a whole by the total timeout; IO errors in plain words. */
+    private FetchResult exchange(WebUrl target, HttpUriRequestBase request, Reader reader) throws FetchException {
+        // The socket timeout bounds each read; this bounds the whole exchange (a server dripping bytes). The
+        // flag is set before cancelling: the read may fail while the watchdog is still closing the connection.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(
+                () -> {
+                    timedOut.set(true);
+                    request.cancel();
+                },
+                config.totalTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+            return reader.read(response);
+        } catch (IOException e) {
+            if (timedOut.get()) {
+                throw new FetchException(
+                        FetchException.Kind.TIMEOUT,
+                        "timed out after " + config.totalTimeout().toSeconds() + " s",
+                        e);
+            }
+            throw translate(target, e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private FetchResult result(ClassicHttpResponse response, String url, byte[] body) {
+        return new FetchResult(
+                response.getCode(),
+                url,
+                null,
+                body,
+                header(response, "Content-Type"),
+                header(response, "ETag"),
+                header(response, "Last-Modified"),
+                retryAfter(response),
+                maxAge(response),
+                Arrays.stream(response.getHeaders("Link")).map(Header::getValue).toList(),
+                header(response, "Location"));
     }
 
     /** Plain GET of a web page (post page, blog home page). */
@@ -197,7 +248,7 @@ public class HttpFetcher {
         return target;
     }
 
-    private byte[] readCapped(HttpEntity entity, HttpGet get) throws IOException, FetchException {
+    private byte[] readCapped(HttpEntity entity, HttpUriRequestBase get) throws IOException, FetchException {
         if (entity == null) {
             return new byte[0];
         }

@@ -1,5 +1,6 @@
 package app.carnival.intake;
 
+import app.carnival.background.DaemonPool;
 import app.carnival.background.Ticker;
 import app.carnival.config.CarnivalConfig;
 import app.carnival.intake.store.ClaimedMention;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,11 +45,7 @@ public class MentionWorker {
         this.recorder = recorder;
         this.config = config.intake();
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(this.config.parallelism(), r -> {
-            Thread t = new Thread(r, "intake-verifier");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = DaemonPool.of("intake-verifier", this.config.parallelism());
     }
 
     void start(@Observes StartupEvent started) {

@@ -1,5 +1,7 @@
 package app.carnival.pages;
 
+import app.carnival.announce.Announcements;
+import app.carnival.announce.Publishing;
 import app.carnival.errors.DomainException;
 import app.carnival.errors.Forbidden;
 import app.carnival.errors.InvalidInput;
@@ -70,6 +72,9 @@ public class HostPages {
             Map.entry(
                     "rejected",
                     "Rejected: the response stays out of the round-up, and is not brought back if found again."),
+            Map.entry(
+                    "published",
+                    "The round-up is published: each participant in it is told by a Webmention, in the background."),
             Map.entry("planned", "The assignment is planned."),
             Map.entry("edited", "The assignment is saved; its round-up was matched again."),
             Map.entry("removed", "The participant is removed from the series."),
@@ -98,6 +103,8 @@ public class HostPages {
     private final Targets targets;
     private final Registration registration;
     private final InstantSource clock;
+    private final Publishing publishing;
+    private final Announcements announcements;
 
     public HostPages(
             SeriesRepository seriesRepository,
@@ -112,7 +119,11 @@ public class HostPages {
             ResponseRepository responses,
             Targets targets,
             Registration registration,
-            InstantSource clock) {
+            InstantSource clock,
+            Publishing publishing,
+            Announcements announcements) {
+        this.publishing = publishing;
+        this.announcements = announcements;
         this.registration = registration;
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
@@ -351,6 +362,14 @@ public class HostPages {
                 "accepted");
     }
 
+    /** Publish the round-up (once its deadline has passed), then back to the page, which shows the Webmentions. */
+    @POST
+    @Path("/{number}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("slug") String slug, @PathParam("number") String number, @RestForm String csrf) {
+        return act(slug, number, csrf, host -> publishing.publish(slug, number, host), "published");
+    }
+
     private Response act(String slug, String number, String csrf, Consumer<Caller> action, String done) {
         return act(slug, number, csrf, action, done, null);
     }
@@ -423,6 +442,7 @@ public class HostPages {
                 .map(e -> Views.EntryCard.forHost(e, zone, discovered.contains(e.id())))
                 .toList();
         Instant now = clock.instant();
+        Announcements.Publication publication = announcements.of(a);
         // Candidates that became a response are in the lists above, hidden or not: only the others here.
         List<Views.RejectedCard> rejected =
                 intakeReview.mentions(a.series.slug, String.valueOf(a.number), host).stream()
@@ -446,6 +466,8 @@ public class HostPages {
                 exports.markdown(a),
                 exports.htmlSnippet(a),
                 addForm,
+                Views.PublishBox.of(a, publication, now),
+                Announcements.byResponse(publication),
                 message,
                 error);
     }

@@ -70,10 +70,12 @@ public class HostSettingsPages {
             @RestForm String hashtag,
             @RestForm String description,
             @RestForm String homeUrl,
-            @RestForm String intakePolicy) {
+            @RestForm String intakePolicy,
+            @RestForm String autoPublish) {
         Series series = seriesRepository.require(slug);
         Caller host = HostSession.requireHost(series, current.get(), csrf);
-        SeriesForm form = SeriesForm.typed(title, series.slug, hashtag, description, homeUrl, intakePolicy);
+        SeriesForm form = SeriesForm.typed(
+                title, series.slug, hashtag, description, homeUrl, intakePolicy, "on".equals(autoPublish));
         try {
             admin.update(slug, host, form.request());
         } catch (InvalidInput e) {

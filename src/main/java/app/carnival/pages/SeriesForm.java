@@ -20,6 +20,7 @@ record SeriesForm(
         String description,
         String homeUrl,
         String intakePolicy,
+        boolean autoPublish,
         Map<String, String> errors) {
 
     /** Every field a series form may report on, labelled, in the order the forms show them. */
@@ -33,21 +34,28 @@ record SeriesForm(
         labels.put("description", "Description");
         labels.put("homeUrl", "Home page");
         labels.put("intakePolicy", "Responses from blogs that did not register");
+        labels.put("autoPublish", "Publish each round-up when its grace period ends");
         labels.put("confirm", "Confirmation");
         return labels;
     }
 
     static SeriesForm blank() {
-        return typed("", "", "", "", "", Series.IntakePolicy.REVIEW.name());
+        return typed("", "", "", "", "", Series.IntakePolicy.REVIEW.name(), false);
     }
 
     static SeriesForm of(Series s) {
-        return typed(s.title, s.slug, s.hashtag, s.description, s.homeUrl, s.intakePolicy.name());
+        return typed(s.title, s.slug, s.hashtag, s.description, s.homeUrl, s.intakePolicy.name(), s.autoPublish);
     }
 
     /** What was typed; an empty slug is made from the title, as the script of the form does while typing. */
     static SeriesForm typed(
-            String title, String slug, String hashtag, String description, String homeUrl, String intakePolicy) {
+            String title,
+            String slug,
+            String hashtag,
+            String description,
+            String homeUrl,
+            String intakePolicy,
+            boolean autoPublish) {
         String s = orEmpty(slug).trim();
         return new SeriesForm(
                 orEmpty(title),
@@ -56,6 +64,7 @@ record SeriesForm(
                 orEmpty(description),
                 orEmpty(homeUrl),
                 orEmpty(intakePolicy),
+                autoPublish,
                 Map.of());
     }
 
@@ -68,13 +77,19 @@ record SeriesForm(
             throw new InvalidInput("intakePolicy", "must be one of the two choices");
         }
         return new SeriesRequest(
-                orNull(slug), orNull(title), orNull(description), orNull(hashtag), orNull(homeUrl), policy);
+                orNull(slug),
+                orNull(title),
+                orNull(description),
+                orNull(hashtag),
+                orNull(homeUrl),
+                policy,
+                autoPublish);
     }
 
     SeriesForm withErrors(List<InvalidInput.FieldError> found) {
         Map<String, String> all = new HashMap<>(errors);
         found.forEach(f -> all.putIfAbsent(f.field(), label(f.field()) + " " + f.message()));
-        return new SeriesForm(title, slug, hashtag, description, homeUrl, intakePolicy, Map.copyOf(all));
+        return new SeriesForm(title, slug, hashtag, description, homeUrl, intakePolicy, autoPublish, Map.copyOf(all));
     }
 
     SeriesForm withError(String field, String message) {

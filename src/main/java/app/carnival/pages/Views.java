@@ -1,5 +1,8 @@
 package app.carnival.pages;
 
+import app.carnival.announce.AnnouncementView;
+import app.carnival.announce.Announcements;
+import app.carnival.announce.rules.AnnouncementState;
 import app.carnival.errors.DomainException;
 import app.carnival.errors.InvalidInput;
 import app.carnival.feed.store.Feed;
@@ -26,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the page templates show, as immutable records built from the entities. Every URL that came
@@ -455,6 +459,33 @@ final class Views {
      */
     record IntakeHelp(String webmention, String page) {}
 
+    /**
+     * The "Publish the round-up" part of the curation page: when it was published (and how its
+     * Webmentions went), or whether it can be published yet.
+     */
+    record PublishBox(
+            boolean published, String when, String whenIso, boolean publishable, String deadline, String tally) {
+
+        static PublishBox of(Assignment a, Announcements.Publication p, Instant now) {
+            ZoneId zone = ZoneId.of(a.timezone);
+            Map<AnnouncementState, Long> counts = p.announcements().stream()
+                    .collect(Collectors.groupingBy(AnnouncementView::state, Collectors.counting()));
+            String tally = p.announcements().isEmpty()
+                    ? "No Webmention to send yet."
+                    : "Webmentions: " + counts.getOrDefault(AnnouncementState.SENT, 0L) + " sent, "
+                            + counts.getOrDefault(AnnouncementState.NO_ENDPOINT, 0L) + " without an endpoint, "
+                            + counts.getOrDefault(AnnouncementState.FAILED, 0L) + " failed, "
+                            + counts.getOrDefault(AnnouncementState.QUEUED, 0L) + " waiting.";
+            return new PublishBox(
+                    p.published(),
+                    p.published() ? Times.format(p.publishedAt(), zone) : null,
+                    p.published() ? Times.machine(p.publishedAt()) : null,
+                    !now.isBefore(a.closesAt),
+                    Times.format(a.closesAt, zone),
+                    tally);
+        }
+    }
+
     /** {@code pending}: per assignment number, the responses waiting for the host (none: absent). */
     /**
      * @param seriesHost the series' host (else a guest host, who sees only their assignments and the feeds)
@@ -568,8 +599,22 @@ final class Views {
             String markdown,
             String html,
             AddForm add,
+            PublishBox publish,
+            Map<Long, AnnouncementView> announced,
             String message,
             String error) {
+
+        /** What became of the Webmention to this response's post, in words; null when it has none. */
+        public String announcement(long responseId) {
+            AnnouncementView v = announced.get(responseId);
+            return v == null ? null : v.summary();
+        }
+
+        /** A class for the line above: sent, failed or waiting. */
+        public String announcementClass(long responseId) {
+            AnnouncementView v = announced.get(responseId);
+            return v == null ? "" : "announcement-" + v.state().name().toLowerCase(Locale.ROOT);
+        }
 
         /** Few enough to show open; more stay folded under their summary. */
         public boolean fewRejected() {

@@ -27,4 +27,7 @@ public record SeriesRequest(
         @HttpUrl String homeUrl,
 
         /** What becomes of a verified intake candidate from an unknown blog; {@code REVIEW} when absent. */
-        Series.IntakePolicy intakePolicy) {}
+        Series.IntakePolicy intakePolicy,
+
+        /** Publish each round-up by itself when its grace period ends (Webmentions go out then); false when absent. */
+        Boolean autoPublish) {}

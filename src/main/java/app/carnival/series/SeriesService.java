@@ -66,7 +66,7 @@ public class SeriesService {
 
     /** The series as a request that would recreate it: what an edit starts from. */
     public static SeriesRequest current(Series s) {
-        return new SeriesRequest(s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.intakePolicy);
+        return new SeriesRequest(s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.intakePolicy, s.autoPublish);
     }
 
     /**
@@ -140,5 +140,6 @@ public class SeriesService {
                 ? null
                 : request.homeUrl().trim();
         s.intakePolicy = request.intakePolicy() == null ? Series.IntakePolicy.REVIEW : request.intakePolicy();
+        s.autoPublish = Boolean.TRUE.equals(request.autoPublish());
     }
 }

@@ -3,6 +3,7 @@ package app.carnival.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.announce.AnnouncementWorker;
 import app.carnival.intake.MentionWorker;
 import app.carnival.testing.Axe;
 import app.carnival.testing.Browser;
@@ -67,6 +68,9 @@ class PageQualityTest {
     @Inject
     MentionWorker worker;
 
+    @Inject
+    AnnouncementWorker announcer;
+
     String hostToken;
     String guestToken;
     int registrations;
@@ -101,6 +105,7 @@ class PageQualityTest {
                     return open(SERIES + "/host/1");
                 }),
                 new Visit("curation-add-refused", this::addSomethingThatIsNoAddress),
+                new Visit("curation-published", this::publishTheClosedRoundUp),
                 new Visit("start", () -> open("/series/new")),
                 new Visit("hosts", () -> open(SERIES + "/hosts")),
                 new Visit("participant-history", this::openAlicesHistoryFromTheSeriesPage),
@@ -452,6 +457,33 @@ class PageQualityTest {
         assertThat(driver().getCurrentUrl()).contains(SERIES + "/host?done=polled&participant=");
         assertThat(driver().findElement(By.cssSelector("p.message")).getText()).startsWith("Polled Alice's feed");
         return servedNow();
+    }
+
+    /**
+     * The closed assignment's round-up published with its button, its Webmentions sent: one accepted by
+     * the endpoint Alice's post names, one failed (Bob's post is not there).
+     */
+    String publishTheClosedRoundUp() throws Exception {
+        signInIfNeeded();
+        open(SERIES + "/host/2");
+        if (!driver().findElements(By.cssSelector("form[action$='/publish']")).isEmpty()) {
+            server.serve(
+                    "/q-alice/c64/",
+                    "text/html",
+                    "<!DOCTYPE html><title>C64</title><link rel=\"webmention\" href=\"/q-webmention\"><p>My C64.</p>");
+            server.status("/q-webmention", 202, Map.of());
+            submit("form[action$='/publish'] button[type=submit]");
+            assertThat(driver().findElement(By.cssSelector(".message")).getText())
+                    .startsWith("The round-up is published");
+            assertThat(announcer.run()).isEqualTo(2);
+        }
+        String markup = open(SERIES + "/host/2");
+        assertThat(driver().findElements(By.cssSelector("p.announcement")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactlyInAnyOrder(
+                        "Webmention sent (HTTP 202)", "failed: the post answered HTTP 404 Not Found");
+        return markup;
     }
 
     String addSomethingThatIsNoAddress() throws Exception {

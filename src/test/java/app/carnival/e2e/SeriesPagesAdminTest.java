@@ -267,6 +267,8 @@ class SeriesPagesAdminTest {
         assertThat(page.selectFirst("#title").attr("value")).isEqualTo("Series spa-edit");
         assertThat(page.selectFirst("#hashtag").attr("value")).isEqualTo("spaedit");
         assertThat(page.selectFirst("#intakePolicy").hasAttr("checked")).isTrue();
+        assertThat(page.selectFirst("input[type=checkbox]#autoPublish").hasAttr("checked"))
+                .isFalse();
         assertThat(page.select("form[action=/series/spa-edit/host/settings/rotate] button")
                         .text())
                 .isEqualTo("Rotate the host token");
@@ -280,7 +282,8 @@ class SeriesPagesAdminTest {
                 "hashtag", "spaedited",
                 "description", "Now with a description",
                 "homeUrl", "https://host.example/spa",
-                "intakePolicy", "AUTO");
+                "intakePolicy", "AUTO",
+                "autoPublish", "on");
 
         host(token)
                 .contentType(ContentType.URLENC)
@@ -313,13 +316,27 @@ class SeriesPagesAdminTest {
         assertThat(saved.select("p.message[role=status]").text()).startsWith("Saved");
         assertThat(saved.selectFirst("#title").attr("value")).isEqualTo("Spa edited");
         assertThat(saved.selectFirst("#intakePolicy-auto").hasAttr("checked")).isTrue();
+        assertThat(saved.selectFirst("#autoPublish").hasAttr("checked")).isTrue();
         given().get("/api/series/spa-edit")
                 .then()
                 .body("title", equalTo("Spa edited"))
                 .body("hashtag", equalTo("spaedited"))
                 .body("description", equalTo("Now with a description"))
                 .body("homeUrl", equalTo("https://host.example/spa"))
-                .body("intakePolicy", equalTo("AUTO"));
+                .body("intakePolicy", equalTo("AUTO"))
+                .body("autoPublish", equalTo(true));
+
+        // An unticked box is not sent at all: auto-publish is off again.
+        Map<String, String> untick = new java.util.HashMap<>(edit);
+        untick.remove("autoPublish");
+        host(token)
+                .contentType(ContentType.URLENC)
+                .formParam("csrf", csrf)
+                .formParams(untick)
+                .post("/series/spa-edit/host/settings")
+                .then()
+                .statusCode(303);
+        given().get("/api/series/spa-edit").then().body("autoPublish", equalTo(false));
     }
 
     @Test

@@ -2,13 +2,15 @@ package app.carnival.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a fetch result says about itself. */
 class FetchResultTest {
 
     static FetchResult status(int status) {
-        return new FetchResult(status, "http://127.0.0.1/feed", null, new byte[0], null, null, null, null, null);
+        return new FetchResult(
+                status, "http://127.0.0.1/feed", null, new byte[0], null, null, null, null, null, List.of(), null);
     }
 
     @Test

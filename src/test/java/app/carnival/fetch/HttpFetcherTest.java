@@ -55,6 +55,50 @@ class HttpFetcherTest {
         return fetcher(Map.of("carnival.fetch.allow-private-networks", "true"));
     }
 
+    // --- Link headers and form POSTs (Webmentions sent) ---------------------------------------
+
+    @Test
+    void everyLinkHeaderOfTheAnswerIsKeptInOrder() throws Exception {
+        server.route("/two-links/", exchange -> {
+            exchange.getResponseHeaders().add("Link", "<https://hub.example/>; rel=\"hub\"");
+            exchange.getResponseHeaders().add("Link", "</webmention>; rel=\"webmention\"");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        assertThat(open().fetchPage(server.url("/two-links/")).links())
+                .containsExactly("<https://hub.example/>; rel=\"hub\"", "</webmention>; rel=\"webmention\"");
+        assertThat(open().fetchPage(server.url("/feed")).links()).isEmpty();
+    }
+
+    @Test
+    void aFormPostSendsItsFieldsEncodedAndFollowsNoRedirect() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        server.route("/endpoint", exchange -> {
+            bodies.add(exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().add("Location", server.url("/elsewhere"));
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        FetchResult answer = open().postForm(
+                        server.url("/endpoint"), Map.of("source", "https://a.example/x?y=1&z=ü", "target", "b"));
+        assertThat(answer.status()).isEqualTo(307);
+        assertThat(answer.location()).isEqualTo(server.url("/elsewhere"));
+        assertThat(bodies)
+                .containsExactly("application/x-www-form-urlencoded; charset=UTF-8"
+                        + " source=https%3A%2F%2Fa.example%2Fx%3Fy%3D1%26z%3D%C3%BC&target=b");
+        assertThat(server.requests("/elsewhere")).isEmpty();
+    }
+
+    @Test
+    void aFormPostToAPrivateAddressIsRefusedByTheGuard() {
+        assertThatThrownBy(() -> fetcher(Map.of()).postForm("http://10.1.2.3/webmention", Map.of("source", "s")))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("address not allowed")
+                .extracting(e -> ((FetchException) e).kind())
+                .isEqualTo(FetchException.Kind.REFUSED);
+    }
+
     // --- SSRF guard -------------------------------------------------------------------------
 
     @Test
