@@ -20,6 +20,8 @@ record SeriesForm(
         String description,
         String homeUrl,
         String intakePolicy,
+        String reminderDays,
+        String hostEmail,
         Map<String, String> errors) {
 
     /** Every field a series form may report on, labelled, in the order the forms show them. */
@@ -33,21 +35,38 @@ record SeriesForm(
         labels.put("description", "Description");
         labels.put("homeUrl", "Home page");
         labels.put("intakePolicy", "Responses from blogs that did not register");
+        labels.put("reminderDays", "Reminder days");
+        labels.put("hostEmail", "Your e-mail address");
         labels.put("confirm", "Confirmation");
         return labels;
     }
 
     static SeriesForm blank() {
-        return typed("", "", "", "", "", Series.IntakePolicy.REVIEW.name());
+        return typed("", "", "", "", "", Series.IntakePolicy.REVIEW.name(), "", "");
     }
 
     static SeriesForm of(Series s) {
-        return typed(s.title, s.slug, s.hashtag, s.description, s.homeUrl, s.intakePolicy.name());
+        return typed(
+                s.title,
+                s.slug,
+                s.hashtag,
+                s.description,
+                s.homeUrl,
+                s.intakePolicy.name(),
+                String.valueOf(s.reminderDays),
+                s.hostEmail);
     }
 
     /** What was typed; an empty slug is made from the title, as the script of the form does while typing. */
     static SeriesForm typed(
-            String title, String slug, String hashtag, String description, String homeUrl, String intakePolicy) {
+            String title,
+            String slug,
+            String hashtag,
+            String description,
+            String homeUrl,
+            String intakePolicy,
+            String reminderDays,
+            String hostEmail) {
         String s = orEmpty(slug).trim();
         return new SeriesForm(
                 orEmpty(title),
@@ -56,6 +75,8 @@ record SeriesForm(
                 orEmpty(description),
                 orEmpty(homeUrl),
                 orEmpty(intakePolicy),
+                orEmpty(reminderDays),
+                orEmpty(hostEmail),
                 Map.of());
     }
 
@@ -67,14 +88,28 @@ record SeriesForm(
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("intakePolicy", "must be one of the two choices");
         }
+        Integer days;
+        try {
+            days = reminderDays.isBlank() ? null : Integer.valueOf(reminderDays.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("reminderDays", "must be a whole number of days from 0 to 30");
+        }
         return new SeriesRequest(
-                orNull(slug), orNull(title), orNull(description), orNull(hashtag), orNull(homeUrl), policy);
+                orNull(slug),
+                orNull(title),
+                orNull(description),
+                orNull(hashtag),
+                orNull(homeUrl),
+                policy,
+                days,
+                orNull(hostEmail));
     }
 
     SeriesForm withErrors(List<InvalidInput.FieldError> found) {
         Map<String, String> all = new HashMap<>(errors);
         found.forEach(f -> all.putIfAbsent(f.field(), label(f.field()) + " " + f.message()));
-        return new SeriesForm(title, slug, hashtag, description, homeUrl, intakePolicy, Map.copyOf(all));
+        return new SeriesForm(
+                title, slug, hashtag, description, homeUrl, intakePolicy, reminderDays, hostEmail, Map.copyOf(all));
     }
 
     SeriesForm withError(String field, String message) {

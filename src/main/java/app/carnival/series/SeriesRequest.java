@@ -1,6 +1,9 @@
 package app.carnival.series;
 
 import app.carnival.url.HttpUrl;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,4 +30,18 @@ public record SeriesRequest(
         @HttpUrl String homeUrl,
 
         /** What becomes of a verified intake candidate from an unknown blog; {@code REVIEW} when absent. */
-        Series.IntakePolicy intakePolicy) {}
+        Series.IntakePolicy intakePolicy,
+
+        /** Days before each deadline the participants' reminders go out (0–30); 2 when absent. */
+        @Min(0) @Max(30) Integer reminderDays,
+
+        /** The host's address for the digest of failing feeds; never shown publicly. Only when mail is on. */
+        @Size(max = 254)
+        @Email(
+                regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+                message = "must be an e-mail address such as name@example.org")
+        String hostEmail) {
+
+    /** The reminder days when none are given. */
+    public static final int DEFAULT_REMINDER_DAYS = 2;
+}

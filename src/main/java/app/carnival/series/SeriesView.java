@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A series as the API shows it; {@code hostToken} only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(requiredProperties = {"slug", "title", "description", "hashtag", "intakePolicy", "createdAt"})
+@Schema(requiredProperties = {"slug", "title", "description", "hashtag", "intakePolicy", "reminderDays", "createdAt"})
 public record SeriesView(
         String slug,
         String title,
@@ -14,14 +14,24 @@ public record SeriesView(
         String hashtag,
         String homeUrl,
         Series.IntakePolicy intakePolicy,
+        int reminderDays,
         Instant createdAt,
         String hostToken) {
 
     public static SeriesView of(Series s) {
-        return new SeriesView(s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.intakePolicy, s.createdAt, null);
+        return new SeriesView(
+                s.slug,
+                s.title,
+                s.description,
+                s.hashtag,
+                s.homeUrl,
+                s.intakePolicy,
+                s.reminderDays,
+                s.createdAt,
+                null);
     }
 
     public SeriesView withHostToken(String token) {
-        return new SeriesView(slug, title, description, hashtag, homeUrl, intakePolicy, createdAt, token);
+        return new SeriesView(slug, title, description, hashtag, homeUrl, intakePolicy, reminderDays, createdAt, token);
     }
 }

@@ -38,7 +38,8 @@ class LayersTest {
                         "app.carnival.feed.schedule..",
                         "app.carnival.history..",
                         "app.carnival.xmlrpc..",
-                        "app.carnival.chart..")
+                        "app.carnival.chart..",
+                        "app.carnival.mail.rules..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
