@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A registration's wish for reminders: the address (or none) and the zone to time them in. Refuses an
@@ -13,6 +14,11 @@ import java.util.Locale;
  */
 record ReminderChoice(String email, String timeZone) {
 
+    /** One @, something on each side, a dot in the domain, no spaces: what a mail can be sent to. */
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    static final String NOT_AN_ADDRESS = "must be an e-mail address such as name@example.org";
+
     static final String NO_MAIL = "can not be used: this Carnival sends no e-mail (no SMTP server is configured)";
 
     static ReminderChoice of(String email, String timeZone, boolean mailEnabled) {
@@ -20,6 +26,9 @@ record ReminderChoice(String email, String timeZone) {
         String address = email == null || email.isBlank() ? null : email.trim();
         if (address != null && !mailEnabled) {
             errors.add(new InvalidInput.FieldError("email", NO_MAIL));
+        } else if (address != null
+                && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            errors.add(new InvalidInput.FieldError("email", NOT_AN_ADDRESS));
         }
         String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
         if (!isZone(zone)) {
