@@ -116,6 +116,25 @@ class MailTest {
                 .longValue();
     }
 
+    /**
+     * A series whose assignment 1 closed a day ago, answered by {@code who} (registered with the address), and
+     * by nobody else who registered before the poll ({@code others}: registered with an address, no answer).
+     * Returns the host token; the feeds are polled.
+     */
+    static String closedAndAnswered(String slug, String who, String email, String... others) {
+        String token = Api.createSeries(slug, slug.replace("-", ""));
+        Instant now = Instant.now();
+        assignment(slug, token, 1, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
+        blog(slug, who, 1, now.minus(Duration.ofDays(5)));
+        register(slug, who, email, "Europe/Paris");
+        for (String other : others) {
+            blog(slug, other, 0, now.minus(Duration.ofDays(5)));
+            register(slug, other, other + "@" + slug + ".test", "Europe/Paris");
+        }
+        Api.pollSeries(slug, token).statusCode(200);
+        return token;
+    }
+
     void at(Instant t) {
         clock.reset();
         clock.advance(Duration.between(Instant.now(), t));
@@ -228,14 +247,7 @@ class MailTest {
     @Test
     void youAreInTheRoundupOnPublicationOnlyToTheIncluded() throws Exception {
         String slug = "mail-in";
-        String token = Api.createSeries(slug, "mailin");
-        Instant now = Instant.now();
-        assignment(slug, token, 1, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
-        blog(slug, "ann", 1, now.minus(Duration.ofDays(5)));
-        blog(slug, "dan", 0, now.minus(Duration.ofDays(5)));
-        register(slug, "ann", "ann@in.test", "Europe/Paris");
-        register(slug, "dan", "dan@in.test", "Europe/Paris");
-        Api.pollSeries(slug, token).statusCode(200);
+        closedAndAnswered(slug, "ann", "ann@in.test", "dan");
 
         worker.run();
         assertThat(GreenMailResource.receivedBy("ann@in.test"))
@@ -253,7 +265,7 @@ class MailTest {
                 .contains("your post is in it:\r\nhttp://carnival.test/series/mail-in/1")
                 .contains("Stop these mails");
         assertThat(ann.get(0).getHeader("List-Unsubscribe", null)).isNotNull();
-        assertThat(GreenMailResource.receivedBy("dan@in.test")).isEmpty();
+        assertThat(GreenMailResource.receivedBy("dan@mail-in.test")).isEmpty();
     }
 
     /** The host hears of a feed that has failed for 24 hours, once per failure episode. */
@@ -308,12 +320,7 @@ class MailTest {
     @Test
     void smtpDownMailsStayQueuedAndGoOutOnceWhenItIsBack() throws Exception {
         String slug = "mail-outage";
-        String token = Api.createSeries(slug, "outage");
-        Instant now = Instant.now();
-        assignment(slug, token, 1, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
-        blog(slug, "gus", 1, now.minus(Duration.ofDays(5)));
-        register(slug, "gus", "gus@outage.test", "UTC");
-        Api.pollSeries(slug, token).statusCode(200);
+        closedAndAnswered(slug, "gus", "gus@outage.test");
         publish(slug, 1);
 
         GreenMailResource.stopServer();
@@ -420,12 +427,12 @@ class MailTest {
     @Test
     void theAddressIsShownNowhere() {
         String slug = "mail-private";
-        String token = Api.createSeries(slug, "private");
-        Instant now = Instant.now();
-        assignment(slug, token, 1, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
-        blog(slug, "ivy", 1, now.minus(Duration.ofDays(5)));
-        long ivy = register(slug, "ivy", "Secret.Ivy@Private.test", "Asia/Tokyo");
-        Api.pollSeries(slug, token).statusCode(200);
+        String token = closedAndAnswered(slug, "ivy", "Secret.Ivy@Private.test");
+        long ivy = ((Number) given().get("/api/series/" + slug + "/participants")
+                        .then()
+                        .extract()
+                        .path("[0].id"))
+                .longValue();
         List<String> paths = List.of(
                 "/api/series/" + slug + "/participants",
                 "/api/participants/" + ivy,
@@ -459,6 +466,19 @@ class MailTest {
         given().get("/api/participants/" + ivy).then().body("participant.reminders", equalTo(true));
     }
 
+    /** The registration form as a browser posts it; the page that comes back, with the status expected. */
+    static Document registerByForm(String slug, String who, String email, String zone, int status) {
+        return page(
+                given().contentType(ContentType.URLENC)
+                        .formParam("name", who)
+                        .formParam("blogUrl", server.url("/" + slug + "/" + who))
+                        .formParam("feedUrl", server.url("/" + slug + "/" + who + "/feed"))
+                        .formParam("email", email)
+                        .formParam("timeZone", zone)
+                        .post("/series/" + slug + "/register"),
+                status);
+    }
+
     @Test
     void invalidAddressesAre422AtTheirFieldAndStoreNothing() {
         String slug = "mail-bad";
@@ -489,15 +509,7 @@ class MailTest {
                 .statusCode(422)
                 .body("errors.field", hasItem("timeZone"));
 
-        Document form = page(
-                given().contentType(ContentType.URLENC)
-                        .formParam("name", "jo")
-                        .formParam("blogUrl", server.url("/" + slug + "/jo"))
-                        .formParam("feedUrl", server.url("/" + slug + "/jo/feed"))
-                        .formParam("email", "jo@")
-                        .formParam("timeZone", "Europe/Paris")
-                        .post("/series/" + slug + "/register"),
-                422);
+        Document form = registerByForm(slug, "jo", "jo@", "Europe/Paris", 422);
         assertThat(form.select("#email-error").text())
                 .isEqualTo("E-mail address must be an e-mail address such as name@example.org");
         assertThat(form.select("#email").attr("aria-invalid")).isEqualTo("true");
@@ -529,15 +541,7 @@ class MailTest {
         assertThat(form.select("script[src=/static/zone.js]")).hasSize(1);
 
         blog(slug, "kim", 0, now);
-        Document registered = page(
-                given().contentType(ContentType.URLENC)
-                        .formParam("name", "kim")
-                        .formParam("blogUrl", server.url("/" + slug + "/kim"))
-                        .formParam("feedUrl", server.url("/" + slug + "/kim/feed"))
-                        .formParam("email", "kim@form.test")
-                        .formParam("timeZone", "Asia/Tokyo")
-                        .post("/series/" + slug + "/register"),
-                201);
+        Document registered = registerByForm(slug, "kim", "kim@form.test", "Asia/Tokyo", 201);
         assertThat(registered.text()).contains("Reminders: on").doesNotContain("kim@form.test");
         assertThat(sql("SELECT time_zone FROM participant WHERE email = 'kim@form.test'"))
                 .isEqualTo("Asia/Tokyo");
