@@ -20,6 +20,8 @@ public interface CarnivalConfig {
 
     Announce announce();
 
+    Mail mail();
+
     /**
      * The service's public base URL, without a trailing slash: every absolute link it advertises
      * (Webmention and Pingback endpoints, assignment pages named as targets) starts with it.
@@ -239,5 +241,53 @@ public interface CarnivalConfig {
         /** Longest delay between two attempts. */
         @WithDefault("1h")
         Duration backoffCap();
+    }
+
+    interface Mail {
+        /**
+         * The SMTP server mails go through ({@code quarkus.mailer.host} follows it; port, TLS and
+         * credentials are the {@code quarkus.mailer.*} settings). Unset (the default): Carnival sends
+         * no mail, queues none, and its forms and API take no e-mail address.
+         */
+        Optional<String> smtpHost();
+
+        /** The sender of every mail. */
+        @WithDefault("Carnival <carnival@localhost>")
+        String from();
+
+        /** Run the background mail worker (queue due mails, send them). Tests drive it on demand. */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /** How often the worker looks for mails to queue and to send. */
+        @WithDefault("30s")
+        Duration tick();
+
+        /** Mails claimed at once; the worker claims batch after batch until nothing is due. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** How long a claimed mail stays reserved by the instance sending it; then another may send it. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** First delay after the SMTP server refused or could not be reached; doubles per attempt. */
+        @WithDefault("1m")
+        Duration backoffBase();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("1h")
+        Duration backoffCap();
+
+        /** Attempts before a mail is given up (failed); with the defaults, about two days of outage. */
+        @WithDefault("50")
+        int maxAttempts();
+
+        /**
+         * Refuse (with an exception) to talk to the SMTP server while a database transaction is open on
+         * the calling thread. On in tests, where that is a bug.
+         */
+        @WithDefault("false")
+        boolean refuseInsideTransaction();
     }
 }

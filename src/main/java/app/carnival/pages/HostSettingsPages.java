@@ -1,5 +1,6 @@
 package app.carnival.pages;
 
+import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.DomainException;
 import app.carnival.errors.InvalidInput;
 import app.carnival.hosting.SeriesAdmin;
@@ -44,10 +45,14 @@ public class HostSettingsPages {
     private final SeriesAdmin admin;
     private final CurrentCaller current;
 
-    public HostSettingsPages(SeriesRepository seriesRepository, SeriesAdmin admin, CurrentCaller current) {
+    private final boolean mail;
+
+    public HostSettingsPages(
+            SeriesRepository seriesRepository, SeriesAdmin admin, CurrentCaller current, CarnivalConfig config) {
         this.seriesRepository = seriesRepository;
         this.admin = admin;
         this.current = current;
+        this.mail = config.mail().smtpHost().isPresent();
     }
 
     @GET
@@ -71,11 +76,22 @@ public class HostSettingsPages {
             @RestForm String description,
             @RestForm String homeUrl,
             @RestForm String intakePolicy,
-            @RestForm String autoPublish) {
+            @RestForm String autoPublish,
+            @RestForm String reminderDays,
+            @RestForm String hostEmail) {
         Series series = seriesRepository.require(slug);
         Caller host = HostSession.requireHost(series, current.get(), csrf);
+        // Without mail the form has no mail fields: what is stored stays.
         SeriesForm form = SeriesForm.typed(
-                title, series.slug, hashtag, description, homeUrl, intakePolicy, "on".equals(autoPublish));
+                title,
+                series.slug,
+                hashtag,
+                description,
+                homeUrl,
+                intakePolicy,
+                "on".equals(autoPublish),
+                reminderDays == null ? String.valueOf(series.reminderDays) : reminderDays,
+                hostEmail == null ? series.hostEmail : hostEmail);
         try {
             admin.update(slug, host, form.request());
         } catch (InvalidInput e) {
@@ -123,11 +139,10 @@ public class HostSettingsPages {
         return ErrorPage.of(e);
     }
 
-    private static Response show(
-            int status, Series series, Caller host, SeriesForm form, String confirm, String message) {
+    private Response show(int status, Series series, Caller host, SeriesForm form, String confirm, String message) {
         return Response.status(status)
                 .entity(Templates.settings(new Views.SettingsPage(
-                        series.slug, series.title, HostSession.csrfToken(host), form, confirm, message)))
+                        series.slug, series.title, HostSession.csrfToken(host), form, confirm, message, mail)))
                 .build();
     }
 }

@@ -21,6 +21,8 @@ record SeriesForm(
         String homeUrl,
         String intakePolicy,
         boolean autoPublish,
+        String reminderDays,
+        String hostEmail,
         Map<String, String> errors) {
 
     /** Every field a series form may report on, labelled, in the order the forms show them. */
@@ -35,16 +37,27 @@ record SeriesForm(
         labels.put("homeUrl", "Home page");
         labels.put("intakePolicy", "Responses from blogs that did not register");
         labels.put("autoPublish", "Publish each round-up when its grace period ends");
+        labels.put("reminderDays", "Reminder days");
+        labels.put("hostEmail", "Your e-mail address");
         labels.put("confirm", "Confirmation");
         return labels;
     }
 
     static SeriesForm blank() {
-        return typed("", "", "", "", "", Series.IntakePolicy.REVIEW.name(), false);
+        return typed("", "", "", "", "", Series.IntakePolicy.REVIEW.name(), false, "", "");
     }
 
     static SeriesForm of(Series s) {
-        return typed(s.title, s.slug, s.hashtag, s.description, s.homeUrl, s.intakePolicy.name(), s.autoPublish);
+        return typed(
+                s.title,
+                s.slug,
+                s.hashtag,
+                s.description,
+                s.homeUrl,
+                s.intakePolicy.name(),
+                s.autoPublish,
+                String.valueOf(s.reminderDays),
+                s.hostEmail);
     }
 
     /** What was typed; an empty slug is made from the title, as the script of the form does while typing. */
@@ -55,7 +68,9 @@ record SeriesForm(
             String description,
             String homeUrl,
             String intakePolicy,
-            boolean autoPublish) {
+            boolean autoPublish,
+            String reminderDays,
+            String hostEmail) {
         String s = orEmpty(slug).trim();
         return new SeriesForm(
                 orEmpty(title),
@@ -65,6 +80,8 @@ record SeriesForm(
                 orEmpty(homeUrl),
                 orEmpty(intakePolicy),
                 autoPublish,
+                orEmpty(reminderDays),
+                orEmpty(hostEmail),
                 Map.of());
     }
 
@@ -76,6 +93,12 @@ record SeriesForm(
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("intakePolicy", "must be one of the two choices");
         }
+        Integer days;
+        try {
+            days = reminderDays.isBlank() ? null : Integer.valueOf(reminderDays.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("reminderDays", "must be a whole number of days from 0 to 30");
+        }
         return new SeriesRequest(
                 orNull(slug),
                 orNull(title),
@@ -83,13 +106,25 @@ record SeriesForm(
                 orNull(hashtag),
                 orNull(homeUrl),
                 policy,
-                autoPublish);
+                autoPublish,
+                days,
+                orNull(hostEmail));
     }
 
     SeriesForm withErrors(List<InvalidInput.FieldError> found) {
         Map<String, String> all = new HashMap<>(errors);
         found.forEach(f -> all.putIfAbsent(f.field(), label(f.field()) + " " + f.message()));
-        return new SeriesForm(title, slug, hashtag, description, homeUrl, intakePolicy, autoPublish, Map.copyOf(all));
+        return new SeriesForm(
+                title,
+                slug,
+                hashtag,
+                description,
+                homeUrl,
+                intakePolicy,
+                autoPublish,
+                reminderDays,
+                hostEmail,
+                Map.copyOf(all));
     }
 
     SeriesForm withError(String field, String message) {

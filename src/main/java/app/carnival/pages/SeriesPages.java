@@ -34,7 +34,9 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -176,8 +178,7 @@ public class SeriesPages {
     @Path("/register")
     public TemplateInstance registerForm(@PathParam("slug") String slug) {
         Series s = seriesRepository.require(slug);
-        return Templates.register(
-                new Views.RegisterForm(s.slug, s.title, s.hashtag, "", "", "", null, null, null, null));
+        return Templates.register(registerForm(s, "", "", "", "", lastZone(s), Map.of(), null));
     }
 
     /** Not transactional: registration looks for the feed on the network first. */
@@ -185,9 +186,15 @@ public class SeriesPages {
     @Path("/register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(
-            @PathParam("slug") String slug, @RestForm String name, @RestForm String blogUrl, @RestForm String feedUrl) {
+            @PathParam("slug") String slug,
+            @RestForm String name,
+            @RestForm String blogUrl,
+            @RestForm String feedUrl,
+            @RestForm String email,
+            @RestForm String timeZone) {
         Series s = seriesRepository.require(slug);
-        ParticipantRequest request = new ParticipantRequest(trim(name), trim(blogUrl), trim(feedUrl), null);
+        ParticipantRequest request =
+                new ParticipantRequest(trim(name), trim(blogUrl), trim(feedUrl), null, trim(email), trim(timeZone));
         Map<String, String> errors = new HashMap<>();
         for (ConstraintViolation<ParticipantRequest> v : validator.validate(request)) {
             errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
@@ -199,7 +206,14 @@ public class SeriesPages {
                 ParticipantView p = registration.register(slug, request);
                 return Response.status(201)
                         .entity(Templates.registered(new Views.Registered(
-                                s.slug, s.title, s.hashtag, p.id(), p.name(), p.feedUrl(), p.participantToken())))
+                                s.slug,
+                                s.title,
+                                s.hashtag,
+                                p.id(),
+                                p.name(),
+                                p.feedUrl(),
+                                p.participantToken(),
+                                p.reminders())))
                         .build();
             } catch (InvalidInput e) {
                 e.errors().forEach(f -> errors.put(f.field(), f.message()));
@@ -208,18 +222,44 @@ public class SeriesPages {
                 status = ProblemStatus.of(e);
             }
         }
-        Views.RegisterForm form = new Views.RegisterForm(
+        String zone = timeZone == null || timeZone.isBlank() ? lastZone(s) : timeZone;
+        return Response.status(status)
+                .entity(Templates.register(registerForm(
+                        s, orEmpty(name), orEmpty(blogUrl), orEmpty(feedUrl), orEmpty(email), zone, errors, general)))
+                .build();
+    }
+
+    private Views.RegisterForm registerForm(
+            Series s,
+            String name,
+            String blogUrl,
+            String feedUrl,
+            String email,
+            String zone,
+            Map<String, String> errors,
+            String general) {
+        boolean mail = registration.offersReminders();
+        return new Views.RegisterForm(
                 s.slug,
                 s.title,
                 s.hashtag,
-                orEmpty(name),
-                orEmpty(blogUrl),
-                orEmpty(feedUrl),
-                errors.get("name"),
-                errors.get("blogUrl"),
-                errors.get("feedUrl"),
-                general);
-        return Response.status(status).entity(Templates.register(form)).build();
+                name,
+                blogUrl,
+                feedUrl,
+                email,
+                zone,
+                Map.copyOf(errors),
+                general,
+                mail,
+                mail ? AssignmentForm.zones() : List.of());
+    }
+
+    /** The zone of the series' newest assignment: where most of its participants probably are. UTC before any. */
+    private String lastZone(Series s) {
+        return assignments.ofSeries(s).stream()
+                .max(Comparator.comparingInt((Assignment a) -> a.number))
+                .map(a -> a.timezone)
+                .orElse("UTC");
     }
 
     @ServerExceptionMapper

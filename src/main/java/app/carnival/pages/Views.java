@@ -340,7 +340,10 @@ final class Views {
         }
     }
 
-    /** The registration form's values and its errors, per field and overall. */
+    /**
+     * The registration form's values and its errors, per field and overall; {@code mail}: the instance
+     * sends mail, so the form offers reminders (address and time zone, from {@code zones}).
+     */
     record RegisterForm(
             String slug,
             String seriesTitle,
@@ -348,21 +351,36 @@ final class Views {
             String name,
             String blogUrl,
             String feedUrl,
-            String nameError,
-            String blogUrlError,
-            String feedUrlError,
-            String error) {
+            String email,
+            String timeZone,
+            Map<String, String> fieldErrors,
+            String error,
+            boolean mail,
+            List<String> zones) {
+
+        /** What the field's error says, or null. */
+        public String errorOf(String field) {
+            return fieldErrors.get(field);
+        }
 
         /** Worded as the fields' inline errors are. */
         public List<FormError> errors() {
             return FormError.of(
                     error,
                     "name",
-                    nameError == null ? null : "Name " + nameError,
+                    labelled("Name ", "name"),
                     "blogUrl",
-                    blogUrlError == null ? null : "Blog address " + blogUrlError,
+                    labelled("Blog address ", "blogUrl"),
                     "feedUrl",
-                    feedUrlError == null ? null : "Feed address " + feedUrlError);
+                    labelled("Feed address ", "feedUrl"),
+                    "email",
+                    labelled("E-mail address ", "email"),
+                    "timeZone",
+                    labelled("Time zone ", "timeZone"));
+        }
+
+        private String labelled(String label, String field) {
+            return fieldErrors.containsKey(field) ? label + fieldErrors.get(field) : null;
         }
     }
 
@@ -378,7 +396,14 @@ final class Views {
     }
 
     record Registered(
-            String slug, String seriesTitle, String hashtag, long id, String name, String feedUrl, String token) {}
+            String slug,
+            String seriesTitle,
+            String hashtag,
+            long id,
+            String name,
+            String feedUrl,
+            String token,
+            boolean reminders) {}
 
     /** A participant's feed as the host watches it. */
     record FeedRow(
@@ -632,7 +657,15 @@ final class Views {
     record TokenShown(String slug, String seriesTitle, String token) {}
 
     /** The series' settings for its host; {@code confirm} what was typed to confirm a deletion. */
-    record SettingsPage(String slug, String seriesTitle, String csrf, SeriesForm form, String confirm, String message) {
+    /** {@code mail}: the instance sends mail, so the reminder and digest settings are offered. */
+    record SettingsPage(
+            String slug,
+            String seriesTitle,
+            String csrf,
+            SeriesForm form,
+            String confirm,
+            String message,
+            boolean mail) {
 
         public String confirmHint() {
             return "Type " + slug + " to delete the series.";

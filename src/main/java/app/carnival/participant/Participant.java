@@ -54,6 +54,13 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "token_hash")
     public byte[] tokenHash;
 
+    /** Where reminders go; null when the participant wants none (or unsubscribed). Never shown. */
+    public String email;
+
+    /** The IANA zone the participant's reminders are timed in. */
+    @Column(name = "time_zone")
+    public String timeZone = "UTC";
+
     @Enumerated(EnumType.STRING)
     public Origin origin = Origin.REGISTERED;
 

@@ -8,9 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A participant as listed; {@code participantToken} only in the answer to the registration.
  *
  * @param origin {@code REGISTERED} by the blogger, or {@code DISCOVERED} by an intake that found one of its posts
+ * @param reminders whether the participant gets deadline reminders by mail (its address is never shown)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(requiredProperties = {"id", "series", "name", "blogUrl", "feedUrl", "origin", "registeredAt"})
+@Schema(requiredProperties = {"id", "series", "name", "blogUrl", "feedUrl", "origin", "reminders", "registeredAt"})
 public record ParticipantView(
         long id,
         String series,
@@ -19,15 +20,26 @@ public record ParticipantView(
         String feedUrl,
         String avatarUrl,
         Participant.Origin origin,
+        boolean reminders,
         Instant registeredAt,
         String participantToken) {
 
     public static ParticipantView of(Participant p) {
         return new ParticipantView(
-                p.id, p.series.slug, p.name, p.blogUrl, p.feed.url, p.avatarUrl, p.origin, p.createdAt, null);
+                p.id,
+                p.series.slug,
+                p.name,
+                p.blogUrl,
+                p.feed.url,
+                p.avatarUrl,
+                p.origin,
+                p.email != null,
+                p.createdAt,
+                null);
     }
 
     public ParticipantView withToken(String token) {
-        return new ParticipantView(id, series, name, blogUrl, feedUrl, avatarUrl, origin, registeredAt, token);
+        return new ParticipantView(
+                id, series, name, blogUrl, feedUrl, avatarUrl, origin, reminders, registeredAt, token);
     }
 }

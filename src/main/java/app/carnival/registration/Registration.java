@@ -40,6 +40,7 @@ public class Registration {
     private final Explanations explanations;
     private final BlockedBlogs blocked;
     private final int recentPosts;
+    private final boolean mailEnabled;
 
     public Registration(
             SeriesRepository series,
@@ -58,10 +59,17 @@ public class Registration {
         this.matching = matching;
         this.explanations = explanations;
         this.recentPosts = config.poll().recentPosts();
+        this.mailEnabled = config.mail().smtpHost().isPresent();
+    }
+
+    /** Whether registering may ask for reminders by mail (only when an SMTP server is configured). */
+    public boolean offersReminders() {
+        return mailEnabled;
     }
 
     /** Must not be called inside a transaction. Returns the view with the participant token, shown this once. */
     public ParticipantView register(String slug, ParticipantRequest request) {
+        ReminderChoice reminders = ReminderChoice.of(request.email(), request.timeZone(), mailEnabled);
         String given = request.feedUrl() == null || request.feedUrl().isBlank()
                 ? null
                 : request.feedUrl().trim();
@@ -72,7 +80,7 @@ public class Registration {
         });
         String feedUrl = known ? given : locator.locate(request.blogUrl().trim(), given);
         ParticipantView enrolled =
-                QuarkusTransaction.requiringNew().call(() -> enrol(series.require(slug), request, feedUrl));
+                QuarkusTransaction.requiringNew().call(() -> enrol(series.require(slug), request, feedUrl, reminders));
         matching.matchParticipant(enrolled.id());
         return enrolled;
     }
@@ -157,7 +165,7 @@ public class Registration {
         });
     }
 
-    private ParticipantView enrol(Series series, ParticipantRequest request, String feedUrl) {
+    private ParticipantView enrol(Series series, ParticipantRequest request, String feedUrl, ReminderChoice reminders) {
         blocked.refuseBlocked(series, feedUrl); // the feed the blog announced may be one the host blocked
         Feed feed = feeds.findOrCreate(feedUrl);
         if (participants.isEnrolled(series, feed)) {
@@ -173,6 +181,8 @@ public class Registration {
                 ? null
                 : request.avatarUrl().trim();
         p.tokenHash = Tokens.hash(token);
+        p.email = reminders.email();
+        p.timeZone = reminders.timeZone();
         p.persistAndFlush();
         Participant.getEntityManager().refresh(p);
         return ParticipantView.of(p).withToken(token);

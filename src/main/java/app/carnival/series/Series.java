@@ -47,6 +47,14 @@ public class Series extends PanacheEntityBase {
     @Column(name = "auto_publish")
     public boolean autoPublish;
 
+    /** Days before each deadline the participants' reminders go out. */
+    @Column(name = "reminder_days")
+    public int reminderDays = SeriesRequest.DEFAULT_REMINDER_DAYS;
+
+    /** Where the digest of failing feeds goes; null for none. Never shown publicly. */
+    @Column(name = "host_email")
+    public String hostEmail;
+
     @Column(name = "host_token_hash")
     public byte[] hostTokenHash;
 

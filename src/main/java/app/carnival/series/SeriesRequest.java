@@ -1,6 +1,9 @@
 package app.carnival.series;
 
 import app.carnival.url.HttpUrl;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -30,4 +33,18 @@ public record SeriesRequest(
         Series.IntakePolicy intakePolicy,
 
         /** Publish each round-up by itself when its grace period ends (Webmentions go out then); false when absent. */
-        Boolean autoPublish) {}
+        Boolean autoPublish,
+
+        /** Days before each deadline the participants' reminders go out (0–30); 2 when absent. */
+        @Min(0) @Max(30) Integer reminderDays,
+
+        /** The host's address for the digest of failing feeds; never shown publicly. Only when mail is on. */
+        @Size(max = 254)
+        @Email(
+                regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+                message = "must be an e-mail address such as name@example.org")
+        String hostEmail) {
+
+    /** The reminder days when none are given. */
+    public static final int DEFAULT_REMINDER_DAYS = 2;
+}

@@ -1,5 +1,6 @@
 package app.carnival.series;
 
+import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.Conflict;
 import app.carnival.errors.InvalidInput;
 import app.carnival.security.Tokens;
@@ -29,10 +30,12 @@ public class SeriesService {
 
     private final SeriesRepository series;
     private final Validator validator;
+    private final boolean mailEnabled;
 
-    public SeriesService(SeriesRepository series, Validator validator) {
+    public SeriesService(SeriesRepository series, Validator validator, CarnivalConfig config) {
         this.series = series;
         this.validator = validator;
+        this.mailEnabled = config.mail().smtpHost().isPresent();
     }
 
     /** A new series and its host token, shown this once. Invalid fields: one {@link InvalidInput} naming each. */
@@ -66,7 +69,16 @@ public class SeriesService {
 
     /** The series as a request that would recreate it: what an edit starts from. */
     public static SeriesRequest current(Series s) {
-        return new SeriesRequest(s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.intakePolicy, s.autoPublish);
+        return new SeriesRequest(
+                s.slug,
+                s.title,
+                s.description,
+                s.hashtag,
+                s.homeUrl,
+                s.intakePolicy,
+                s.autoPublish,
+                s.reminderDays,
+                s.hostEmail);
     }
 
     /**
@@ -121,6 +133,13 @@ public class SeriesService {
                 errors.add(new InvalidInput.FieldError(field, v.getMessage()));
             }
         }
+        if (!mailEnabled
+                && request.hostEmail() != null
+                && !request.hostEmail().isBlank()
+                && errors.stream().noneMatch(e -> e.field().equals("hostEmail"))) {
+            errors.add(new InvalidInput.FieldError(
+                    "hostEmail", "can not be used: this Carnival sends no e-mail (no SMTP server is configured)"));
+        }
         return errors;
     }
 
@@ -141,5 +160,9 @@ public class SeriesService {
                 : request.homeUrl().trim();
         s.intakePolicy = request.intakePolicy() == null ? Series.IntakePolicy.REVIEW : request.intakePolicy();
         s.autoPublish = Boolean.TRUE.equals(request.autoPublish());
+        s.reminderDays = request.reminderDays() == null ? SeriesRequest.DEFAULT_REMINDER_DAYS : request.reminderDays();
+        s.hostEmail = request.hostEmail() == null || request.hostEmail().isBlank()
+                ? null
+                : request.hostEmail().trim();
     }
 }

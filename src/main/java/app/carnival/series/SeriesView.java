@@ -6,7 +6,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A series as the API shows it; {@code hostToken} only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(requiredProperties = {"slug", "title", "description", "hashtag", "intakePolicy", "autoPublish", "createdAt"})
+@Schema(
+        requiredProperties = {
+            "slug",
+            "title",
+            "description",
+            "hashtag",
+            "intakePolicy",
+            "autoPublish",
+            "reminderDays",
+            "createdAt"
+        })
 public record SeriesView(
         String slug,
         String title,
@@ -15,15 +25,26 @@ public record SeriesView(
         String homeUrl,
         Series.IntakePolicy intakePolicy,
         boolean autoPublish,
+        int reminderDays,
         Instant createdAt,
         String hostToken) {
 
     public static SeriesView of(Series s) {
         return new SeriesView(
-                s.slug, s.title, s.description, s.hashtag, s.homeUrl, s.intakePolicy, s.autoPublish, s.createdAt, null);
+                s.slug,
+                s.title,
+                s.description,
+                s.hashtag,
+                s.homeUrl,
+                s.intakePolicy,
+                s.autoPublish,
+                s.reminderDays,
+                s.createdAt,
+                null);
     }
 
     public SeriesView withHostToken(String token) {
-        return new SeriesView(slug, title, description, hashtag, homeUrl, intakePolicy, autoPublish, createdAt, token);
+        return new SeriesView(
+                slug, title, description, hashtag, homeUrl, intakePolicy, autoPublish, reminderDays, createdAt, token);
     }
 }

@@ -39,7 +39,8 @@ class LayersTest {
                         "app.carnival.history..",
                         "app.carnival.xmlrpc..",
                         "app.carnival.chart..",
-                        "app.carnival.announce.rules..")
+                        "app.carnival.announce.rules..",
+                        "app.carnival.mail.rules..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

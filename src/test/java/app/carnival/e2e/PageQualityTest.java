@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.announce.AnnouncementWorker;
 import app.carnival.intake.MentionWorker;
+import app.carnival.security.Tokens;
 import app.carnival.testing.Axe;
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.HtmlChecker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -71,6 +74,12 @@ class PageQualityTest {
     @Inject
     AnnouncementWorker announcer;
 
+    @Inject
+    EntityManager em;
+
+    /** Unsubscribe tokens of mails "sent" to participants who asked for reminders, by number. */
+    final Map<Integer, String> unsubscribeTokens = new HashMap<>();
+
     String hostToken;
     String guestToken;
     int registrations;
@@ -93,6 +102,12 @@ class PageQualityTest {
                 new Visit("register", () -> open(SERIES + "/register")),
                 new Visit("register-errors", this::registerWithABadUrl),
                 new Visit("registered", this::registerABlog),
+                new Visit("register-email-refused", this::registerWithABadAddress),
+                new Visit("registered-with-reminders", this::registerForReminders),
+                new Visit("unsubscribe", () -> open("/unsubscribe/" + unsubscribeToken(1))),
+                new Visit("unsubscribed", this::unsubscribe),
+                new Visit("unsubscribe-used", () -> open("/unsubscribe/" + unsubscribeToken(102))),
+                new Visit("unsubscribe-invalid", () -> open("/unsubscribe/" + "x".repeat(43), 404)),
                 new Visit("host-login", () -> {
                     signOut();
                     return open(SERIES + "/host");
@@ -389,6 +404,116 @@ class PageQualityTest {
                 .post(SERIES + "/register")
                 .then()
                 .statusCode(422)
+                .extract()
+                .asString();
+    }
+
+    /** The reminder fields of the form: an address that is not one, refused at its field. */
+    String registerWithABadAddress() throws Exception {
+        open(SERIES + "/register");
+        driver().findElement(By.id("name")).sendKeys("Dora");
+        driver().findElement(By.id("blogUrl")).sendKeys(server.url("/q-dora-1/"));
+        driver().findElement(By.id("email")).sendKeys("dora at example");
+        submit("form[action$='/register'] button[type=submit]");
+        assertFocusOnTheErrorSummary("#email");
+        return given().contentType(ContentType.URLENC)
+                .formParam("name", "Dora")
+                .formParam("blogUrl", server.url("/q-dora-1/"))
+                .formParam("email", "dora at example")
+                .formParam("timeZone", "Europe/Paris")
+                .post(SERIES + "/register")
+                .then()
+                .statusCode(422)
+                .extract()
+                .asString();
+    }
+
+    /** Registers with an address and a zone; "Reminders: on". */
+    String registerForReminders() throws Exception {
+        int n = ++registrations;
+        String blog = "/q-dora-" + n + "/";
+        server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
+        open(SERIES + "/register");
+        driver().findElement(By.id("name")).sendKeys("Dora " + n);
+        driver().findElement(By.id("blogUrl")).sendKeys(server.url(blog));
+        driver().findElement(By.id("feedUrl")).sendKeys(server.url(blog + "feed"));
+        driver().findElement(By.id("email")).sendKeys("dora" + n + "@quality.test");
+        submit("form[action$='/register'] button[type=submit]");
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Reminders: on");
+        return registeredPageAgain(n);
+    }
+
+    /** The confirmation page as served: one more registration with reminders, by the form's POST. */
+    String registeredPageAgain(int n) {
+        String blog = "/q-dora-" + n + "-again/";
+        server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
+        return given().contentType(ContentType.URLENC)
+                .formParam("name", "Dora " + n + " again")
+                .formParam("blogUrl", server.url(blog))
+                .formParam("feedUrl", server.url(blog + "feed"))
+                .formParam("email", "dora" + n + "-again@quality.test")
+                .formParam("timeZone", "Asia/Tokyo")
+                .post(SERIES + "/register")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
+    }
+
+    /**
+     * The unsubscribe token of a mail to participant "Reader k", who registered with an address (the
+     * mail as the mail worker records it: only the token's hash is stored).
+     */
+    String unsubscribeToken(int k) {
+        return unsubscribeTokens.computeIfAbsent(k, n -> {
+            String blog = "/q-reader-" + n + "/";
+            server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
+            long id = ((Number) given().contentType(ContentType.JSON)
+                            .body(Map.of(
+                                    "name",
+                                    "Reader " + n,
+                                    "blogUrl",
+                                    server.url(blog),
+                                    "feedUrl",
+                                    server.url(blog + "feed"),
+                                    "email",
+                                    "reader" + n + "@quality.test",
+                                    "timeZone",
+                                    "Europe/Paris"))
+                            .post("/api/series/" + SLUG + "/participants")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id"))
+                    .longValue();
+            String token = Tokens.newToken();
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("""
+                            INSERT INTO mail_outbox (kind, dedupe_key, series_id, participant_id, subject, body, state,
+                                                     attempts, next_attempt_at, sent_at, unsubscribe_hash)
+                            SELECT 'REMINDER', 'quality-' || p.id, p.series_id, p.id, 'Reminder', 'Body', 'SENT', 1,
+                                   now(), now(), ?1
+                            FROM participant p WHERE p.id = ?2""")
+                            .setParameter(1, Tokens.hash(token))
+                            .setParameter(2, id)
+                            .executeUpdate());
+            return token;
+        });
+    }
+
+    int unsubscribes;
+
+    /** The button of the unsubscribe page (the browser); the page it leads to as served (another mail's link). */
+    String unsubscribe() throws Exception {
+        int k = 100 + 2 * ++unsubscribes;
+        open("/unsubscribe/" + unsubscribeToken(k));
+        submit("form[action^='/unsubscribe/'] button[type=submit]");
+        assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo("You are unsubscribed");
+        return given().contentType(ContentType.URLENC)
+                .formParam("List-Unsubscribe", "One-Click")
+                .post("/unsubscribe/" + unsubscribeToken(k + 1))
+                .then()
+                .statusCode(200)
                 .extract()
                 .asString();
     }
