@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,8 +81,10 @@ class HttpFetcherTest {
             exchange.sendResponseHeaders(307, -1);
             exchange.close();
         });
-        FetchResult answer = open().postForm(
-                        server.url("/endpoint"), Map.of("source", "https://a.example/x?y=1&z=ü", "target", "b"));
+        Map<String, String> form = new LinkedHashMap<>(); // sent in the map's order, as the sender builds it
+        form.put("source", "https://a.example/x?y=1&z=ü");
+        form.put("target", "b");
+        FetchResult answer = open().postForm(server.url("/endpoint"), form);
         assertThat(answer.status()).isEqualTo(307);
         assertThat(answer.location()).isEqualTo(server.url("/elsewhere"));
         assertThat(bodies)
