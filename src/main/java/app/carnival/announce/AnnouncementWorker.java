@@ -51,23 +51,13 @@ public class AnnouncementWorker {
 
     void start(@Observes StartupEvent started) {
         if (config.workerEnabled()) {
-            ticker = new Ticker("announce-tick", config.tick(), this::tick);
+            ticker = Ticker.surviving("announce-tick", config.tick(), "Publishing cycle", this::run);
         }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (ticker != null) {
-            ticker.close();
-        }
+        Ticker.stop(ticker);
         pool.shutdownNow();
-    }
-
-    private void tick() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            LOG.warnf("Publishing cycle failed: %s", e.getMessage());
-        }
     }
 
     /** One cycle: publish what is due, queue what is new, send what is due. Returns how many were sent (attempted). */

@@ -83,22 +83,12 @@ public class InvitationWatcher {
 
     void start(@Observes StartupEvent started) {
         if (config.workerEnabled()) {
-            ticker = new Ticker("invitation-tick", config.tick(), this::tick);
+            ticker = Ticker.surviving("invitation-tick", config.tick(), "Invitation check", this::checkDue);
         }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (ticker != null) {
-            ticker.close();
-        }
-    }
-
-    private void tick() {
-        try {
-            checkDue();
-        } catch (RuntimeException e) {
-            LOG.warnf("Invitation check failed: %s", e.getMessage());
-        }
+        Ticker.stop(ticker);
     }
 
     /** Checks every invitation that is due, batch after batch. */

@@ -50,23 +50,13 @@ public class MentionWorker {
 
     void start(@Observes StartupEvent started) {
         if (config.workerEnabled()) {
-            ticker = new Ticker("intake-tick", config.tick(), this::tick);
+            ticker = Ticker.surviving("intake-tick", config.tick(), "Intake cycle", this::drain);
         }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (ticker != null) {
-            ticker.close();
-        }
+        Ticker.stop(ticker);
         pool.shutdownNow();
-    }
-
-    private void tick() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            LOG.warnf("Intake cycle failed: %s", e.getMessage());
-        }
     }
 
     /**

@@ -45,22 +45,12 @@ public class MailWorker {
 
     void start(@Observes StartupEvent started) {
         if (enabled && config.workerEnabled()) {
-            ticker = new Ticker("mail-tick", config.tick(), this::tick);
+            ticker = Ticker.surviving("mail-tick", config.tick(), "Mail cycle", this::run);
         }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (ticker != null) {
-            ticker.close();
-        }
-    }
-
-    private void tick() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            LOG.warnf("Mail cycle failed: %s", e.getMessage());
-        }
+        Ticker.stop(ticker);
     }
 
     /** One cycle: queue the due mails, then send every mail due. Returns the mails the SMTP server took. */

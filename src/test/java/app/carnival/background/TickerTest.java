@@ -41,4 +41,16 @@ class TickerTest {
         }
         assertThat(overlaps.get()).isZero();
     }
+
+    @Test
+    void aSurvivingLoopGoesOnAfterARunThatThrows() throws InterruptedException {
+        CountDownLatch runs = new CountDownLatch(3);
+        try (Ticker ignored = Ticker.surviving("test", Duration.ofMillis(10), "Test cycle", () -> {
+            runs.countDown();
+            throw new IllegalStateException("database down");
+        })) {
+            // A plain scheduled task that throws is never run again; this one is.
+            assertThat(runs.await(3, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
