@@ -16,6 +16,8 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
  * @param links        the values of every {@code Link} header (RFC 8288), in order; empty when none
  * @param location     the {@code Location} header of the final answer (a redirect that was not followed, a
  *                     Webmention endpoint's status page), else null
+ * @param botCheck     who answered with a bot check (a JavaScript challenge, a captcha) instead of the
+ *                     resource, e.g. "Cloudflare"; null when the answer is not one
  */
 public record FetchResult(
         int status,
@@ -28,7 +30,8 @@ public record FetchResult(
         Duration retryAfter,
         Duration maxAge,
         List<String> links,
-        String location) {
+        String location,
+        String botCheck) {
 
     public FetchResult {
         links = links == null ? List.of() : List.copyOf(links);
@@ -47,7 +50,8 @@ public record FetchResult(
                 retryAfter,
                 maxAge,
                 links,
-                location);
+                location,
+                botCheck);
     }
 
     public boolean notModified() {

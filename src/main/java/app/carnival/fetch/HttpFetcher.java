@@ -131,11 +131,16 @@ public class HttpFetcher {
             String from = current;
             FetchResult answer = exchange(target, get, response -> {
                 boolean redirect = isRedirect(response.getCode()) && header(response, "Location") != null;
-                // Error and redirect bodies are not read; closing the response discards the connection.
-                byte[] body = response.getCode() >= 200 && response.getCode() < 300 && !redirect
-                        ? readCapped(response.getEntity(), get)
-                        : new byte[0];
-                return result(response, from, body);
+                // Error and redirect bodies are not read (closing the response discards the connection), but
+                // the start of an HTML error page, which may be a bot check.
+                boolean ok = response.getCode() >= 200 && response.getCode() < 300 && !redirect;
+                String type = header(response, "Content-Type");
+                byte[] body = ok ? readCapped(response.getEntity(), get) : new byte[0];
+                byte[] checked = ok || !BotChecks.worthReading(response.getCode(), type)
+                        ? body
+                        : readPrefix(response.getEntity(), BotChecks.PREFIX_BYTES);
+                return result(
+                        response, from, body, BotChecks.recognise(header(response, "cf-mitigated"), type, checked));
             });
             String location = answer.location();
             if (isRedirect(answer.status()) && location != null) {
@@ -164,7 +169,7 @@ public class HttpFetcher {
                         .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue()))
                         .toList(),
                 StandardCharsets.UTF_8));
-        return exchange(target, post, response -> result(response, url, new byte[0]));
+        return exchange(target, post, response -> result(response, url, new byte[0], null));
     }
 
     private void refuseInsideTransaction(String url) {
@@ -205,7 +210,7 @@ public class HttpFetcher {
         }
     }
 
-    private FetchResult result(ClassicHttpResponse response, String url, byte[] body) {
+    private FetchResult result(ClassicHttpResponse response, String url, byte[] body, String botCheck) {
         return new FetchResult(
                 response.getCode(),
                 url,
@@ -217,7 +222,8 @@ public class HttpFetcher {
                 retryAfter(response),
                 maxAge(response),
                 Arrays.stream(response.getHeaders("Link")).map(Header::getValue).toList(),
-                header(response, "Location"));
+                header(response, "Location"),
+                botCheck);
     }
 
     /** Plain GET of a web page (post page, blog home page). */
@@ -246,6 +252,16 @@ public class HttpFetcher {
             throw new FetchException(FetchException.Kind.REFUSED, "invalid redirect target: " + location);
         }
         return target;
+    }
+
+    /** At most the first {@code bytes} of a body; the rest is left unread. */
+    private static byte[] readPrefix(HttpEntity entity, int bytes) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            return in.readNBytes(bytes);
+        }
     }
 
     private byte[] readCapped(HttpEntity entity, HttpUriRequestBase get) throws IOException, FetchException {

@@ -49,6 +49,13 @@ public class FeedLocator {
                     "could not be fetched to find its feed (" + e.getMessage()
                             + "); give your feed's address as feedUrl");
         }
+        if (page.botCheck() != null) {
+            throw new InvalidInput(
+                    "blogUrl",
+                    "answers with a bot check (" + page.botCheck()
+                            + ") instead of the page, so its feed can not be looked for; give your feed's address as"
+                            + " feedUrl");
+        }
         if (!page.ok()) {
             throw new InvalidInput(
                     "blogUrl",
@@ -59,8 +66,9 @@ public class FeedLocator {
     }
 
     /**
-     * A feed URL already polled, or one that does not answer right now, is kept as given: the poller
-     * retries it and reports its health. Only a page that is plainly HTML is searched for its feed.
+     * A feed URL already polled, or one that does not answer right now (or answers with a bot check), is
+     * kept as given: the poller retries it and reports its health. Only a page that is plainly HTML is
+     * searched for its feed.
      */
     private String checkGivenFeed(String feedUrl) {
         FetchResult page;
@@ -69,8 +77,11 @@ public class FeedLocator {
         } catch (FetchException e) {
             return feedUrl;
         }
-        if (!page.ok() || isFeed(page) || !FeedDiscovery.looksLikeHtml(page.contentType(), page.body())) {
-            return feedUrl;
+        if (!page.ok()
+                || page.botCheck() != null
+                || isFeed(page)
+                || !FeedDiscovery.looksLikeHtml(page.contentType(), page.body())) {
+            return feedUrl; // a bot check too: the poller says so in the feed's error
         }
         return discover(page, "feedUrl");
     }

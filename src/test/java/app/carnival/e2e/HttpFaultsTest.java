@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import app.carnival.feed.poll.PollScheduler;
 import app.carnival.feed.store.Feed;
 import app.carnival.testing.FeedServer;
+import com.sun.net.httpserver.HttpExchange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,6 +124,43 @@ class HttpFaultsTest {
         assertThat(healed.getInt("feed.errorCount")).isZero();
         assertThat(healed.getString("feed.lastError")).isNull();
         assertThat(untilNextPoll(healed)).isGreaterThan(Duration.ofMinutes(25));
+    }
+
+    static void answer(HttpExchange exchange, int status, Map<String, String> headers, String html)
+            throws java.io.IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Test
+    void aBotCheckInsteadOfTheFeedIsExplainedInTheFeedsError() {
+        server.route(
+                "/fbot-header",
+                e -> answer(e, 403, Map.of("cf-mitigated", "challenge", "Server", "cloudflare"), "<p>Wait</p>"));
+        server.route(
+                "/fbot-page",
+                e -> answer(e, 503, Map.of(), "<!DOCTYPE html><html><head><title>Just a moment...</title>"));
+        server.route(
+                "/fbot-ok", e -> answer(e, 200, Map.of(), "<h1>Checking your browser before accessing the blog.</h1>"));
+        server.route("/fbot-forbidden", e -> answer(e, 403, Map.of(), "<title>403 Forbidden</title>"));
+        Map<String, String> expected = Map.of(
+                "/fbot-header", "(Cloudflare)",
+                "/fbot-page", "(Cloudflare)",
+                "/fbot-ok", "(a bot check)");
+        for (var feed : expected.entrySet()) {
+            long p = enrol("faults-bot", feed.getKey());
+            poll(p);
+            assertThat(feed(p).getString("feed.lastError"))
+                    .isEqualTo("the site answers with a bot check instead of the feed " + feed.getValue()
+                            + "; ask the blog's owner to let feed readers through");
+        }
+        long plain = enrol("faults-bot", "/fbot-forbidden");
+        poll(plain);
+        assertThat(feed(plain).getString("feed.lastError")).isEqualTo("HTTP 403 Forbidden");
     }
 
     @Test

@@ -10,7 +10,18 @@ class FetchResultTest {
 
     static FetchResult status(int status) {
         return new FetchResult(
-                status, "http://127.0.0.1/feed", null, new byte[0], null, null, null, null, null, List.of(), null);
+                status,
+                "http://127.0.0.1/feed",
+                null,
+                new byte[0],
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null);
     }
 
     @Test

@@ -95,6 +95,13 @@ public class FeedPoller {
                 metrics.fetched(Duration.ofNanos(System.nanoTime() - started), result.body().length);
             }
             status = result.status();
+            if (result.botCheck() != null) {
+                String error = "the site answers with a bot check instead of the feed (" + result.botCheck()
+                        + "); ask the blog's owner to let feed readers through";
+                return pending(
+                        PollOutcome.failed(feed.id(), feed.url(), status, error),
+                        failed(feed, status, error, result.retryAfter()));
+            }
             if (result.notModified()) {
                 Instant now = clock.instant();
                 return pending(
