@@ -12,7 +12,7 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
  * @param permanentUrl new address when every hop was a permanent redirect (301/308), else null
  * @param body         decompressed body, empty for 304 and for error statuses
  * @param retryAfter   delay asked for by {@code Retry-After}, else null
- * @param maxAge       freshness lifetime from {@code Cache-Control: max-age}, else null
+ * @param maxAge       freshness lifetime: {@code Cache-Control: max-age}, else {@code Expires} minus {@code Date}; else null
  * @param links        the values of every {@code Link} header (RFC 8288), in order; empty when none
  * @param location     the {@code Location} header of the final answer (a redirect that was not followed, a
  *                     Webmention endpoint's status page), else null
@@ -58,7 +58,7 @@ public record FetchResult(
         return status == 304;
     }
 
-    /** How long the server asks us to wait before asking again, if it says: the longer of Retry-After and max-age. */
+    /** How long the server asks us to wait before asking again, if it says: the longer of Retry-After and {@link #maxAge}. */
     public Duration serverHint() {
         if (retryAfter == null) {
             return maxAge;

@@ -305,13 +305,30 @@ public class HttpFetcher {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    private static Duration maxAge(ClassicHttpResponse response) {
+    /**
+     * The answer's freshness lifetime (RFC 9111, 4.2.1): {@code Cache-Control: max-age}, else
+     * {@code Expires} minus {@code Date} (or now); null when it gives none or is already stale.
+     */
+    private Duration maxAge(ClassicHttpResponse response) {
         String cacheControl = header(response, "Cache-Control");
-        if (cacheControl == null) {
+        if (cacheControl != null) {
+            java.util.regex.Matcher m = MAX_AGE.matcher(cacheControl);
+            if (m.find()) {
+                return Duration.ofSeconds(Long.parseLong(m.group(1)));
+            }
+        }
+        Instant expires = httpDate(header(response, "Expires"));
+        if (expires == null) {
             return null;
         }
-        java.util.regex.Matcher m = MAX_AGE.matcher(cacheControl);
-        return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+        Instant date = httpDate(header(response, "Date"));
+        Duration lifetime = Duration.between(date != null ? date : clock.instant(), expires);
+        return lifetime.isNegative() || lifetime.isZero() ? null : lifetime;
+    }
+
+    /** An HTTP date, or null for none or an invalid one (such as the "0" or "-1" servers send as Expires). */
+    private static Instant httpDate(String value) {
+        return value == null ? null : DateUtils.parseStandardDate(value.trim());
     }
 
     private static boolean isRedirect(int status) {

@@ -128,12 +128,40 @@ class HttpFaultsTest {
 
     static void answer(HttpExchange exchange, int status, Map<String, String> headers, String html)
             throws java.io.IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        answer(exchange, status, "text/html; charset=UTF-8", headers, html);
+    }
+
+    static void answer(HttpExchange exchange, int status, String type, Map<String, String> headers, String text)
+            throws java.io.IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    @Test
+    void cacheControlAndExpiresDelayTheNextPoll() {
+        String now = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        String inThreeHours = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(3));
+        String rss = "application/rss+xml";
+        server.route(
+                "/fresh-max-age", e -> answer(e, 200, rss, Map.of("Cache-Control", "public, max-age=7200"), ok("a")));
+        server.route("/fresh-expires", e -> answer(e, 200, rss, Map.of("Date", now, "Expires", inThreeHours), ok("b")));
+        server.route("/fresh-expired", e -> answer(e, 200, rss, Map.of("Expires", "0"), ok("c")));
+        long maxAge = enrol("faults-fresh", "/fresh-max-age");
+        long expires = enrol("faults-fresh", "/fresh-expires");
+        long invalid = enrol("faults-fresh", "/fresh-expired");
+        poll(maxAge);
+        poll(expires);
+        poll(invalid);
+        // Not sooner than the server says (jittered ±10 %); "Expires: 0" says nothing: the usual 30 minutes.
+        assertThat(untilNextPoll(feed(maxAge))).isBetween(Duration.ofMinutes(107), Duration.ofMinutes(133));
+        assertThat(untilNextPoll(feed(expires))).isBetween(Duration.ofMinutes(161), Duration.ofMinutes(199));
+        assertThat(untilNextPoll(feed(invalid))).isBetween(Duration.ofMinutes(26), Duration.ofMinutes(34));
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class PollSchedule {
      *
      * @param postingInterval the feed's typical gap between posts, null when unknown
      * @param openUntil       earliest deadline (grace included) of an open assignment of its series, or null
-     * @param serverHint the longer of Retry-After and Cache-Control max-age, or null: not polled sooner (up to the maximum interval)
+     * @param serverHint the longer of Retry-After and the freshness lifetime (max-age, else Expires), or null: not
+     *     polled sooner (up to the maximum interval)
      */
     public Instant afterSuccess(Instant now, Duration postingInterval, Instant openUntil, Duration serverHint) {
         Duration delay = postingInterval == null
