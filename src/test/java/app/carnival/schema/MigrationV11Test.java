@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Migration V11: a change to an assignment's round-up bumps {@code earlier_version} of the later
- * assignments that have responses (their first-timers depend on it), once, and nothing else.
+ * Migration V11: responses added, removed or hidden, and assignments moved or deleted, bump
+ * {@code earlier_version} of the later assignments that have responses (their first-timers depend on
+ * them), once per statement; nothing else does.
  */
 class MigrationV11Test {
 
@@ -57,7 +58,7 @@ class MigrationV11Test {
     }
 
     @Test
-    void aChangeBumpsTheLaterAssignmentsWithResponsesOnceAndMovesAndDeletionsToo() throws SQLException {
+    void responsesMovesAndDeletionsBumpTheLaterAssignmentsWithResponsesOnce() throws SQLException {
         try (Connection c = DriverManager.getConnection(db.migratedTo(null))) {
             long s = series(c, "earlier");
             long f = feed(c, "https://earlier.example/feed");
@@ -73,13 +74,19 @@ class MigrationV11Test {
             List<String> start = versions(c, s);
 
             update(c, "UPDATE assignment SET title = 'Renamed' WHERE id = ?", a1);
-            // #1's own version moved; #2 and #3 were told once (no cascade from #2 to #3); #4 untouched.
+            // A title is no first-timer's business: #1's own version moved, nothing else.
+            assertThat(versions(c, s))
+                    .containsExactly(bumped(start.get(0), 1, 0), start.get(1), start.get(2), start.get(3));
+
+            List<String> added = versions(c, s);
+            respond(c, a1, post(c, f, "g1b", null), pa);
+            // A response added to #1: #2 and #3 (with responses) are told once each; #4 (none) is left alone.
             assertThat(versions(c, s))
                     .containsExactly(
-                            bumped(start.get(0), 1, 0),
-                            bumped(start.get(1), 0, 1),
-                            bumped(start.get(2), 0, 1),
-                            start.get(3));
+                            bumped(added.get(0), 1, 0),
+                            bumped(added.get(1), 0, 1),
+                            bumped(added.get(2), 0, 1),
+                            added.get(3));
 
             List<String> before = versions(c, s);
             update(c, "UPDATE response SET state = 'HIDDEN' WHERE post_id = ?", p3);
