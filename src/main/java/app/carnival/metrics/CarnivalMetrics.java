@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service's own meters, scraped at {@code /q/metrics} (Prometheus names in brackets). Counted per
@@ -28,6 +30,8 @@ public class CarnivalMetrics {
     private final Timer parse;
     private final Timer record;
     private final DistributionSummary bodyBytes;
+    /** Counters by name and tag value, registered once: the poll loop counts every poll. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public CarnivalMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -81,6 +85,11 @@ public class CarnivalMetrics {
     }
 
     private Counter counter(String name, String description, String tag, String value) {
-        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+        return counters.computeIfAbsent(
+                name + '\n' + value,
+                k -> Counter.builder(name)
+                        .description(description)
+                        .tag(tag, value)
+                        .register(registry));
     }
 }

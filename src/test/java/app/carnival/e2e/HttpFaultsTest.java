@@ -8,12 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import app.carnival.feed.poll.PollScheduler;
 import app.carnival.feed.store.Feed;
 import app.carnival.testing.FeedServer;
-import com.sun.net.httpserver.HttpExchange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -126,21 +124,6 @@ class HttpFaultsTest {
         assertThat(untilNextPoll(healed)).isGreaterThan(Duration.ofMinutes(25));
     }
 
-    static void answer(HttpExchange exchange, int status, Map<String, String> headers, String html)
-            throws java.io.IOException {
-        answer(exchange, status, "text/html; charset=UTF-8", headers, html);
-    }
-
-    static void answer(HttpExchange exchange, int status, String type, Map<String, String> headers, String text)
-            throws java.io.IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
-
     @Test
     void cacheControlAndExpiresDelayTheNextPoll() {
         String now = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
@@ -148,10 +131,9 @@ class HttpFaultsTest {
         String inThreeHours = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(3));
         String rss = "application/rss+xml";
-        server.route(
-                "/fresh-max-age", e -> answer(e, 200, rss, Map.of("Cache-Control", "public, max-age=7200"), ok("a")));
-        server.route("/fresh-expires", e -> answer(e, 200, rss, Map.of("Date", now, "Expires", inThreeHours), ok("b")));
-        server.route("/fresh-expired", e -> answer(e, 200, rss, Map.of("Expires", "0"), ok("c")));
+        server.serve("/fresh-max-age", 200, rss, ok("a"), Map.of("Cache-Control", "public, max-age=7200"));
+        server.serve("/fresh-expires", 200, rss, ok("b"), Map.of("Date", now, "Expires", inThreeHours));
+        server.serve("/fresh-expired", 200, rss, ok("c"), Map.of("Expires", "0"));
         long maxAge = enrol("faults-fresh", "/fresh-max-age");
         long expires = enrol("faults-fresh", "/fresh-expires");
         long invalid = enrol("faults-fresh", "/fresh-expired");
@@ -166,15 +148,12 @@ class HttpFaultsTest {
 
     @Test
     void aBotCheckInsteadOfTheFeedIsExplainedInTheFeedsError() {
-        server.route(
-                "/fbot-header",
-                e -> answer(e, 403, Map.of("cf-mitigated", "challenge", "Server", "cloudflare"), "<p>Wait</p>"));
-        server.route(
-                "/fbot-page",
-                e -> answer(e, 503, Map.of(), "<!DOCTYPE html><html><head><title>Just a moment...</title>"));
-        server.route(
-                "/fbot-ok", e -> answer(e, 200, Map.of(), "<h1>Checking your browser before accessing the blog.</h1>"));
-        server.route("/fbot-forbidden", e -> answer(e, 403, Map.of(), "<title>403 Forbidden</title>"));
+        String html = "text/html; charset=UTF-8";
+        server.serve(
+                "/fbot-header", 403, html, "<p>Wait</p>", Map.of("cf-mitigated", "challenge", "Server", "cloudflare"));
+        server.serve("/fbot-page", 503, html, "<!DOCTYPE html><html><head><title>Just a moment...</title>", Map.of());
+        server.serve("/fbot-ok", 200, html, "<h1>Checking your browser before accessing the blog.</h1>", Map.of());
+        server.serve("/fbot-forbidden", 403, html, "<title>403 Forbidden</title>", Map.of());
         Map<String, String> expected = Map.of(
                 "/fbot-header", "(Cloudflare)",
                 "/fbot-page", "(Cloudflare)",

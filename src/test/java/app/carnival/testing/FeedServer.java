@@ -72,23 +72,23 @@ public final class FeedServer implements AutoCloseable, AfterAllCallback {
     }
 
     public FeedServer serve(String path, String contentType, byte[] body) {
-        docs.put(
-                path,
-                new Doc(
-                        200,
-                        contentType,
-                        body,
-                        "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"",
-                        Map.of()));
+        return serve(path, 200, contentType, body, Map.of());
+    }
+
+    /** Answers {@code path} with this status, body and headers (a 200 also gets an ETag and Last-Modified). */
+    public FeedServer serve(String path, int status, String contentType, String body, Map<String, String> headers) {
+        return serve(path, status, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private FeedServer serve(String path, int status, String contentType, byte[] body, Map<String, String> headers) {
+        String etag = status == 200 ? "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"" : null;
+        docs.put(path, new Doc(status, contentType, body, etag, headers));
         return this;
     }
 
     /** Answers {@code path} with a bare status and optional headers (errors, redirects). */
     public FeedServer status(String path, int status, Map<String, String> headers) {
-        docs.put(
-                path,
-                new Doc(status, "text/plain", ("status " + status).getBytes(StandardCharsets.UTF_8), null, headers));
-        return this;
+        return serve(path, status, "text/plain", "status " + status, headers);
     }
 
     /** Answers {@code path} with a handler of the test's own (drips, bombs, odd headers). */
