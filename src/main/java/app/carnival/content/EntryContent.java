@@ -2,21 +2,14 @@ package app.carnival.content;
 
 import java.util.List;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
+import org.jsoup.nodes.Element;
 
 /**
- * What is kept of an entry's HTML, from one parse: the sanitized markup (safe subset, links made
- * absolute), its plain text (for hashtags and excerpts) and its outgoing links (for link-back).
+ * What is kept of an entry's HTML, from one parse: its plain text (for hashtags and excerpts) and its
+ * outgoing links (for link-back). The markup itself is not kept: nothing shows it, and sanitizing and
+ * serializing it cost more than reading the feed.
  */
-public record EntryContent(String safeHtml, String text, List<String> links) {
-
-    private static final Safelist SAFELIST = Safelist.relaxed()
-            .removeTags("img") // images are not needed to match or excerpt and would hotlink third parties
-            .addAttributes("a", "rel")
-            // links are made absolute by LinkExtractor beforehand; jsoup would otherwise resolve them its own way
-            .preserveRelativeLinks(true);
+public record EntryContent(String text, List<String> links) {
 
     public EntryContent {
         links = List.copyOf(links);
@@ -24,14 +17,9 @@ public record EntryContent(String safeHtml, String text, List<String> links) {
 
     public static EntryContent of(String html, String baseUrl) {
         if (html == null || html.isBlank()) {
-            return new EntryContent("", "", List.of());
+            return new EntryContent("", List.of());
         }
-        Document doc = Jsoup.parseBodyFragment(html);
-        List<String> links = LinkExtractor.linksUnder(doc.body(), baseUrl);
-        LinkExtractor.makeAbsolute(doc.body(), baseUrl); // after: an empty href names the base, but is no link
-        String text = Excerpts.plainText(doc.body());
-        Document clean = new Cleaner(SAFELIST).clean(doc);
-        clean.outputSettings().prettyPrint(false);
-        return new EntryContent(clean.body().html(), text, links);
+        Element body = Jsoup.parseBodyFragment(html).body();
+        return new EntryContent(Excerpts.plainText(body), LinkExtractor.linksUnder(body, baseUrl));
     }
 }

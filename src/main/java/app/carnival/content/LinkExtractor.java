@@ -11,8 +11,6 @@ import org.jsoup.nodes.Element;
 /** The outgoing links of a piece of HTML, made absolute by the one resolver ({@link Urls}). */
 public final class LinkExtractor {
 
-    private static final List<String> ABSOLUTE_ATTRIBUTES = List.of("href", "cite");
-
     private LinkExtractor() {}
 
     /**
@@ -40,25 +38,6 @@ public final class LinkExtractor {
             }
         }
         return new ArrayList<>(urls);
-    }
-
-    /**
-     * Makes every {@code href} and {@code cite} under {@code root} absolute, in place, so that what
-     * is kept of the markup links where the feed meant; one that cannot be resolved is removed.
-     */
-    public static void makeAbsolute(Element root, String baseUrl) {
-        for (Element e : root.select("[href], [cite]")) {
-            for (String attribute : ABSOLUTE_ATTRIBUTES) {
-                if (e.hasAttr(attribute)) {
-                    String url = absolute(e.attr(attribute), baseUrl);
-                    if (url == null) {
-                        e.removeAttr(attribute);
-                    } else {
-                        e.attr(attribute, url);
-                    }
-                }
-            }
-        }
     }
 
     private static String absolute(String href, String baseUrl) {

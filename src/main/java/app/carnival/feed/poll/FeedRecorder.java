@@ -3,7 +3,6 @@ package app.carnival.feed.poll;
 import app.carnival.feed.store.Feed;
 import app.carnival.feed.store.FeedState;
 import app.carnival.feed.store.FeedStateWriter;
-import app.carnival.feed.store.Post;
 import app.carnival.feed.store.PostStore;
 import app.carnival.matching.Judge;
 import app.carnival.response.ResponseWriter;
@@ -53,11 +52,11 @@ public class FeedRecorder {
         return QuarkusTransaction.requiringNew().call(() -> {
             // A lost commit only means the feed is polled again: no need to wait for the disk.
             em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
-            Map<String, Post> written = posts.write(em.getReference(Feed.class, feedId), changes.changed(), pageLinks);
+            Map<String, Long> written = posts.write(em.getReference(Feed.class, feedId), changes.changed(), pageLinks);
             List<Verdict> verdicts = judgements.stream()
                     .map(j -> {
                         long postId =
-                                written.get(changes.changed().get((int) j.key()).key()).id;
+                                written.get(changes.changed().get((int) j.key()).key());
                         return Verdict.of(
                                 j.decision(),
                                 j.assignment().rule(),

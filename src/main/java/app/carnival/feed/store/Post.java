@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** An entry seen in a feed, identified per feed by its guid (else its URL). Content is sanitized HTML. */
+/** An entry seen in a feed, identified per feed by its guid (else its URL): its text and links, not its markup. */
 @Entity
 @Table(name = "post")
 public class Post extends PanacheEntityBase {
@@ -42,9 +42,7 @@ public class Post extends PanacheEntityBase {
     public Instant updatedAt;
 
     public String[] categories;
-    public String content;
-
-    /** Plain text of {@link #content}. */
+    /** Plain text of the entry's content (or summary); the markup itself is not kept. */
     public String text;
 
     public String[] links;

@@ -39,6 +39,28 @@ class FeedParserTest {
                 </channel></rss>""".formatted(items);
     }
 
+    /** rome.properties puts RFC 822 first; the dates read are the same as with ROME's own order. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Tue, 07 May 2024 10:00:00 +0200 | 2024-05-07T08:00:00Z",
+                "Tue, 07 May 24 10:00:00 GMT | 2024-05-07T10:00:00Z",
+                "Tue, 7 May 2024 10:00:00 EST | 2024-05-07T15:00:00Z",
+                "2024-05-07T10:00:00+02:00 | 2024-05-07T08:00:00Z",
+                "2024-05-07 | 2024-05-07T00:00:00Z"
+            })
+    void pubDatesAreReadWithRfc822First(String pubDate, String expected) throws Exception {
+        assertTrue(com.rometools.rome.io.impl.PropertiesLoader.getPropertiesLoader()
+                .getTokenizedProperty("datetime.extra.masks", "|")[0]
+                .startsWith("EEE, dd MMM yy"));
+        String rss = "<rss version='2.0'><channel><title>t</title><item><guid>g</guid><pubDate>" + pubDate
+                + "</pubDate></item></channel></rss>";
+        ParsedFeed feed =
+                new FeedParser().parse(rss.getBytes(UTF_8), "application/rss+xml", "https://blog.example/feed");
+        assertEquals(Instant.parse(expected), feed.entries().get(0).published());
+    }
+
     @Test
     void rss20ContentEncodedWinsOverDescription() throws FeedParseException {
         ParsedFeed feed = parse(rss("""
