@@ -101,15 +101,25 @@ public class PollScheduler {
         return Optional.ofNullable(lastProgress);
     }
 
-    /** Claims and polls due feeds, batch after batch, until none is due. */
+    /**
+     * Claims and polls due feeds, batch after batch, until none is due. The next batch is claimed and
+     * queued while the previous one finishes, so the pool does not idle on a batch's slowest feeds.
+     */
     public List<PollOutcome> pollDue() {
         List<PollOutcome> all = new ArrayList<>();
+        Running previous = null;
         List<ClaimedFeed> batch;
         do {
             batch = claimer.claimDue(clock.instant(), config.lease(), config.batchSize());
-            all.addAll(pollClaimed(batch));
-            progressed();
+            Running running = start(batch);
+            if (previous != null) {
+                all.addAll(finish(previous));
+                progressed();
+            }
+            previous = running;
         } while (batch.size() == config.batchSize());
+        all.addAll(finish(previous));
+        progressed();
         awaitWrites();
         return all;
     }
@@ -132,24 +142,37 @@ public class PollScheduler {
         return outcomes;
     }
 
-    /**
-     * Polls in parallel, then records in one batch the states the polls did not write themselves.
-     * The batch is written while the next claim proceeds: its feeds stay leased until it is.
-     */
+    /** Polls in parallel; {@link #finish} waits for them. */
     private List<PollOutcome> pollClaimed(List<ClaimedFeed> feeds) {
-        List<CompletableFuture<FeedPoller.Polled>> running = feeds.stream()
-                .map(feed -> CompletableFuture.supplyAsync(() -> poller.poll(feed), pool))
-                .toList();
+        return finish(start(feeds));
+    }
+
+    /** Polls under way, in the order of their feeds. */
+    private record Running(List<ClaimedFeed> feeds, List<CompletableFuture<FeedPoller.Polled>> polls) {}
+
+    private Running start(List<ClaimedFeed> feeds) {
+        return new Running(
+                feeds,
+                feeds.stream()
+                        .map(feed -> CompletableFuture.supplyAsync(() -> poller.poll(feed), pool))
+                        .toList());
+    }
+
+    /**
+     * Waits for the polls, then records in one batch the states they did not write themselves. The batch
+     * is written while the next claim proceeds: its feeds stay leased until it is.
+     */
+    private List<PollOutcome> finish(Running running) {
         List<FeedPoller.Polled> polled =
-                running.stream().map(CompletableFuture::join).toList();
+                running.polls().stream().map(CompletableFuture::join).toList();
         List<FeedState> pending = polled.stream()
                 .map(FeedPoller.Polled::pendingState)
                 .filter(Objects::nonNull)
                 .toList();
         writes.add(CompletableFuture.runAsync(() -> states.writeBatch(pending), writer));
-        for (int i = 0; i < feeds.size(); i++) {
+        for (int i = 0; i < running.feeds().size(); i++) {
             PollOutcome outcome = polled.get(i).outcome();
-            FeedStateChange.of(feeds.get(i), outcome).ifPresent(PollScheduler::log);
+            FeedStateChange.of(running.feeds().get(i), outcome).ifPresent(PollScheduler::log);
             metrics.polled(outcome.result().wire());
             metrics.responsesRecorded("feed", outcome.newResponses());
         }
