@@ -46,9 +46,14 @@ public class AssignmentRepository {
         return Assignment.list("series = ?1 order by number", series);
     }
 
-    /** Every assignment of these series, in one query. */
+    /** Every assignment of these series with what its criteria need (series, aliases), in one query. */
     public List<Assignment> ofSeries(Collection<Long> seriesIds) {
-        return seriesIds.isEmpty() ? List.of() : Assignment.list("series.id in ?1", seriesIds);
+        return seriesIds.isEmpty()
+                ? List.of()
+                : Assignment.list(
+                        "select distinct a from Assignment a join fetch a.series left join fetch a.aliasUrls"
+                                + " where a.series.id in ?1",
+                        seriesIds);
     }
 
     /** Assignments still to close, soonest first, their series fetched with them. */

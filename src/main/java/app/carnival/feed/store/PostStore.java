@@ -102,22 +102,30 @@ public class PostStore {
         return byKey;
     }
 
-    /** Hashes only: the usual poll finds most entries unchanged and must not load their content. */
+    /**
+     * Hashes only: the usual poll finds most entries unchanged and must not load their content. One
+     * array parameter, so the statement is the same whatever the number of entries.
+     */
     public Map<String, Stored> stored(long feedId, java.util.Collection<String> keys) {
-        Map<String, Stored> stored = new HashMap<>();
         if (keys.isEmpty()) {
+            return new HashMap<>();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Map<String, Stored> stored = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT guid, content_hash, first_seen_at FROM post WHERE feed_id = ? AND guid = ANY (?)")) {
+                ps.setLong(1, feedId);
+                ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(
+                                rs.getString(1),
+                                new Stored(rs.getBytes(2), rs.getTimestamp(3).toInstant()));
+                    }
+                }
+            }
             return stored;
-        }
-        for (Object[] row : em.createQuery(
-                        "select p.guid, p.contentHash, p.firstSeenAt from Post p where p.feed.id = ?1"
-                                + " and p.guid in ?2",
-                        Object[].class)
-                .setParameter(1, feedId)
-                .setParameter(2, keys)
-                .getResultList()) {
-            stored.put((String) row[0], new Stored((byte[]) row[1], (Instant) row[2]));
-        }
-        return stored;
+        });
     }
 
     /** The new and edited entries, their HTML parsed once (text, links). Pure. */
