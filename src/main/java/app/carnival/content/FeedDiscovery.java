@@ -34,6 +34,26 @@ public final class FeedDiscovery {
     private FeedDiscovery() {}
 
     /**
+     * An address where a blog's feed may be. A guessed one (a usual feed path) is probed without following
+     * redirects: many sites send any unknown path to their home page.
+     */
+    public record Candidate(String url, boolean guessed) {}
+
+    /** The feeds a blog's page announces, then the usual addresses for the blog at {@code blogUrl}. */
+    public static List<Candidate> blogFeeds(Document page, String blogUrl) {
+        return candidates(announced(page), commonPaths(blogUrl));
+    }
+
+    /** Announced addresses first; a usual address that is also announced counts as announced. */
+    private static List<Candidate> candidates(List<String> announced, List<String> guessed) {
+        Set<String> seen = new LinkedHashSet<>(announced);
+        List<Candidate> all = new ArrayList<>();
+        announced.forEach(url -> all.add(new Candidate(url, false)));
+        guessed.stream().filter(seen::add).forEach(url -> all.add(new Candidate(url, true)));
+        return all;
+    }
+
+    /**
      * Feeds the page announces with {@code <link rel="alternate" type="...">}, as absolute URLs
      * (relative hrefs resolved against the page, or its {@code <base href>}), RSS and Atom first,
      * then RDF/XML ones, each in document order, without duplicates.
@@ -91,13 +111,13 @@ public final class FeedDiscovery {
      * (WordPress announces the site's and the post's own comment feeds next to the blog feed), then
      * the usual addresses at the site root.
      */
-    public static List<String> blogFeedsOfPost(Document page) {
-        Set<String> urls = new LinkedHashSet<>(announcedBlogFeeds(page));
+    public static List<Candidate> blogFeedsOfPost(Document page) {
+        List<String> guessed = new ArrayList<>();
         WebUrl.tryParse(page.location()).ifPresent(p -> {
             String root = Urls.resolve(p.toString(), "/");
-            COMMON_PATHS.forEach(c -> urls.add(Urls.resolve(root, c)));
+            COMMON_PATHS.forEach(c -> guessed.add(Urls.resolve(root, c)));
         });
-        return new ArrayList<>(urls);
+        return candidates(announcedBlogFeeds(page), guessed);
     }
 
     /** The feeds a post page announces, without comment feeds (the site's, or the post's own under its path). */

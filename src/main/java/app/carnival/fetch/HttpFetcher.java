@@ -114,6 +114,19 @@ public class HttpFetcher {
 
     /** Conditional GET of a feed: sends the validators from the last successful fetch. */
     public FetchResult fetch(String url, String accept, String etag, String lastModified) throws FetchException {
+        return get(url, accept, etag, lastModified, true);
+    }
+
+    /**
+     * GET of a guessed address (a usual feed path such as {@code /feed}): a redirect is the answer, not followed.
+     * Many sites send every unknown path to their home page (Miniflux's rule).
+     */
+    public FetchResult probe(String url, String accept) throws FetchException {
+        return get(url, accept, null, null, false);
+    }
+
+    private FetchResult get(String url, String accept, String etag, String lastModified, boolean followRedirects)
+            throws FetchException {
         refuseInsideTransaction(url);
         String current = url;
         String permanent = null;
@@ -143,7 +156,7 @@ public class HttpFetcher {
                         response, from, body, BotChecks.recognise(header(response, "cf-mitigated"), type, checked));
             });
             String location = answer.location();
-            if (isRedirect(answer.status()) && location != null) {
+            if (followRedirects && isRedirect(answer.status()) && location != null) {
                 allPermanent &= answer.status() == 301 || answer.status() == 308;
                 current = redirectTarget(current, location);
                 permanent = allPermanent ? current : null;

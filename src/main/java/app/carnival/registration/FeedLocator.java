@@ -10,9 +10,7 @@ import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HtmlPages;
 import app.carnival.fetch.HttpFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.jsoup.nodes.Document;
 
 /**
@@ -87,11 +85,9 @@ public class FeedLocator {
     }
 
     private String discover(FetchResult page, String field) {
-        Set<String> candidates = new LinkedHashSet<>(FeedDiscovery.announced(HtmlPages.parse(page)));
-        candidates.addAll(FeedDiscovery.commonPaths(page.finalUrl()));
-        for (String candidate : candidates) {
+        for (FeedDiscovery.Candidate candidate : FeedDiscovery.blogFeeds(HtmlPages.parse(page), page.finalUrl())) {
             if (isFeedAt(candidate)) {
-                return candidate;
+                return candidate.url();
             }
         }
         throw new InvalidInput(
@@ -109,10 +105,10 @@ public class FeedLocator {
      * most {@code maxTries} addresses; empty when none answers with a feed.
      */
     public Optional<Located> ofPostPage(Document page, int maxTries) {
-        for (String candidate :
+        for (FeedDiscovery.Candidate candidate :
                 FeedDiscovery.blogFeedsOfPost(page).stream().limit(maxTries).toList()) {
             try {
-                FetchResult result = fetcher.fetch(candidate, HttpFetcher.FEED_ACCEPT, null, null);
+                FetchResult result = get(candidate);
                 if (result.ok()) {
                     return Optional.of(new Located(
                             result.finalUrl(), parser.parse(result.body(), result.contentType(), result.finalUrl())));
@@ -124,13 +120,20 @@ public class FeedLocator {
         return Optional.empty();
     }
 
-    private boolean isFeedAt(String url) {
+    private boolean isFeedAt(FeedDiscovery.Candidate candidate) {
         try {
-            FetchResult result = fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, null, null);
+            FetchResult result = get(candidate);
             return result.ok() && isFeed(result);
         } catch (FetchException e) {
             return false;
         }
+    }
+
+    /** A guessed address answering with a redirect is not a feed: the redirect is not followed. */
+    private FetchResult get(FeedDiscovery.Candidate candidate) throws FetchException {
+        return candidate.guessed()
+                ? fetcher.probe(candidate.url(), HttpFetcher.FEED_ACCEPT)
+                : fetcher.fetch(candidate.url(), HttpFetcher.FEED_ACCEPT, null, null);
     }
 
     private boolean isFeed(FetchResult result) {

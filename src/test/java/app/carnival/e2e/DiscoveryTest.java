@@ -6,11 +6,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import app.carnival.content.FeedDiscovery;
+import app.carnival.registration.FeedLocator;
 import app.carnival.testing.FeedServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +28,9 @@ class DiscoveryTest {
 
     @RegisterExtension
     static final FeedServer server = new FeedServer();
+
+    @Inject
+    FeedLocator locator;
 
     @BeforeEach
     void series() {
@@ -125,6 +135,34 @@ class DiscoveryTest {
         assertThat(server.requests("/d-dan/feed"))
                 .as("a known feed is not fetched again")
                 .isEmpty();
+    }
+
+    @Test
+    void usualAddressesThatRedirectToTheHomePageAreNotFollowed() {
+        String home = server.url("/d-gus/");
+        server.serve("/d-gus/", "text/html", home(""));
+        server.serve("/d-gus/2026/answer", "text/html", home(""));
+        List<String> guessed = FeedDiscovery.commonPaths(home);
+        // The site sends every unknown path home, as many do; the root's usual addresses too.
+        guessed.forEach(url -> server.status(URI.create(url).getPath(), 302, Map.of("Location", home)));
+        server.clearRequests();
+
+        register("Gus", home, null).statusCode(422).body("detail", containsString("no RSS or Atom feed found"));
+        assertThat(server.requests("/d-gus/"))
+                .as("the home page, fetched once to look for links")
+                .hasSize(1);
+        assertThat(guessed)
+                .hasSize(14)
+                .allSatisfy(url -> assertThat(server.requests(URI.create(url).getPath()))
+                        .as(url)
+                        .hasSize(1));
+
+        // Looking for the blog of a post page (the open intake) probes the root's usual addresses the same way.
+        server.clearRequests();
+        Document post = Jsoup.parse(home(""), server.url("/d-gus/2026/answer"));
+        assertThat(locator.ofPostPage(post, 20)).isEmpty();
+        assertThat(server.requests("/d-gus/")).isEmpty();
+        assertThat(server.requests("/feed")).hasSize(1);
     }
 
     @Test

@@ -146,6 +146,49 @@ class HttpFaultsTest {
         assertThat(untilNextPoll(feed(invalid))).isBetween(Duration.ofMinutes(26), Duration.ofMinutes(34));
     }
 
+    static String withTtl(String title, String ttl) {
+        return ok(title).replace("<generator>", "<ttl>" + ttl + "</ttl>\n  <generator>");
+    }
+
+    @Test
+    void rssTtlDelaysTheNextPollAlsoAfterA304() {
+        String rss = "application/rss+xml";
+        server.serve("/ttl-180", rss, withTtl("a", "180"));
+        server.serve("/ttl-huge", rss, withTtl("b", "100000"));
+        server.serve("/ttl-zero", rss, withTtl("c", "0"));
+        server.serve("/ttl-junk", rss, withTtl("d", "soon"));
+        server.serve("/ttl-short", 200, rss, withTtl("e", "60"), Map.of("Cache-Control", "max-age=7200"));
+        long ttl = enrol("faults-ttl", "/ttl-180");
+        long huge = enrol("faults-ttl", "/ttl-huge");
+        long zero = enrol("faults-ttl", "/ttl-zero");
+        long junk = enrol("faults-ttl", "/ttl-junk");
+        long shorter = enrol("faults-ttl", "/ttl-short");
+        for (long p : List.of(ttl, huge, zero, junk, shorter)) {
+            poll(p);
+        }
+        assertThat(untilNextPoll(feed(ttl))).isBetween(Duration.ofMinutes(162), Duration.ofMinutes(198));
+        // Capped at carnival.poll.max-interval (4 h); 0 and junk say nothing: the usual 30 minutes.
+        assertThat(untilNextPoll(feed(huge))).isBetween(Duration.ofMinutes(216), Duration.ofMinutes(264));
+        assertThat(untilNextPoll(feed(zero))).isBetween(Duration.ofMinutes(26), Duration.ofMinutes(34));
+        assertThat(untilNextPoll(feed(junk))).isBetween(Duration.ofMinutes(26), Duration.ofMinutes(34));
+        // The longer of the ttl and the HTTP hints: max-age 2 h wins over a ttl of 1 h.
+        assertThat(untilNextPoll(feed(shorter))).isBetween(Duration.ofMinutes(107), Duration.ofMinutes(133));
+
+        // A 304 carries no body: the ttl learnt from the last 200 still holds.
+        poll(ttl);
+        JsonPath notModified = feed(ttl);
+        assertThat(notModified.getInt("feed.lastStatus")).isEqualTo(304);
+        assertThat(untilNextPoll(notModified)).isBetween(Duration.ofMinutes(162), Duration.ofMinutes(198));
+
+        // A feed that drops its ttl no longer asks for it.
+        server.serve("/ttl-180", rss, ok("a2"));
+        poll(ttl);
+        assertThat(untilNextPoll(feed(ttl))).isBetween(Duration.ofMinutes(26), Duration.ofMinutes(34));
+        poll(ttl);
+        assertThat(feed(ttl).getInt("feed.lastStatus")).isEqualTo(304);
+        assertThat(untilNextPoll(feed(ttl))).isBetween(Duration.ofMinutes(26), Duration.ofMinutes(34));
+    }
+
     @Test
     void aBotCheckInsteadOfTheFeedIsExplainedInTheFeedsError() {
         String html = "text/html; charset=UTF-8";

@@ -9,11 +9,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Decodes a feed body to text. A byte-order mark or the UTF-16/32 byte pattern of {@code <?}
  * decides first (XML 1.0 appendix F); otherwise ROME's lenient {@link XmlReader} picks the charset
- * from the XML declaration and the Content-Type. Undeclared non-UTF-8 bytes are read as windows-1252.
+ * from the XML declaration and the Content-Type. Bytes that declare nothing and are not UTF-8 go to a
+ * charset detector (juniversalchardet, Mozilla's universal detector); windows-1252 when it cannot tell.
  */
 final class FeedDecoder {
 
@@ -31,8 +33,7 @@ final class FeedDecoder {
         }
         String charsetParams = charsetParameters(contentType);
         if (!CHARSET_PARAM.matcher(charsetParams).find() && !declaresEncoding(body) && !isValidUtf8(body)) {
-            // No declaration anywhere and not UTF-8: such feeds are nearly always Latin-1/windows-1252.
-            return new String(body, WINDOWS_1252);
+            return new String(body, detectedCharset(body));
         }
         return new String(body, charsetFor(body, charsetParams));
     }
@@ -99,6 +100,24 @@ final class FeedDecoder {
         } catch (IOException | IllegalArgumentException unknownCharset) {
             return null;
         }
+    }
+
+    /**
+     * The detector's guess, read as WHATWG does (Latin-1 and ASCII labels as windows-1252). Undeclared
+     * feeds are mostly Latin-1/windows-1252, so that stays the answer when the detector has none.
+     */
+    private static Charset detectedCharset(byte[] body) {
+        UniversalDetector detector = new UniversalDetector();
+        detector.handleData(body, 0, body.length);
+        detector.dataEnd();
+        String name = detector.getDetectedCharset();
+        if (name == null || !Charset.isSupported(name)) {
+            return WINDOWS_1252;
+        }
+        Charset charset = Charset.forName(name);
+        boolean latin1 = charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII);
+        // UTF-8 cannot be right: the bytes were checked and are not valid UTF-8.
+        return latin1 || charset.equals(StandardCharsets.UTF_8) ? WINDOWS_1252 : charset;
     }
 
     private static boolean declaresEncoding(byte[] body) {

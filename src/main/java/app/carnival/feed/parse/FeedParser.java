@@ -2,12 +2,14 @@ package app.carnival.feed.parse;
 
 import app.carnival.url.Urls;
 import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,7 +87,15 @@ public final class FeedParser {
         return new ParsedFeed(
                 EntryMapper.plainText(feed.getTitleEx(), feed.getTitle()),
                 Urls.resolve(feedBase, siteLink(feed)),
-                entries);
+                entries,
+                ttl(feed));
+    }
+
+    /** RSS {@code <ttl>} in minutes; ROME leaves -1 when it is missing or not a number, and 0 says nothing. */
+    private static Duration ttl(SyndFeed feed) {
+        return feed.originalWireFeed() instanceof Channel rss && rss.getTtl() > 0
+                ? Duration.ofMinutes(rss.getTtl())
+                : null;
     }
 
     /**

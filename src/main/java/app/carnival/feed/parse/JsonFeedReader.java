@@ -67,7 +67,8 @@ final class JsonFeedReader {
         return new ParsedFeed(
                 string(root, "title").map(JsonFeedReader::oneLine).orElse(null),
                 Urls.resolve(base, string(root, "home_page_url").orElse(null)),
-                entries);
+                entries,
+                null);
     }
 
     /** Null for an item with neither id nor url: it could never be recognised again. */

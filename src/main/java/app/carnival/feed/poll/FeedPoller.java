@@ -178,7 +178,7 @@ public class FeedPoller {
                         claimed,
                         result,
                         bodyHash,
-                        new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds())));
+                        new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds(), parsed.ttl())));
         return new PollOutcome(
                 claimed.id(),
                 claimed.url(),
@@ -217,24 +217,27 @@ public class FeedPoller {
     /** @param learnt what this poll parsed of the feed, null when it did not parse it */
     private FeedState fetched(ClaimedFeed feed, FetchResult result, byte[] bodyHash, FeedState.Learnt learnt) {
         Instant now = clock.instant();
-        Duration rhythm = learnt == null || learnt.postingIntervalSeconds() == null
-                ? null
-                : Duration.ofSeconds(learnt.postingIntervalSeconds());
         return new FeedState.Fetched(
                 feed.id(),
                 result.status(),
                 now,
-                nextAfterSuccess(feed, result, now, rhythm),
+                nextAfterSuccess(feed, result, now, learnt),
                 new FeedState.Validators(result.etag(), result.lastModified()),
                 bodyHash,
                 learnt,
                 movedTo(feed, result));
     }
 
-    /** @param rhythm the posting rhythm learnt by this poll, null to use the stored one */
-    private Instant nextAfterSuccess(ClaimedFeed feed, FetchResult result, Instant now, Duration rhythm) {
-        return schedule.afterSuccess(
-                now, rhythm != null ? rhythm : feed.postingInterval(), feed.openUntil(), result.serverHint());
+    /**
+     * @param learnt what this poll parsed of the feed, null to use the stored posting rhythm and ttl (the ttl
+     *     is in the body, so a 304 or an unchanged body goes on honouring the one stored)
+     */
+    private Instant nextAfterSuccess(ClaimedFeed feed, FetchResult result, Instant now, FeedState.Learnt learnt) {
+        Duration rhythm = learnt == null || learnt.postingIntervalSeconds() == null
+                ? feed.postingInterval()
+                : Duration.ofSeconds(learnt.postingIntervalSeconds());
+        Duration ttl = learnt == null ? feed.ttl() : learnt.ttl();
+        return schedule.afterSuccess(now, rhythm, feed.openUntil(), PollSchedule.longer(result.serverHint(), ttl));
     }
 
     private static String movedTo(ClaimedFeed feed, FetchResult result) {

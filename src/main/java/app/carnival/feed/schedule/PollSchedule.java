@@ -27,8 +27,8 @@ public final class PollSchedule {
      *
      * @param postingInterval the feed's typical gap between posts, null when unknown
      * @param openUntil       earliest deadline (grace included) of an open assignment of its series, or null
-     * @param serverHint the longer of Retry-After and the freshness lifetime (max-age, else Expires), or null: not
-     *     polled sooner (up to the maximum interval)
+     * @param serverHint the longest of Retry-After, the freshness lifetime (max-age, else Expires) and the RSS ttl,
+     *     or null: not polled sooner (up to the maximum interval)
      */
     public Instant afterSuccess(Instant now, Duration postingInterval, Instant openUntil, Duration serverHint) {
         Duration delay = postingInterval == null
@@ -57,6 +57,14 @@ public final class PollSchedule {
             return now.plus(min(retryAfter, config.backoffCap()));
         }
         return now.plus(jittered(delay));
+    }
+
+    /** The longer of two hints, either of which may be null (no hint). */
+    public static Duration longer(Duration a, Duration b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Typical gap between posts: the median gap between the publication dates given, or null with fewer than two. */

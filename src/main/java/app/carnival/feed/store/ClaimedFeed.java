@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param postingInterval typical time between the feed's posts, null until learnt
  * @param openUntil       earliest end (grace included) of an open assignment of its series, null when none is open
+ * @param ttl             the RSS {@code <ttl>} learnt when the feed was last parsed, null when it gave none
  */
 public record ClaimedFeed(
         long id,
@@ -17,4 +18,5 @@ public record ClaimedFeed(
         byte[] bodyHash,
         int errorCount,
         Duration postingInterval,
-        Instant openUntil) {}
+        Instant openUntil,
+        Duration ttl) {}

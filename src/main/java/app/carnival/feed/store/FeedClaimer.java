@@ -26,7 +26,8 @@ public class FeedClaimer {
                 (SELECT min(a.closes_at + a.grace_minutes * interval '1 minute')
                  FROM participant p JOIN assignment a ON a.series_id = p.series_id
                  WHERE p.feed_id = f.id AND a.opens_at <= ?
-                   AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until
+                   AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until,
+                f.ttl_minutes
             """;
 
     private static final String CLAIM_DUE = """
@@ -90,6 +91,8 @@ public class FeedClaimer {
                 long interval = rs.getLong(7);
                 Duration postingInterval = rs.wasNull() ? null : Duration.ofSeconds(interval);
                 Timestamp openUntil = rs.getTimestamp(8);
+                int ttlMinutes = rs.getInt(9);
+                Duration ttl = rs.wasNull() ? null : Duration.ofMinutes(ttlMinutes);
                 claimed.add(new ClaimedFeed(
                         rs.getLong(1),
                         rs.getString(2),
@@ -98,7 +101,8 @@ public class FeedClaimer {
                         rs.getBytes(5),
                         rs.getInt(6),
                         postingInterval,
-                        openUntil == null ? null : openUntil.toInstant()));
+                        openUntil == null ? null : openUntil.toInstant(),
+                        ttl));
             }
         }
         return claimed;

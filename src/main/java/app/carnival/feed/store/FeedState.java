@@ -1,5 +1,6 @@
 package app.carnival.feed.store;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -41,8 +42,11 @@ public sealed interface FeedState {
             String movedTo)
             implements FeedState {}
 
-    /** What a parsed feed tells about itself; either may be null (keep the stored one). */
-    record Learnt(String title, Long postingIntervalSeconds) {}
+    /**
+     * What a parsed feed tells about itself. A null title or posting interval keeps the stored one; the
+     * ttl replaces the stored one, null included (a feed that drops its {@code <ttl>} no longer asks for it).
+     */
+    record Learnt(String title, Long postingIntervalSeconds, Duration ttl) {}
 
     /** No usable answer: counted, explained, retried with back-off. {@code status} null when none was received. */
     record Failed(long feedId, Integer status, int errorCount, String error, Instant polledAt, Instant nextPollAt)

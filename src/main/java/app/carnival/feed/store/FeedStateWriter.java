@@ -27,7 +27,8 @@ public class FeedStateWriter {
             "UPDATE feed SET last_status = 304, " + SUCCESS + ", " + POLLED + " WHERE id = ?";
     private static final String FETCHED = "UPDATE feed SET last_status = ?, " + SUCCESS + ", " + POLLED
             + ", etag = ?, last_modified = ?, body_hash = ?, title = COALESCE(?, title),"
-            + " posting_interval_seconds = COALESCE(?, posting_interval_seconds) WHERE id = ?";
+            + " posting_interval_seconds = COALESCE(?, posting_interval_seconds),"
+            + " ttl_minutes = CASE WHEN ? THEN ? ELSE ttl_minutes END WHERE id = ?";
     private static final String FAILED =
             "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, " + POLLED + " WHERE id = ?";
     private static final String GONE =
@@ -91,7 +92,9 @@ public class FeedStateWriter {
             } else {
                 ps.setLong(8, interval);
             }
-            ps.setLong(9, s.feedId());
+            ps.setBoolean(9, s.learnt() != null);
+            setInteger(ps, 10, s.learnt() == null || s.learnt().ttl() == null ? null : ttlMinutes(s.learnt()));
+            ps.setLong(11, s.feedId());
         });
         batch(c, FAILED, states, FeedState.Failed.class, (ps, s) -> {
             setInteger(ps, 1, s.status());
@@ -152,6 +155,11 @@ public class FeedStateWriter {
     private static void polled(PreparedStatement ps, int index, FeedState s) throws SQLException {
         ps.setTimestamp(index, Timestamp.from(s.polledAt()));
         ps.setTimestamp(index + 1, Timestamp.from(s.nextPollAt()));
+    }
+
+    /** Within the column's range; the schedule caps any hint at the maximum interval anyway. */
+    private static int ttlMinutes(FeedState.Learnt learnt) {
+        return (int) Math.min(learnt.ttl().toMinutes(), Integer.MAX_VALUE);
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {

@@ -30,6 +30,19 @@ class FeedParserTest {
         return parser.parse(xml.getBytes(UTF_8), "application/rss+xml", FEED_URL);
     }
 
+    @ParameterizedTest(name = "<ttl>{0}</ttl> -> {1} min")
+    @CsvSource({"180, 180", "' 60 ', 60", "0, ", "-5, ", "soon, ", "99999999999, "})
+    void rssTtlIsReadInMinutesAndOnlyWhenPositive(String ttl, Long minutes) throws FeedParseException {
+        ParsedFeed feed = parse(rss("<ttl>" + ttl + "</ttl>"));
+
+        assertEquals(minutes == null ? null : Duration.ofMinutes(minutes), feed.ttl());
+    }
+
+    @Test
+    void aFeedWithoutTtlHasNone() throws FeedParseException {
+        assertNull(parse(rss("")).ttl());
+    }
+
     private static String rss(String items) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.carnival.testing.Corpus;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A report over feedparser's encoding cases: how many of them FeedParser decodes as feedparser
- * expects. Only the floor and "nothing but FeedParseException escapes" are enforced.
+ * expects. Only the floor and "nothing but FeedParseException escapes" are enforced. Eight cases have
+ * an item with neither id nor link, which FeedParser drops by design (it could never be recognised
+ * again); their decoding is judged on the description ROME reads from the decoded text instead.
  */
 class FeedparserEncodingTest {
 
     /** Measured: raise it when decoding improves, never lower it silently. */
-    private static final int FLOOR = 74;
+    private static final int FLOOR = 76;
 
     private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^\\s*Header:\\s*Content-type:\\s*(.*?)\\s*$");
     private static final Pattern EXPECT = Pattern.compile("(?m)^\\s*Expect:\\s*(.*?)\\s*$");
@@ -57,12 +64,12 @@ class FeedparserEncodingTest {
         // The header comment is ASCII in every encoding used here once NULs (UTF-16/32) are dropped.
         String header = new String(bytes, ISO_8859_1).replace("\0", "");
         Matcher contentType = CONTENT_TYPE.matcher(header);
+        String type = contentType.find() ? contentType.group(1) : null;
         Matcher expect = EXPECT.matcher(header);
         String expectation = expect.find() ? expect.group(1) : "";
         ParsedFeed feed;
         try {
-            feed = new FeedParser()
-                    .parse(bytes, contentType.find() ? contentType.group(1) : null, "https://example.org/feed");
+            feed = new FeedParser().parse(bytes, type, "https://example.org/feed");
         } catch (FeedParseException e) {
             boolean mustParse = expectation.startsWith("not bozo")
                     || EQUALITY.matcher(expectation).find()
@@ -75,7 +82,11 @@ class FeedparserEncodingTest {
         Matcher equality = EQUALITY.matcher(expectation);
         while (equality.find()) {
             String expected = unescapePython(equality.group(2));
-            String actual = valueOf(feed, equality.group(1));
+            String actual = feed.entries().isEmpty()
+                            && !equality.group(1).startsWith("feed")
+                            && !equality.group(1).contains("title")
+                    ? droppedEntryDescription(bytes, type)
+                    : valueOf(feed, equality.group(1));
             if (!expected.equals(actual)) {
                 return equality.group(1) + " was '" + actual + "', expected '" + expected + "'";
             }
@@ -83,7 +94,9 @@ class FeedparserEncodingTest {
         Matcher ordinal = ORDINAL.matcher(expectation);
         if (ordinal.find()) {
             String expected = Character.toString(Integer.parseInt(ordinal.group(1)));
-            String actual = valueOf(feed, "entries[0]['description']");
+            String actual = feed.entries().isEmpty()
+                    ? droppedEntryDescription(bytes, type)
+                    : valueOf(feed, "entries[0]['description']");
             if (!expected.equals(actual)) {
                 return "description was '" + actual + "', expected '" + expected + "'";
             }
@@ -100,6 +113,20 @@ class FeedparserEncodingTest {
         }
         ParsedEntry entry = feed.entries().get(0);
         return expression.contains("title") ? entry.title() : entry.contentHtml();
+    }
+
+    /** The first entry's description as ROME reads FeedDecoder's text, for entries FeedParser drops. */
+    private static String droppedEntryDescription(byte[] bytes, String contentType) {
+        try {
+            SyndFeed rome = new SyndFeedInput().build(new StringReader(new FeedDecoder().decode(bytes, contentType)));
+            SyndEntry entry =
+                    rome.getEntries().isEmpty() ? null : rome.getEntries().get(0);
+            return entry == null || entry.getDescription() == null
+                    ? null
+                    : entry.getDescription().getValue().trim();
+        } catch (FeedException e) {
+            return null;
+        }
     }
 
     /** Python string-literal escapes used in the Expect lines: \\uXXXX, \\xXX and backslash-quoted chars. */

@@ -19,7 +19,7 @@ class PollScheduleTest {
     final PollSchedule schedule = new PollSchedule(TestConfig.carnival(Map.of()).poll(), new Random(42));
 
     static ClaimedFeed feed(Duration postingInterval, Instant openUntil) {
-        return new ClaimedFeed(1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil);
+        return new ClaimedFeed(1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil, null);
     }
 
     static Duration after(PollSchedule s, ClaimedFeed f, Duration hint) {
@@ -35,6 +35,17 @@ class PollScheduleTest {
         for (int i = 0; i < 200; i++) {
             assertAbout(after(schedule, feed(null, null), null), Duration.ofMinutes(30));
         }
+    }
+
+    @Test
+    void theLongerHintCountsAndNoneIsNull() {
+        Duration hour = Duration.ofHours(1);
+        Duration twoHours = Duration.ofHours(2);
+        assertThat(PollSchedule.longer(hour, twoHours)).isEqualTo(twoHours);
+        assertThat(PollSchedule.longer(twoHours, hour)).isEqualTo(twoHours);
+        assertThat(PollSchedule.longer(null, hour)).isEqualTo(hour);
+        assertThat(PollSchedule.longer(hour, null)).isEqualTo(hour);
+        assertThat(PollSchedule.longer(null, null)).isNull();
     }
 
     @Test
