@@ -2,10 +2,17 @@ package app.carnival.feed.parse;
 
 import java.util.List;
 
-/** A parsed feed: its title, the site it belongs to, and its entries in document order. */
-public record ParsedFeed(String title, String siteUrl, List<ParsedEntry> entries) {
+/**
+ * A parsed feed: its title, the site it belongs to, and its entries in document order.
+ *
+ * @param hubs the WebSub hubs the feed names ({@code atom:link rel="hub"}, JSON Feed {@code hubs}), resolved, in
+ *     order; empty when none
+ * @param self the feed's own address as it names it ({@code rel="self"}, JSON Feed {@code feed_url}), else null
+ */
+public record ParsedFeed(String title, String siteUrl, List<ParsedEntry> entries, List<String> hubs, String self) {
 
     public ParsedFeed {
         entries = List.copyOf(entries);
+        hubs = List.copyOf(hubs);
     }
 }

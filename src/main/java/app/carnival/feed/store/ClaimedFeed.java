@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param postingInterval typical time between the feed's posts, null until learnt
  * @param openUntil       earliest end (grace included) of an open assignment of its series, null when none is open
+ * @param pushedUntil     end of the lease of the feed's verified WebSub subscription, null when its hub does not push
  */
 public record ClaimedFeed(
         long id,
@@ -17,4 +18,5 @@ public record ClaimedFeed(
         byte[] bodyHash,
         int errorCount,
         Duration postingInterval,
-        Instant openUntil) {}
+        Instant openUntil,
+        Instant pushedUntil) {}

@@ -26,7 +26,9 @@ public class FeedClaimer {
                 (SELECT min(a.closes_at + a.grace_minutes * interval '1 minute')
                  FROM participant p JOIN assignment a ON a.series_id = p.series_id
                  WHERE p.feed_id = f.id AND a.opens_at <= ?
-                   AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until
+                   AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until,
+                (SELECT w.lease_expires_at FROM websub_subscription w
+                 WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until
             """;
 
     private static final String CLAIM_DUE = """
@@ -62,6 +64,7 @@ public class FeedClaimer {
             ps.setInt(4, limit);
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setTimestamp(6, Timestamp.from(now));
+            ps.setTimestamp(7, Timestamp.from(now));
             return read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due feeds", e);
@@ -77,6 +80,7 @@ public class FeedClaimer {
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(now));
             return read(ps).stream().findFirst();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim feed " + feedId, e);
@@ -90,6 +94,7 @@ public class FeedClaimer {
                 long interval = rs.getLong(7);
                 Duration postingInterval = rs.wasNull() ? null : Duration.ofSeconds(interval);
                 Timestamp openUntil = rs.getTimestamp(8);
+                Timestamp pushedUntil = rs.getTimestamp(9);
                 claimed.add(new ClaimedFeed(
                         rs.getLong(1),
                         rs.getString(2),
@@ -98,7 +103,8 @@ public class FeedClaimer {
                         rs.getBytes(5),
                         rs.getInt(6),
                         postingInterval,
-                        openUntil == null ? null : openUntil.toInstant()));
+                        openUntil == null ? null : openUntil.toInstant(),
+                        pushedUntil == null ? null : pushedUntil.toInstant()));
             }
         }
         return claimed;

@@ -19,7 +19,7 @@ class PollScheduleTest {
     final PollSchedule schedule = new PollSchedule(TestConfig.carnival(Map.of()).poll(), new Random(42));
 
     static ClaimedFeed feed(Duration postingInterval, Instant openUntil) {
-        return new ClaimedFeed(1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil);
+        return new ClaimedFeed(1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil, null);
     }
 
     static Duration after(PollSchedule s, ClaimedFeed f, Duration hint) {
