@@ -8,6 +8,7 @@ import app.carnival.websub.rules.Mode;
 import app.carnival.websub.store.ClaimedSubscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Subscription requests to hubs (W3C WebSub §5.1): a form POST through the guarded fetcher (address
@@ -26,8 +27,8 @@ public class HubRequests {
         this.leaseSeconds = config.websub().requestedLease().toSeconds();
     }
 
-    /** @return null when the hub took the request (2xx), else why not, in words */
-    String send(ClaimedSubscription s, Mode mode) {
+    /** @return empty when the hub took the request (2xx), else why not, in words */
+    Optional<String> send(ClaimedSubscription s, Mode mode) {
         Map<String, String> form = mode == Mode.SUBSCRIBE
                 ? Map.of(
                         "hub.mode", mode.wire(),
@@ -44,9 +45,9 @@ public class HubRequests {
                         callbackBase + s.callbackToken());
         try {
             FetchResult answer = fetcher.postForm(s.hubUrl(), form);
-            return answer.ok() ? null : "the hub answered " + answer.statusLine();
+            return answer.ok() ? Optional.empty() : Optional.of("the hub answered " + answer.statusLine());
         } catch (FetchException e) {
-            return "the hub could not be reached: " + e.getMessage();
+            return Optional.of("the hub could not be reached: " + e.getMessage());
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,17 +75,16 @@ public class WebSubWorker {
                 return;
             }
             Mode mode = step == Step.SUBSCRIBE ? Mode.SUBSCRIBE : Mode.UNSUBSCRIBE;
-            String refused = hubs.send(s, mode);
+            Optional<String> refused = hubs.send(s, mode);
             Instant now = clock.instant();
             // Sent again after the back-off if the hub never verifies it (or refused it).
             Instant retryAt = now.plus(Backoff.after(s.attempts() + 1, config.backoffBase(), config.backoffCap()));
             SubscriptionState state = mode == Mode.UNSUBSCRIBE
                     ? SubscriptionState.UNSUBSCRIBING
-                    : refused != null ? SubscriptionState.FAILED : SubscriptionState.SUBSCRIBING;
-            subscriptions.requested(s, state, retryAt, refused, now);
-            if (refused != null) {
-                LOG.infof("WebSub %s of %s at %s: %s", mode.wire(), s.topicUrl(), s.hubUrl(), refused);
-            }
+                    : refused.isPresent() ? SubscriptionState.FAILED : SubscriptionState.SUBSCRIBING;
+            subscriptions.requested(s, state, retryAt, refused.orElse(null), now);
+            refused.ifPresent(
+                    why -> LOG.infof("WebSub %s of %s at %s: %s", mode.wire(), s.topicUrl(), s.hubUrl(), why));
         } catch (RuntimeException e) {
             LOG.warnf("WebSub request to %s failed: %s", s.hubUrl(), e.toString());
         }

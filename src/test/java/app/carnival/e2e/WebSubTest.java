@@ -27,6 +27,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -341,6 +344,92 @@ class WebSubTest {
                         body,
                         TestHub.signature(request.secret(), body)))
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aFeedThatMovesToAnotherHubIsUnsubscribedFromTheOldOneAndSubscribedAtTheNewOne() throws Exception {
+        String path = "/moving-blog";
+        String site = blogs.url(path);
+        String feedUrl = site + "/feed";
+        blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, hub.url(), oldItem(site)));
+        String token = seriesWithOpenAssignment("websub-moving", "websubmoving");
+        Api.register("websub-moving", "Mo", site, feedUrl);
+        TestHub.Request old = subscribed("websub-moving", token, feedUrl);
+        try (TestHub next = new TestHub(PUBLIC_URL, RestAssured.port)) {
+            blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, next.url(), oldItem(site)));
+            Api.pollSeries("websub-moving", token).statusCode(200);
+            assertThat(state(feedUrl)).isEqualTo("SUBSCRIBE");
+
+            worker.run();
+
+            Await.until("the old hub lets go", () -> hub.subscribers(feedUrl).isEmpty());
+            Await.until(
+                    "the new hub's verification",
+                    () -> next.subscribers(feedUrl).size() == 1);
+            assertThat(hub.requests()).last().extracting(TestHub.Request::mode).isEqualTo("unsubscribe");
+            assertThat(next.subscribers(feedUrl)).doesNotContain(old.callback());
+            Await.until(
+                    "the old subscription's end",
+                    () -> count(
+                                    "SELECT count(*) FROM websub_subscription" + " WHERE callback_token = ?1",
+                                    old.callback().substring((PUBLIC_URL + "/websub/").length()))
+                            == 0);
+            assertThat(state(feedUrl)).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
+    void aPushWaitsForAPollOfTheSameFeedAndAsksTheHubToComeBackWhenThePollTakesTooLong() throws Exception {
+        String path = "/busy-blog";
+        String site = blogs.url(path);
+        String feedUrl = site + "/feed";
+        String body = rss(site, feedUrl, hub.url(), oldItem(site));
+        blogs.serve(path + "/feed", "application/rss+xml", body);
+        String token = seriesWithOpenAssignment("websub-busy", "websubbusy");
+        Api.register("websub-busy", "Bu", site, feedUrl);
+        TestHub.Request request = subscribed("websub-busy", token, feedUrl);
+        // From now on the feed answers a poll only when the test lets it.
+        CountDownLatch fetched = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        blogs.route(path + "/feed", exchange -> {
+            fetched.countDown();
+            try (exchange) {
+                answer.await(60, TimeUnit.SECONDS);
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CompletableFuture<?> poll = CompletableFuture.runAsync(
+                () -> Api.pollSeries("websub-busy", token).statusCode(200));
+        byte[] pushed = rss(site, feedUrl, hub.url(), answer(site, "websubbusy"), oldItem(site))
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            assertThat(fetched.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(hub.deliver(
+                            request.callback(),
+                            feedUrl,
+                            "application/rss+xml",
+                            pushed,
+                            TestHub.signature(request.secret(), pushed)))
+                    .isEqualTo(503);
+            given().get("/api/series/websub-busy/assignments/1/roundup").then().body("count", equalTo(0));
+        } finally {
+            answer.countDown();
+        }
+        poll.get(60, TimeUnit.SECONDS);
+
+        assertThat(hub.deliver(
+                        request.callback(),
+                        feedUrl,
+                        "application/rss+xml",
+                        pushed,
+                        TestHub.signature(request.secret(), pushed)))
+                .isEqualTo(202);
+        given().get("/api/series/websub-busy/assignments/1/roundup").then().body("count", equalTo(1));
     }
 
     @Test
