@@ -34,3 +34,8 @@ CREATE TABLE websub_subscription (
 CREATE INDEX websub_subscription_due_idx ON websub_subscription (next_attempt_at);
 -- Orphans are unsubscribed at once, whenever their next attempt was planned.
 CREATE INDEX websub_subscription_orphan_idx ON websub_subscription (id) WHERE feed_id IS NULL;
+
+-- Feeds polled before this version were never looked at for a hub, and a feed whose body has not
+-- changed is not parsed again (a 304, or the same bytes): forget their validators and body hash so that
+-- the next poll of each is a full GET that is parsed. Its entries, unchanged, cost nothing more.
+UPDATE feed SET etag = NULL, last_modified = NULL, body_hash = NULL;
