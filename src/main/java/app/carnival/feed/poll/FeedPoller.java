@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,9 +42,9 @@ import org.jboss.logging.Logger;
  * (pure) → read what is stored of its entries and the assignments they may answer (short read) →
  * extract the changed entries' content (pure) → decide (pure) → fetch the pages of summary-only posts
  * that could still match (network, no database) → decide again → record posts, responses and the
- * feed's state, and the WebSub hub the feed announces, in one short transaction ({@link FeedRecorder}). A
- * body the hub pushes goes through the same stages from the parse on ({@link #pushed}). Feeds that only need their state
- * recorded (304, errors) hand it back to the caller, which writes many at once.
+ * feed's state, and the WebSub hub the feed announces, in one short transaction ({@link FeedRecorder}).
+ * A body the hub pushes goes through the same stages from the parse on ({@link #pushed}). Feeds that
+ * only need their state recorded (304, errors) hand it back to the caller, which writes many at once.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -134,7 +135,8 @@ public class FeedPoller {
                 // Same bytes as last time from a server without (working) validators: nothing to parse.
                 return pending(PollOutcome.notModified(feed.id(), feed.url()), fetched(feed, result, bodyHash, null));
             }
-            return new Polled(parseAndStore(feed, result, learnt -> fetched(feed, result, bodyHash, learnt)), null);
+            return new Polled(
+                    parseAndStore(feed, result, learnt -> fetched(feed, result, bodyHash, learnt), true), null);
         } catch (FetchException | FeedParseException e) {
             return pending(
                     PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()),
@@ -148,30 +150,45 @@ public class FeedPoller {
 
     /**
      * Records a body the feed's WebSub hub pushed to a feed the caller has claimed, through the same
-     * parse → extract → decide → record stages as a fetched body. The schedule, validators and body hash
-     * stay as the last poll left them; the claim ends when it is recorded.
+     * parse → extract → decide → record stages as a fetched body. The schedule, validators, body hash and
+     * posting rhythm stay as the last poll left them (a push may carry only the newest entries, too few to
+     * tell the rhythm); the claim ends when it is recorded.
      *
      * @param pushed the body as received ({@link FetchResult#received})
      * @throws FeedParseException when the body is no feed: nothing is recorded, the claim stays the caller's
      */
     public PollOutcome pushed(ClaimedFeed feed, FetchResult pushed) throws FeedParseException {
-        return parseAndStore(feed, pushed, learnt -> new FeedState.Pushed(feed.id(), learnt));
+        return parseAndStore(
+                feed,
+                pushed,
+                learnt -> new FeedState.Pushed(feed.id(), new FeedState.Learnt(learnt.title(), null)),
+                false);
     }
 
-    /** @param state the feed's new state, given what the parse learnt of it */
-    private PollOutcome parseAndStore(ClaimedFeed feed, FetchResult result, Function<FeedState.Learnt, FeedState> state)
+    /**
+     * @param state       the feed's new state, given what the parse learnt of it
+     * @param discoverHub whether to look for the feed's WebSub hub: a poll does; a push comes from the hub
+     *     subscribed to, and a topic the hub spells its own way must not be taken for a move
+     */
+    private PollOutcome parseAndStore(
+            ClaimedFeed feed, FetchResult result, Function<FeedState.Learnt, FeedState> state, boolean discoverHub)
             throws FeedParseException {
         long parsing = System.nanoTime();
         ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
         long recording = System.nanoTime();
         metrics.parsed(Duration.ofNanos(recording - parsing));
-        PollOutcome stored = store(feed, result, parsed, state);
+        Optional<Hub> hub = discoverHub ? Hub.discover(result.finalUrl(), result.links(), parsed) : Optional.empty();
+        PollOutcome stored = store(feed, result, parsed, state, hub);
         metrics.recorded(Duration.ofNanos(System.nanoTime() - recording));
         return stored;
     }
 
     private PollOutcome store(
-            ClaimedFeed claimed, FetchResult result, ParsedFeed parsed, Function<FeedState.Learnt, FeedState> state) {
+            ClaimedFeed claimed,
+            FetchResult result,
+            ParsedFeed parsed,
+            Function<FeedState.Learnt, FeedState> state,
+            Optional<Hub> hub) {
         Map<String, ParsedEntry> byKey = PostStore.byKey(parsed.entries());
         Read read = QuarkusTransaction.requiringNew().call(() -> read(claimed.id(), byKey));
         // Content extraction (the costly part) runs outside any transaction, on the changed entries only.
@@ -199,7 +216,7 @@ public class FeedPoller {
                 judged.judgements(),
                 pageLinks,
                 state.apply(new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds())),
-                Hub.discover(result.finalUrl(), result.links(), parsed));
+                hub);
         return new PollOutcome(
                 claimed.id(),
                 claimed.url(),
