@@ -162,14 +162,14 @@ public class Subscriptions {
     }
 
     /**
-     * Records a request sent (or refused) under the claim it was made with.
+     * Records a request sent (or refused) under the claim it was made with; nothing when the claim has
+     * ended meanwhile (the hub verified the request before this was recorded, or the lease ran out).
      *
      * @param state   the state it is in now that the request went out (an active one stays active until unsubscribed)
      * @param retryAt when to send it again if the hub does not verify it (or after a failure)
      * @param error   why the hub refused it or could not be reached, null when it took it
      */
-    public boolean requested(
-            ClaimedSubscription s, SubscriptionState state, Instant retryAt, String error, Instant now) {
+    public void requested(ClaimedSubscription s, SubscriptionState state, Instant retryAt, String error, Instant now) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(REQUESTED)) {
             ps.setString(1, state.name());
@@ -179,7 +179,7 @@ public class Subscriptions {
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setLong(6, s.id());
             ps.setObject(7, s.claim());
-            return ps.executeUpdate() == 1;
+            ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a WebSub request", e);
         }
