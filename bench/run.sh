@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Carnival benchmarks (issues 5, 9). Usage: bench/run.sh [first|changed|notmodified|mixed|roundup|scale|memory|intake ...]
+# Carnival benchmarks (issues 5, 9, 12). Usage: bench/run.sh [first|changed|notmodified|mixed|roundup|scale|memory|intake|push ...]
 # With no argument every scenario runs, in that order. Results: a table per scenario on stdout, all of
 # them in bench/RESULTS.md. Settings (environment): BENCH_FEEDS (2000), BENCH_MEMORY_FEEDS (10000),
 # BENCH_PARALLELISM (16), BENCH_ROUNDUP_RESPONSES (300), BENCH_WRK_SECONDS (10), BENCH_WRK_CONNECTIONS (64),
 # BENCH_SCALE_PARTICIPANTS (10000), BENCH_SCALE_POSTS (1000000), BENCH_INTAKE_SOURCES (1000 per variant),
-# BENCH_INTAKE_POSTS_PER_BLOG (4), BENCH_INTAKE_CONCURRENCY (16), BENCH_INTAKE_PARALLELISM (8),
+# BENCH_INTAKE_POSTS_PER_BLOG (4), BENCH_INTAKE_CONCURRENCY (16), BENCH_INTAKE_PARALLELISM (8), BENCH_PUSH_FEEDS (200),
 # BENCH_SERVICE_JAVA_OPTS (default: the README's small-machine JVM options),
 # BENCH_SKIP_BUILD=1 (use target/ as it is), BENCH_KEEP=1 (keep the work folder), BENCH_WORK (work folder).
 set -euo pipefail

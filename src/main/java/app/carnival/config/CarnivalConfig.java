@@ -22,6 +22,8 @@ public interface CarnivalConfig {
 
     Mail mail();
 
+    WebSub websub();
+
     /**
      * The service's public base URL, without a trailing slash: every absolute link it advertises
      * (Webmention and Pingback endpoints, assignment pages named as targets) starts with it.
@@ -289,5 +291,54 @@ public interface CarnivalConfig {
          */
         @WithDefault("false")
         boolean refuseInsideTransaction();
+    }
+
+    /** Subscribing to the WebSub hubs that feeds announce, to be told of new posts at once. */
+    interface WebSub {
+        /**
+         * Run the background job that subscribes to discovered hubs, renews, unsubscribes from the
+         * hubs of feeds no one follows any more and retries failures. Tests run it on demand.
+         */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /** How often the job looks for subscriptions to request, renew or end. */
+        @WithDefault("30s")
+        Duration tick();
+
+        /** The lease asked of hubs ({@code hub.lease_seconds}); the hub may grant another, which is used. */
+        @WithDefault("7d")
+        Duration requestedLease();
+
+        /**
+         * How often a feed whose hub pushes (a verified, unexpired subscription) is still polled, as a
+         * safety net for a lost push; at most {@code carnival.poll.max-interval}, never sooner than its
+         * usual schedule, and no later than its lease ends (a lapsed subscription falls back to the usual schedule).
+         */
+        @WithDefault("6h")
+        Duration safetyPollInterval();
+
+        /** Subscriptions claimed at once; the job claims batch after batch until nothing is due. */
+        @WithDefault("16")
+        int batchSize();
+
+        /** How long a claimed subscription stays reserved by the instance talking to its hub. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /**
+         * Delay before a request is sent again after the hub refused it, could not be reached or did not
+         * verify it; doubles per attempt.
+         */
+        @WithDefault("1m")
+        Duration backoffBase();
+
+        /** Longest delay between two requests to a hub. */
+        @WithDefault("6h")
+        Duration backoffCap();
+
+        /** Unsubscriptions sent without a verification before the subscription is forgotten. */
+        @WithDefault("5")
+        int maxUnsubscribeAttempts();
     }
 }

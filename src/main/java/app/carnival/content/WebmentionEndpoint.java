@@ -1,10 +1,8 @@
 package app.carnival.content;
 
+import app.carnival.url.LinkHeaders;
 import app.carnival.url.Urls;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,7 +24,7 @@ public final class WebmentionEndpoint {
      */
     public static Optional<String> discover(String pageUrl, List<String> linkHeaders, Document page) {
         for (String header : linkHeaders) {
-            for (String target : webmentionLinks(header)) {
+            for (String target : LinkHeaders.withRel(header, "webmention")) {
                 String url = Urls.resolve(pageUrl, target);
                 if (isHttp(url)) {
                     return Optional.of(url);
@@ -38,76 +36,12 @@ public final class WebmentionEndpoint {
         }
         String base = PageBase.of(page);
         for (Element e : page.select("link[rel][href], a[rel][href]")) {
-            if (hasWebmentionRel(e.attr("rel"))) {
+            if (LinkHeaders.hasRel(e.attr("rel"), "webmention")) {
                 String url = Urls.resolve(base, e.attr("href"));
                 return isHttp(url) ? Optional.of(url) : Optional.empty();
             }
         }
         return Optional.empty();
-    }
-
-    /** The URI references of one {@code Link} header's values whose rel includes {@code webmention} (RFC 8288). */
-    static List<String> webmentionLinks(String header) {
-        List<String> found = new ArrayList<>();
-        int i = 0;
-        int n = header.length();
-        while (i < n) {
-            int open = header.indexOf('<', i);
-            int close = open < 0 ? -1 : header.indexOf('>', open);
-            if (close < 0) {
-                break;
-            }
-            String target = header.substring(open + 1, close).trim();
-            i = close + 1;
-            boolean webmention = false;
-            // The link's parameters, up to the comma that starts the next link (outside quotes).
-            while (i < n && header.charAt(i) != ',') {
-                if (header.charAt(i) != ';') {
-                    i++;
-                    continue;
-                }
-                int nameStart = ++i;
-                while (i < n && "=;,".indexOf(header.charAt(i)) < 0) {
-                    i++;
-                }
-                String name = header.substring(nameStart, i).trim();
-                String value = "";
-                if (i < n && header.charAt(i) == '=') {
-                    i++;
-                    while (i < n && header.charAt(i) == ' ') {
-                        i++;
-                    }
-                    StringBuilder v = new StringBuilder();
-                    if (i < n && header.charAt(i) == '"') {
-                        i++;
-                        while (i < n && header.charAt(i) != '"') {
-                            if (header.charAt(i) == '\\' && i + 1 < n) {
-                                i++;
-                            }
-                            v.append(header.charAt(i++));
-                        }
-                        i++; // the closing quote
-                    } else {
-                        while (i < n && ";,".indexOf(header.charAt(i)) < 0) {
-                            v.append(header.charAt(i++));
-                        }
-                    }
-                    value = v.toString().trim();
-                }
-                if (name.equalsIgnoreCase("rel") && hasWebmentionRel(value)) {
-                    webmention = true;
-                }
-            }
-            if (webmention) {
-                found.add(target);
-            }
-        }
-        return found;
-    }
-
-    private static boolean hasWebmentionRel(String rel) {
-        return Arrays.stream(rel.trim().split("\\s+"))
-                .anyMatch(r -> r.toLowerCase(Locale.ROOT).equals("webmention"));
     }
 
     private static boolean isHttp(String url) {

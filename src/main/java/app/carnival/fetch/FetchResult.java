@@ -37,6 +37,14 @@ public record FetchResult(
         links = links == null ? List.of() : List.copyOf(links);
     }
 
+    /**
+     * A body that came without a fetch, as a 200 from {@code url}: what a WebSub hub pushes is
+     * recorded as a fetched feed is.
+     */
+    public static FetchResult received(String url, byte[] body, String contentType, List<String> links) {
+        return new FetchResult(200, url, null, body, contentType, null, null, null, null, links, null, null);
+    }
+
     /** The same answer, reached through redirects that were all permanent to {@code permanentUrl} (or null). */
     FetchResult withPermanentUrl(String permanentUrl) {
         return new FetchResult(

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code carnival.parse} / {@code carnival.record} [carnival_parse_seconds, carnival_record_seconds]
  *   <li>{@code carnival.responses.recorded} [carnival_responses_recorded_total{source}]: new responses by channel
  *   <li>{@code carnival.webmentions.received} [carnival_webmentions_received_total{outcome}]: Webmention requests
+ *   <li>{@code carnival.websub.pushes} [carnival_websub_pushes_total{outcome}]: pushes from WebSub hubs
  * </ul>
  */
 @ApplicationScoped
@@ -81,6 +82,12 @@ public class CarnivalMetrics {
     /** A Webmention request and what became of it (queued, refused, rate-limited, …). */
     public void webmentionReceived(String outcome) {
         counter("carnival.webmentions.received", "Webmention requests by outcome", "outcome", outcome)
+                .increment();
+    }
+
+    /** A push from a WebSub hub and what became of it (accepted, bad_signature, unknown_topic, …). */
+    public void pushReceived(String outcome) {
+        counter("carnival.websub.pushes", "WebSub pushes by outcome", "outcome", outcome)
                 .increment();
     }
 

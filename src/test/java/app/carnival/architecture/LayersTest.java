@@ -40,7 +40,8 @@ class LayersTest {
                         "app.carnival.xmlrpc..",
                         "app.carnival.chart..",
                         "app.carnival.announce.rules..",
-                        "app.carnival.mail.rules..")
+                        "app.carnival.mail.rules..",
+                        "app.carnival.websub.rules..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

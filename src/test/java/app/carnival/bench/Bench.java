@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
 public final class Bench {
 
     static final List<String> ALL =
-            List.of("first", "changed", "notmodified", "mixed", "roundup", "scale", "memory", "intake");
+            List.of("first", "changed", "notmodified", "mixed", "roundup", "scale", "memory", "intake", "push");
 
     // --- settings (environment) ----------------------------------------------------------------
     final int feeds = intEnv("BENCH_FEEDS", 2000);
@@ -144,6 +144,7 @@ public final class Bench {
                         case "scale" -> bench.scale();
                         case "memory" -> bench.memory();
                         case "intake" -> bench.intake();
+                        case "push" -> bench.push();
                         default -> throw new IllegalArgumentException(s);
                     }
                 } catch (Exception e) {
@@ -947,6 +948,14 @@ public final class Bench {
             pollEnv = null;
         }
         new IntakeScenario(this).run();
+    }
+
+    void push() throws Exception {
+        if (pollEnv != null) {
+            pollEnv.close(); // one service at a time
+            pollEnv = null;
+        }
+        new PushScenario(this).run();
     }
 
     void addCycleRow(String scenario, String metric, Cycle c, String reference, String ratio, double target) {

@@ -67,7 +67,8 @@ final class ServiceProcess implements AutoCloseable {
         e.put("CARNIVAL_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
         e.put("CARNIVAL_POLL_INTERVAL", "24h");
         e.put("CARNIVAL_POLL_TICK", "200ms");
-        e.putAll(env);
+        // A value may name the port the service listens on, chosen here: "{port}".
+        env.forEach((k, v) -> e.put(k, v.replace("{port}", String.valueOf(port))));
         ServiceProcess s = new ServiceProcess(port, pb.start(), log);
         Bench.onExit(s);
         s.awaitHealthy(Duration.ofSeconds(120));

@@ -1,5 +1,6 @@
 package app.carnival.feed.parse;
 
+import app.carnival.url.LinkHeaders;
 import app.carnival.url.Urls;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.rss.Channel;
@@ -12,12 +13,15 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdom2.Element;
 
 /**
  * Parses a fetched feed body (RSS 0.9x/1.0/2.0, Atom or JSON Feed) into a {@link ParsedFeed}. Any failure,
  * whatever its origin, comes out as a {@link FeedParseException} with a message fit for people.
  */
 public final class FeedParser {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     private final FeedDecoder decoder = new FeedDecoder();
     private final FeedHealer healer = new FeedHealer();
@@ -84,11 +88,54 @@ public final class FeedParser {
                 entries.add(parsed);
             }
         }
+        List<String> hubs = new ArrayList<>();
+        String self = null;
+        for (Link link : feedLinks(feed)) {
+            String href = Urls.resolve(feedBase, link.href());
+            if (href == null) {
+                continue;
+            }
+            if (LinkHeaders.hasRel(link.rel(), "hub") && !hubs.contains(href)) {
+                hubs.add(href);
+            } else if (self == null && LinkHeaders.hasRel(link.rel(), "self")) {
+                self = href;
+            }
+        }
         return new ParsedFeed(
                 EntryMapper.plainText(feed.getTitleEx(), feed.getTitle()),
                 Urls.resolve(feedBase, siteLink(feed)),
                 entries,
-                ttl(feed));
+                ttl(feed),
+                hubs,
+                self);
+    }
+
+    private record Link(String rel, String href) {}
+
+    /**
+     * The feed-level links that may name a WebSub hub or the feed itself: Atom's links, and the
+     * {@code atom:link} elements of an RSS channel, which ROME keeps as foreign markup.
+     */
+    private static List<Link> feedLinks(SyndFeed feed) {
+        List<Link> links = new ArrayList<>();
+        if (feed.originalWireFeed() instanceof Feed atom) {
+            for (com.rometools.rome.feed.atom.Link l : atom.getOtherLinks()) {
+                if (l.getRel() != null && l.getHref() != null) {
+                    links.add(new Link(l.getRel(), l.getHref()));
+                }
+            }
+        } else {
+            for (Element e : feed.originalWireFeed().getForeignMarkup()) {
+                if ("link".equals(e.getName()) && ATOM.equals(e.getNamespaceURI())) {
+                    String rel = e.getAttributeValue("rel");
+                    String href = e.getAttributeValue("href");
+                    if (rel != null && href != null) {
+                        links.add(new Link(rel, href));
+                    }
+                }
+            }
+        }
+        return links;
     }
 
     /** RSS {@code <ttl>} in minutes; ROME leaves -1 when it is missing or not a number, and 0 says nothing. */

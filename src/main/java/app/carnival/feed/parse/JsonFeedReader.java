@@ -64,11 +64,22 @@ final class JsonFeedReader {
                 }
             }
         }
+        List<String> hubs = new ArrayList<>();
+        for (JsonNode hub : root.path("hubs")) {
+            // JSON Feed names the protocol of each hub; only WebSub's (or PubSubHubbub's, its old name) are ours.
+            String type = string(hub, "type").orElse("").toLowerCase(java.util.Locale.ROOT);
+            String url = Urls.resolve(base, string(hub, "url").orElse(null));
+            if (url != null && (type.equals("websub") || type.equals("pubsubhubbub")) && !hubs.contains(url)) {
+                hubs.add(url);
+            }
+        }
         return new ParsedFeed(
                 string(root, "title").map(JsonFeedReader::oneLine).orElse(null),
                 Urls.resolve(base, string(root, "home_page_url").orElse(null)),
                 entries,
-                null);
+                null,
+                hubs,
+                Urls.resolve(feedUrl, string(root, "feed_url").orElse(null)));
     }
 
     /** Null for an item with neither id nor url: it could never be recognised again. */

@@ -19,6 +19,7 @@ import app.carnival.response.PostPageLinks;
 import app.carnival.security.Digests;
 import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
+import app.carnival.websub.rules.Hub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -30,7 +31,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -39,8 +42,9 @@ import org.jboss.logging.Logger;
  * (pure) → read what is stored of its entries and the assignments they may answer (short read) →
  * extract the changed entries' content (pure) → decide (pure) → fetch the pages of summary-only posts
  * that could still match (network, no database) → decide again → record posts, responses and the
- * feed's state in one short transaction ({@link FeedRecorder}). Feeds that only need their state
- * recorded (304, errors) hand it back to the caller, which writes many at once.
+ * feed's state, and the WebSub hub the feed announces, in one short transaction ({@link FeedRecorder}).
+ * A body the hub pushes goes through the same stages from the parse on ({@link #pushed}). Feeds that
+ * only need their state recorded (304, errors) hand it back to the caller, which writes many at once.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -61,6 +65,7 @@ public class FeedPoller {
     private final PollSchedule schedule;
     private final HostLimiter hosts;
     private final CarnivalMetrics metrics;
+    private final Duration safetyPollInterval;
 
     public FeedPoller(
             HttpFetcher fetcher,
@@ -82,6 +87,7 @@ public class FeedPoller {
         this.clock = clock;
         this.schedule = new PollSchedule(config.poll(), new Random());
         this.hosts = new HostLimiter(config.poll().perHostParallelism());
+        this.safetyPollInterval = config.websub().safetyPollInterval();
     }
 
     /** Polls a feed the caller has claimed. Never throws: failures become the feed's recorded state. */
@@ -129,13 +135,8 @@ public class FeedPoller {
                 // Same bytes as last time from a server without (working) validators: nothing to parse.
                 return pending(PollOutcome.notModified(feed.id(), feed.url()), fetched(feed, result, bodyHash, null));
             }
-            long parsing = System.nanoTime();
-            ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
-            long recording = System.nanoTime();
-            metrics.parsed(Duration.ofNanos(recording - parsing));
-            PollOutcome stored = store(feed, result, parsed, bodyHash);
-            metrics.recorded(Duration.ofNanos(System.nanoTime() - recording));
-            return new Polled(stored, null);
+            return new Polled(
+                    parseAndStore(feed, result, learnt -> fetched(feed, result, bodyHash, learnt), true), null);
         } catch (FetchException | FeedParseException e) {
             return pending(
                     PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()),
@@ -147,7 +148,47 @@ public class FeedPoller {
         }
     }
 
-    private PollOutcome store(ClaimedFeed claimed, FetchResult result, ParsedFeed parsed, byte[] bodyHash) {
+    /**
+     * Records a body the feed's WebSub hub pushed to a feed the caller has claimed, through the same
+     * parse → extract → decide → record stages as a fetched body. The schedule, validators, body hash and
+     * posting rhythm stay as the last poll left them (a push may carry only the newest entries, too few to
+     * tell the rhythm); the claim ends when it is recorded.
+     *
+     * @param pushed the body as received ({@link FetchResult#received})
+     * @throws FeedParseException when the body is no feed: nothing is recorded, the claim stays the caller's
+     */
+    public PollOutcome pushed(ClaimedFeed feed, FetchResult pushed) throws FeedParseException {
+        return parseAndStore(
+                feed,
+                pushed,
+                learnt -> new FeedState.Pushed(feed.id(), new FeedState.Learnt(learnt.title(), null, null)),
+                false);
+    }
+
+    /**
+     * @param state       the feed's new state, given what the parse learnt of it
+     * @param discoverHub whether to look for the feed's WebSub hub: a poll does; a push comes from the hub
+     *     subscribed to, and a topic the hub spells its own way must not be taken for a move
+     */
+    private PollOutcome parseAndStore(
+            ClaimedFeed feed, FetchResult result, Function<FeedState.Learnt, FeedState> state, boolean discoverHub)
+            throws FeedParseException {
+        long parsing = System.nanoTime();
+        ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
+        long recording = System.nanoTime();
+        metrics.parsed(Duration.ofNanos(recording - parsing));
+        Optional<Hub> hub = discoverHub ? Hub.discover(result.finalUrl(), result.links(), parsed) : Optional.empty();
+        PollOutcome stored = store(feed, result, parsed, state, hub);
+        metrics.recorded(Duration.ofNanos(System.nanoTime() - recording));
+        return stored;
+    }
+
+    private PollOutcome store(
+            ClaimedFeed claimed,
+            FetchResult result,
+            ParsedFeed parsed,
+            Function<FeedState.Learnt, FeedState> state,
+            Optional<Hub> hub) {
         Map<String, ParsedEntry> byKey = PostStore.byKey(parsed.entries());
         Read read = QuarkusTransaction.requiringNew().call(() -> read(claimed.id(), byKey));
         // Content extraction (the costly part) runs outside any transaction, on the changed entries only.
@@ -174,11 +215,8 @@ public class FeedPoller {
                 changes,
                 judged.judgements(),
                 pageLinks,
-                fetched(
-                        claimed,
-                        result,
-                        bodyHash,
-                        new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds(), parsed.ttl())));
+                state.apply(new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds(), parsed.ttl())),
+                hub);
         return new PollOutcome(
                 claimed.id(),
                 claimed.url(),
@@ -237,7 +275,11 @@ public class FeedPoller {
                 ? feed.postingInterval()
                 : Duration.ofSeconds(learnt.postingIntervalSeconds());
         Duration ttl = learnt == null ? feed.ttl() : learnt.ttl();
-        return schedule.afterSuccess(now, rhythm, feed.openUntil(), PollSchedule.longer(result.serverHint(), ttl));
+        Instant usual =
+                schedule.afterSuccess(now, rhythm, feed.openUntil(), PollSchedule.longer(result.serverHint(), ttl));
+        return feed.pushedUntil() == null
+                ? usual
+                : schedule.whilePushed(now, usual, safetyPollInterval, feed.pushedUntil());
     }
 
     private static String movedTo(ClaimedFeed feed, FetchResult result) {

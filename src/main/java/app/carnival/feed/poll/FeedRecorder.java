@@ -7,15 +7,19 @@ import app.carnival.feed.store.PostStore;
 import app.carnival.matching.Judge;
 import app.carnival.response.ResponseWriter;
 import app.carnival.response.Verdict;
+import app.carnival.websub.rules.Hub;
+import app.carnival.websub.store.Subscriptions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The record stage of a poll that changed posts: posts, responses and the feed's state in one short
+ * The record stage of a poll (or push) that changed posts: posts, responses, the feed's state and the
+ * WebSub hub it announces in one short
  * transaction of the feed's own, so a broken feed never rolls back another. No network in here.
  */
 @ApplicationScoped
@@ -29,9 +33,16 @@ public class FeedRecorder {
     private final FeedStateWriter states;
     private final EntityManager em;
     private final InstantSource clock;
+    private final Subscriptions subscriptions;
 
     public FeedRecorder(
-            PostStore posts, ResponseWriter responses, FeedStateWriter states, EntityManager em, InstantSource clock) {
+            PostStore posts,
+            ResponseWriter responses,
+            FeedStateWriter states,
+            EntityManager em,
+            InstantSource clock,
+            Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.posts = posts;
         this.responses = responses;
         this.states = states;
@@ -42,13 +53,15 @@ public class FeedRecorder {
     /**
      * @param judgements decisions keyed by the index of the entry in {@code changes.changed()}
      * @param pageLinks  post pages fetched, by entry key
+     * @param hub        the WebSub hub the feed announces, to subscribe to unless it is already
      */
     Written record(
             long feedId,
             FeedChanges changes,
             List<Judge.Judgement> judgements,
             Map<String, List<String>> pageLinks,
-            FeedState state) {
+            FeedState state,
+            Optional<Hub> hub) {
         return QuarkusTransaction.requiringNew().call(() -> {
             // A lost commit only means the feed is polled again: no need to wait for the disk.
             em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
@@ -67,6 +80,7 @@ public class FeedRecorder {
                     .toList();
             int newResponses = responses.write(verdicts, clock.instant());
             states.writeInTransaction(state);
+            hub.ifPresent(h -> subscriptions.discoveredInTransaction(feedId, h, clock.instant()));
             int created = (int)
                     changes.changed().stream().filter(PostStore.Prepared::isNew).count();
             return new Written(created, changes.changed().size() - created, newResponses);

@@ -47,6 +47,21 @@ public final class PollSchedule {
     }
 
     /**
+     * After a successful poll of a feed whose WebSub hub pushes its new posts: polled again only as a
+     * safety net, after {@code safetyInterval} (at most the maximum interval), never sooner than
+     * {@code usual}, and no later than the subscription's lease ends unless {@code usual} is later (a
+     * lapsed subscription falls back to the usual schedule).
+     *
+     * @param usual the next poll {@link #afterSuccess} gives
+     */
+    public Instant whilePushed(Instant now, Instant usual, Duration safetyInterval, Instant pushedUntil) {
+        Instant relaxed = now.plus(jittered(min(safetyInterval, config.maxInterval())));
+        Instant next = relaxed.isAfter(usual) ? relaxed : usual;
+        Instant bound = pushedUntil.isAfter(usual) ? pushedUntil : usual;
+        return next.isAfter(bound) ? bound : next;
+    }
+
+    /**
      * After the n-th consecutive failure (n ≥ 1): base·2^(n-1), capped, jittered; never "stop".
      * A Retry-After from the server (429/503) is honoured when it asks for longer, up to the cap.
      */

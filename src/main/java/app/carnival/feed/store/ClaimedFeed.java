@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param postingInterval typical time between the feed's posts, null until learnt
  * @param openUntil       earliest end (grace included) of an open assignment of its series, null when none is open
  * @param ttl             the RSS {@code <ttl>} learnt when the feed was last parsed, null when it gave none
+ * @param pushedUntil     end of the lease of the feed's verified WebSub subscription, null when its hub does not push
  */
 public record ClaimedFeed(
         long id,
@@ -19,4 +20,5 @@ public record ClaimedFeed(
         int errorCount,
         Duration postingInterval,
         Instant openUntil,
-        Duration ttl) {}
+        Duration ttl,
+        Instant pushedUntil) {}

@@ -27,7 +27,9 @@ public class FeedClaimer {
                  FROM participant p JOIN assignment a ON a.series_id = p.series_id
                  WHERE p.feed_id = f.id AND a.opens_at <= ?
                    AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until,
-                f.ttl_minutes
+                f.ttl_minutes,
+                (SELECT w.lease_expires_at FROM websub_subscription w
+                 WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until
             """;
 
     private static final String CLAIM_DUE = """
@@ -63,6 +65,7 @@ public class FeedClaimer {
             ps.setInt(4, limit);
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setTimestamp(6, Timestamp.from(now));
+            ps.setTimestamp(7, Timestamp.from(now));
             return read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due feeds", e);
@@ -78,6 +81,7 @@ public class FeedClaimer {
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(now));
             return read(ps).stream().findFirst();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim feed " + feedId, e);
@@ -93,6 +97,7 @@ public class FeedClaimer {
                 Timestamp openUntil = rs.getTimestamp(8);
                 int ttlMinutes = rs.getInt(9);
                 Duration ttl = rs.wasNull() ? null : Duration.ofMinutes(ttlMinutes);
+                Timestamp pushedUntil = rs.getTimestamp(10);
                 claimed.add(new ClaimedFeed(
                         rs.getLong(1),
                         rs.getString(2),
@@ -102,7 +107,8 @@ public class FeedClaimer {
                         rs.getInt(6),
                         postingInterval,
                         openUntil == null ? null : openUntil.toInstant(),
-                        ttl));
+                        ttl,
+                        pushedUntil == null ? null : pushedUntil.toInstant()));
             }
         }
         return claimed;

@@ -35,6 +35,10 @@ public class FeedStateWriter {
             "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, paused = TRUE," + " paused_reason = ?, "
                     + POLLED + " WHERE id = ?";
 
+    /** A push changes none of the poll's columns: only what the parse learnt, and it ends the claim. */
+    private static final String PUSHED = "UPDATE feed SET leased_until = NULL, title = COALESCE(?, title),"
+            + " posting_interval_seconds = COALESCE(?, posting_interval_seconds) WHERE id = ?";
+
     /** A permanent move keeps the old URL when another feed row already has the new one. */
     private static final String MOVE =
             "UPDATE feed SET url = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feed WHERE url = ?)";
@@ -85,16 +89,14 @@ public class FeedStateWriter {
             ps.setString(4, s.validators().etag());
             ps.setString(5, s.validators().lastModified());
             ps.setBytes(6, s.bodyHash());
-            ps.setString(7, s.learnt() == null ? null : s.learnt().title());
-            Long interval = s.learnt() == null ? null : s.learnt().postingIntervalSeconds();
-            if (interval == null) {
-                ps.setNull(8, Types.BIGINT);
-            } else {
-                ps.setLong(8, interval);
-            }
+            learnt(ps, 7, s.learnt());
             ps.setBoolean(9, s.learnt() != null);
             setInteger(ps, 10, s.learnt() == null || s.learnt().ttl() == null ? null : ttlMinutes(s.learnt()));
             ps.setLong(11, s.feedId());
+        });
+        batch(c, PUSHED, states, FeedState.Pushed.class, (ps, s) -> {
+            learnt(ps, 1, s.learnt());
+            ps.setLong(3, s.feedId());
         });
         batch(c, FAILED, states, FeedState.Failed.class, (ps, s) -> {
             setInteger(ps, 1, s.status());
@@ -152,7 +154,17 @@ public class FeedStateWriter {
         }
     }
 
-    private static void polled(PreparedStatement ps, int index, FeedState s) throws SQLException {
+    private static void learnt(PreparedStatement ps, int index, FeedState.Learnt learnt) throws SQLException {
+        ps.setString(index, learnt == null ? null : learnt.title());
+        Long interval = learnt == null ? null : learnt.postingIntervalSeconds();
+        if (interval == null) {
+            ps.setNull(index + 1, Types.BIGINT);
+        } else {
+            ps.setLong(index + 1, interval);
+        }
+    }
+
+    private static void polled(PreparedStatement ps, int index, FeedState.Polled s) throws SQLException {
         ps.setTimestamp(index, Timestamp.from(s.polledAt()));
         ps.setTimestamp(index + 1, Timestamp.from(s.nextPollAt()));
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class FeedStateChangeTest {
 
     static ClaimedFeed claimed(int errorCount) {
-        return new ClaimedFeed(7, "https://blog.example/feed", null, null, null, errorCount, null, null, null);
+        return new ClaimedFeed(7, "https://blog.example/feed", null, null, null, errorCount, null, null, null, null);
     }
 
     @Test

@@ -19,7 +19,8 @@ class PollScheduleTest {
     final PollSchedule schedule = new PollSchedule(TestConfig.carnival(Map.of()).poll(), new Random(42));
 
     static ClaimedFeed feed(Duration postingInterval, Instant openUntil) {
-        return new ClaimedFeed(1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil, null);
+        return new ClaimedFeed(
+                1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil, null, null);
     }
 
     static Duration after(PollSchedule s, ClaimedFeed f, Duration hint) {
@@ -100,5 +101,26 @@ class PollScheduleTest {
                 .isEqualTo(Duration.ofHours(1));
         assertThat(PollSchedule.postingInterval(List.of(t))).isNull();
         assertThat(PollSchedule.postingInterval(List.of())).isNull();
+    }
+
+    @Test
+    void aFeedWhoseHubPushesIsPolledAsASafetyNetUntilItsLeaseEnds() {
+        Instant usual = NOW.plus(Duration.ofMinutes(10)); // an open assignment
+        Duration safety = Duration.ofHours(6);
+        // Relaxed, but no longer than the maximum interval (4h).
+        assertAbout(
+                Duration.between(NOW, schedule.whilePushed(NOW, usual, safety, NOW.plus(Duration.ofDays(7)))),
+                Duration.ofHours(4));
+        assertAbout(
+                Duration.between(
+                        NOW, schedule.whilePushed(NOW, usual, Duration.ofHours(1), NOW.plus(Duration.ofDays(7)))),
+                Duration.ofHours(1));
+        // The lease ends first: polled when it does.
+        Instant leaseEnd = NOW.plus(Duration.ofHours(1));
+        assertThat(schedule.whilePushed(NOW, usual, safety, leaseEnd)).isEqualTo(leaseEnd);
+        // Never sooner than the usual schedule.
+        Instant late = NOW.plus(Duration.ofHours(12));
+        assertThat(schedule.whilePushed(NOW, late, safety, NOW.plus(Duration.ofMinutes(1))))
+                .isEqualTo(late);
     }
 }
