@@ -297,13 +297,7 @@ class WebSubTest {
         assertThat(untilNextPoll(feedUrl)).isLessThanOrEqualTo(Duration.ZERO);
         byte[] body =
                 rss(site, feedUrl, hub.url(), answer(site, "websubdenied")).getBytes(StandardCharsets.UTF_8);
-        assertThat(hub.deliver(
-                        request.callback(),
-                        feedUrl,
-                        "application/rss+xml",
-                        body,
-                        TestHub.signature(request.secret(), body)))
-                .isEqualTo(404);
+        assertThat(hub.deliverSigned(request, feedUrl, body)).isEqualTo(404);
         given().get("/api/series/websub-denied/assignments/1/roundup").then().body("count", equalTo(0));
     }
 
@@ -337,13 +331,7 @@ class WebSubTest {
                 .isZero();
         byte[] body =
                 rss(site, feedUrl, hub.url(), answer(site, "websuborphan")).getBytes(StandardCharsets.UTF_8);
-        assertThat(hub.deliver(
-                        request.callback(),
-                        feedUrl,
-                        "application/rss+xml",
-                        body,
-                        TestHub.signature(request.secret(), body)))
-                .isEqualTo(404);
+        assertThat(hub.deliverSigned(request, feedUrl, body)).isEqualTo(404);
     }
 
     @Test
@@ -409,26 +397,14 @@ class WebSubTest {
                 .getBytes(StandardCharsets.UTF_8);
         try {
             assertThat(fetched.await(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(hub.deliver(
-                            request.callback(),
-                            feedUrl,
-                            "application/rss+xml",
-                            pushed,
-                            TestHub.signature(request.secret(), pushed)))
-                    .isEqualTo(503);
+            assertThat(hub.deliverSigned(request, feedUrl, pushed)).isEqualTo(503);
             given().get("/api/series/websub-busy/assignments/1/roundup").then().body("count", equalTo(0));
         } finally {
             answer.countDown();
         }
         poll.get(60, TimeUnit.SECONDS);
 
-        assertThat(hub.deliver(
-                        request.callback(),
-                        feedUrl,
-                        "application/rss+xml",
-                        pushed,
-                        TestHub.signature(request.secret(), pushed)))
-                .isEqualTo(202);
+        assertThat(hub.deliverSigned(request, feedUrl, pushed)).isEqualTo(202);
         given().get("/api/series/websub-busy/assignments/1/roundup").then().body("count", equalTo(1));
     }
 
@@ -532,9 +508,7 @@ class WebSubTest {
                 .isEqualTo(2.0);
 
         // And the same push, rightly signed, is recorded.
-        assertThat(hub.deliver(
-                        request.callback(), feedUrl, "application/rss+xml", feed, TestHub.signature(secret, feed)))
-                .isEqualTo(202);
+        assertThat(hub.deliverSigned(request, feedUrl, feed)).isEqualTo(202);
         given().get("/api/series/websub-bad/assignments/1/roundup").then().body("count", equalTo(1));
         assertThat(MetricsTest.delta(
                         metricsAfter, MetricsTest.scrape(), "carnival_websub_pushes_total{outcome=\"accepted\"}"))

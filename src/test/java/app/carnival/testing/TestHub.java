@@ -181,6 +181,11 @@ public final class TestHub implements AutoCloseable {
         return send(post.build()).statusCode();
     }
 
+    /** An RSS body pushed to the subscriber of {@code request}, signed with its secret, as a hub does. */
+    public int deliverSigned(Request request, String topic, byte[] body) {
+        return deliver(request.callback(), topic, "application/rss+xml", body, signature(request.secret(), body));
+    }
+
     /** {@code sha256=} and the hex HMAC of the body with the secret. */
     public static String signature(String secret, byte[] body) {
         try {
