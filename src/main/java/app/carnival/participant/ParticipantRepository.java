@@ -38,11 +38,6 @@ public class ParticipantRepository {
                 "from Participant p join fetch p.feed where p.series = ?1 order by p.name, p.id", series);
     }
 
-    /** The participants (one per series) whose blog is this feed, their series loaded. */
-    public List<Participant> ofFeed(long feedId) {
-        return Participant.list("from Participant p join fetch p.series where p.feed.id = ?1", feedId);
-    }
-
     public boolean isEnrolled(Series series, Feed feed) {
         return inSeries(series, feed).isPresent();
     }

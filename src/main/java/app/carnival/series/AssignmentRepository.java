@@ -1,15 +1,31 @@
 package app.carnival.series;
 
 import app.carnival.errors.NotFound;
+import app.carnival.matching.AssignmentCriteria;
+import app.carnival.matching.MatchRule;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /** Data access for assignments. */
 @ApplicationScoped
 public class AssignmentRepository {
+
+    /** The columns of {@link Assignment#criteria()}, the hashtag as {@link Assignment#effectiveHashtag()} reads it. */
+    private static final String ANSWERABLE = """
+            SELECT a.id, a.invitation_url,
+                   ARRAY(SELECT al.url FROM assignment_alias al WHERE al.assignment_id = a.id ORDER BY al.position),
+                   COALESCE(a.hashtag, s.hashtag), a.opens_at, a.closes_at, a.grace_minutes, a.match_rule, p.id
+            FROM participant p
+            JOIN assignment a ON a.series_id = p.series_id
+            JOIN series s ON s.id = p.series_id
+            WHERE p.feed_id = ?
+            """;
 
     private final SeriesRepository series;
 
@@ -46,14 +62,36 @@ public class AssignmentRepository {
         return Assignment.list("series = ?1 order by number", series);
     }
 
-    /** Every assignment of these series with what its criteria need (series, aliases), in one query. */
-    public List<Assignment> ofSeries(Collection<Long> seriesIds) {
-        return seriesIds.isEmpty()
-                ? List.of()
-                : Assignment.list(
-                        "select distinct a from Assignment a join fetch a.series left join fetch a.aliasUrls"
-                                + " where a.series.id in ?1",
-                        seriesIds);
+    /** An assignment a feed's post may answer, and the feed's participant in its series. */
+    public record FeedAssignment(AssignmentCriteria criteria, long participantId) {}
+
+    /**
+     * The assignments of every series the feed's blog takes part in, as criteria, in one query: a poll
+     * that found new entries asks this for every feed, and loading the entities cost more than matching.
+     */
+    public List<FeedAssignment> answerableFrom(long feedId) {
+        List<FeedAssignment> answerable = new ArrayList<>();
+        Assignment.getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ANSWERABLE)) {
+                ps.setLong(1, feedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        answerable.add(new FeedAssignment(
+                                new AssignmentCriteria(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        List.of((String[]) rs.getArray(3).getArray()),
+                                        rs.getString(4),
+                                        rs.getTimestamp(5).toInstant(),
+                                        rs.getTimestamp(6).toInstant(),
+                                        rs.getInt(7),
+                                        MatchRule.valueOf(rs.getString(8))),
+                                rs.getLong(9)));
+                    }
+                }
+            }
+        });
+        return answerable;
     }
 
     /** Assignments still to close, soonest first, their series fetched with them. */

@@ -14,10 +14,8 @@ import app.carnival.fetch.FetchResult;
 import app.carnival.fetch.HttpFetcher;
 import app.carnival.matching.Judge;
 import app.carnival.metrics.CarnivalMetrics;
-import app.carnival.participant.ParticipantRepository;
 import app.carnival.response.PostPageLinks;
 import app.carnival.security.Digests;
-import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.websub.rules.Hub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,7 +55,6 @@ public class FeedPoller {
     private final HttpFetcher fetcher;
     private final FeedParser parser = new FeedParser();
     private final PostStore posts;
-    private final ParticipantRepository participants;
     private final AssignmentRepository assignments;
     private final PostPageLinks pages;
     private final FeedRecorder recorder;
@@ -70,7 +67,6 @@ public class FeedPoller {
     public FeedPoller(
             HttpFetcher fetcher,
             PostStore posts,
-            ParticipantRepository participants,
             AssignmentRepository assignments,
             PostPageLinks pages,
             FeedRecorder recorder,
@@ -80,7 +76,6 @@ public class FeedPoller {
         this.fetcher = fetcher;
         this.metrics = metrics;
         this.posts = posts;
-        this.participants = participants;
         this.assignments = assignments;
         this.pages = pages;
         this.recorder = recorder;
@@ -241,15 +236,17 @@ public class FeedPoller {
         if (changed.isEmpty()) {
             return new Read(changed, Answerable.NONE);
         }
-        Map<Long, Long> participantOfSeries =
-                participants.ofFeed(feedId).stream().collect(Collectors.toMap(p -> p.series.id, p -> p.id));
-        List<Assignment> answerable = assignments.ofSeries(participantOfSeries.keySet());
+        List<AssignmentRepository.FeedAssignment> answerable = assignments.answerableFrom(feedId);
         return new Read(
                 changed,
                 new Answerable(
-                        answerable.stream().map(Assignment::criteria).toList(),
                         answerable.stream()
-                                .collect(Collectors.toMap(a -> a.id, a -> participantOfSeries.get(a.series.id)))));
+                                .map(AssignmentRepository.FeedAssignment::criteria)
+                                .toList(),
+                        answerable.stream()
+                                .collect(Collectors.toMap(
+                                        a -> a.criteria().assignmentId(),
+                                        AssignmentRepository.FeedAssignment::participantId))));
     }
 
     /** @param learnt what this poll parsed of the feed, null when it did not parse it */
