@@ -64,9 +64,7 @@ public class WebSubCallbackRoute {
                     Optional<String> echo = done.succeeded() ? done.result() : Optional.empty();
                     HttpServerResponse response = ctx.response();
                     if (done.failed()) {
-                        response.setStatusCode(503)
-                                .putHeader("Retry-After", "60")
-                                .end();
+                        retryLater(response);
                     } else if (echo.isPresent()) {
                         response.setStatusCode(200)
                                 .putHeader("Content-Type", "text/plain; charset=utf-8")
@@ -124,16 +122,18 @@ public class WebSubCallbackRoute {
                     HttpServerResponse response = ctx.response();
                     switch (outcome) {
                         case UNKNOWN_TOPIC -> response.setStatusCode(404).end();
-                        case RETRY_LATER ->
-                            response.setStatusCode(503)
-                                    .putHeader("Retry-After", "60")
-                                    .end();
+                        case RETRY_LATER -> retryLater(response);
                         case TOO_LARGE -> response.setStatusCode(413).end();
                         // Ignored pushes are acknowledged too, as the Recommendation asks (§8).
                         case ACCEPTED, BAD_SIGNATURE, UNPARSEABLE ->
                             response.setStatusCode(202).end();
                     }
                 });
+    }
+
+    /** The database is busy or down, or a poll holds the feed: the hub sends it again later. */
+    private static void retryLater(HttpServerResponse response) {
+        response.setStatusCode(503).putHeader("Retry-After", "60").end();
     }
 
     private void tooLarge(RoutingContext ctx) {

@@ -105,6 +105,13 @@ class WebSubTest {
                 site + "/" + slug + "/", title, rfc1123(Instant.now().minus(Duration.ofHours(1))), "Misc", html);
     }
 
+    /** Serves {@code site}/feed with one old item, announcing the test hub and itself as self; returns its URL. */
+    String announcingTheHub(String site) {
+        String feedUrl = site + "/feed";
+        blogs.serve(URI.create(feedUrl).getPath(), "application/rss+xml", rss(site, feedUrl, hub.url(), oldItem(site)));
+        return feedUrl;
+    }
+
     static String oldItem(String site) {
         return item(site, "before", "Something else", "<p>Nothing to do with it.</p>");
     }
@@ -236,10 +243,8 @@ class WebSubTest {
     @Test
     void aHubNamedInTheFeedIsRenewedBeforeTheLeaseEndsAndALapsedSubscriptionFallsBackToTheUsualSchedule()
             throws Exception {
-        String path = "/feed-blog";
-        String site = blogs.url(path);
-        String feedUrl = site + "/feed";
-        blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, hub.url(), oldItem(site)));
+        String site = blogs.url("/feed-blog");
+        String feedUrl = announcingTheHub(site);
         String token = seriesWithOpenAssignment("websub-feed", "websubfeed");
         Api.register("websub-feed", "Fee", site, feedUrl);
         hub.grantLease(Duration.ofHours(1));
@@ -281,10 +286,8 @@ class WebSubTest {
 
     @Test
     void aDeniedSubscriptionFailsAndItsFeedIsPolledAsUsualAtOnce() throws Exception {
-        String path = "/denied-blog";
-        String site = blogs.url(path);
-        String feedUrl = site + "/feed";
-        blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, hub.url(), oldItem(site)));
+        String site = blogs.url("/denied-blog");
+        String feedUrl = announcingTheHub(site);
         String token = seriesWithOpenAssignment("websub-denied", "websubdenied");
         Api.register("websub-denied", "Den", site, feedUrl);
         TestHub.Request request = subscribed("websub-denied", token, feedUrl);
@@ -303,10 +306,8 @@ class WebSubTest {
 
     @Test
     void theHubIsToldToStopWhenTheFeedsLastParticipantLeaves() throws Exception {
-        String path = "/orphan-blog";
-        String site = blogs.url(path);
-        String feedUrl = site + "/feed";
-        blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, hub.url(), oldItem(site)));
+        String site = blogs.url("/orphan-blog");
+        String feedUrl = announcingTheHub(site);
         String token = seriesWithOpenAssignment("websub-orphan", "websuborphan");
         long participant = Api.register("websub-orphan", "Orla", site, feedUrl);
         TestHub.Request request = subscribed("websub-orphan", token, feedUrl);
@@ -338,8 +339,7 @@ class WebSubTest {
     void aFeedThatMovesToAnotherHubIsUnsubscribedFromTheOldOneAndSubscribedAtTheNewOne() throws Exception {
         String path = "/moving-blog";
         String site = blogs.url(path);
-        String feedUrl = site + "/feed";
-        blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, hub.url(), oldItem(site)));
+        String feedUrl = announcingTheHub(site);
         String token = seriesWithOpenAssignment("websub-moving", "websubmoving");
         Api.register("websub-moving", "Mo", site, feedUrl);
         TestHub.Request old = subscribed("websub-moving", token, feedUrl);
@@ -410,10 +410,8 @@ class WebSubTest {
 
     @Test
     void badPushesAndVerificationsAreIgnoredOrRefusedNeverA500AndNothingIsStored() throws Exception {
-        String path = "/bad-input-blog";
-        String site = blogs.url(path);
-        String feedUrl = site + "/feed";
-        blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, hub.url(), oldItem(site)));
+        String site = blogs.url("/bad-input-blog");
+        String feedUrl = announcingTheHub(site);
         String token = seriesWithOpenAssignment("websub-bad", "websubbad");
         Api.register("websub-bad", "Bad", site, feedUrl);
         TestHub.Request request = subscribed("websub-bad", token, feedUrl);
