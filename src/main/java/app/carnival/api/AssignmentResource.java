@@ -102,6 +102,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     public Response create(@PathParam("slug") String slug, @Valid @NotNull AssignmentRequest request) {
         AssignmentView created = planning.create(slug, caller.get(), request);
@@ -155,6 +156,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @PUT
     @Path("/{number}")
     public AssignmentView replace(
@@ -181,6 +183,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @PATCH
     @Path("/{number}")
     public AssignmentView patch(
@@ -278,6 +281,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @GET
     @Path("/{number}/responses")
     public List<RoundupView.Entry> responses(@PathParam("slug") String slug, @PathParam("number") String number) {
@@ -301,6 +305,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{number}/responses")
     public Response addResponse(
@@ -329,6 +334,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @PATCH
     @Path("/{number}/responses/{id}")
     public RoundupView.Entry changeResponse(
@@ -352,6 +358,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @GET
     @Path("/{number}/mentions")
     public List<MentionStatus> mentions(@PathParam("slug") String slug, @PathParam("number") String number) {
@@ -371,6 +378,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @GET
     @Path("/{number}/near-misses")
     public List<NearMiss> nearMisses(@PathParam("slug") String slug, @PathParam("number") String number) {
@@ -395,6 +403,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{number}/publish")
     public Announcements.Publication publish(@PathParam("slug") String slug, @PathParam("number") String number) {
@@ -414,6 +423,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @GET
     @Path("/{number}/announcements")
     public Announcements.Publication announcements(@PathParam("slug") String slug, @PathParam("number") String number) {
@@ -442,6 +452,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{number}/host")
     public Response issueGuestToken(@PathParam("slug") String slug, @PathParam("number") String number) {

@@ -52,6 +52,7 @@ public class BlockedBlogResource {
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     public Response block(@PathParam("slug") String slug, @Valid @NotNull BlockRequest request) {
         return Response.status(201)
@@ -70,6 +71,7 @@ public class BlockedBlogResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @GET
     public List<Registration.BlockedView> list(@PathParam("slug") String slug) {
         return registration.blocked(slug, caller.get());
@@ -80,6 +82,7 @@ public class BlockedBlogResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @DELETE
     @Path("/{id}")
     public Response unblock(@PathParam("slug") String slug, @PathParam("id") String id) {

@@ -85,7 +85,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                             @APIResponse(
                                     name = CarnivalApi.RATE_LIMITED,
                                     responseCode = "429",
-                                    description = "Polled too recently; see Retry-After",
+                                    description =
+                                            "Too many requests: polled too recently, or a rate limit per client address reached; see Retry-After",
                                     content =
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,

@@ -1,10 +1,12 @@
 package app.carnival.api;
 
+import app.carnival.limits.Limit;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
 import app.carnival.registration.Registration;
 import app.carnival.roundup.ParticipantHistories;
 import app.carnival.roundup.ParticipantHistory;
+import app.carnival.web.CurrentCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -29,10 +31,12 @@ public class ParticipantResource {
 
     private final Registration registration;
     private final ParticipantHistories histories;
+    private final CurrentCaller caller;
 
-    public ParticipantResource(Registration registration, ParticipantHistories histories) {
+    public ParticipantResource(Registration registration, ParticipantHistories histories, CurrentCaller caller) {
         this.registration = registration;
         this.histories = histories;
+        this.caller = caller;
     }
 
     @APIResponse(
@@ -49,8 +53,10 @@ public class ParticipantResource {
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     public Response register(@PathParam("slug") String slug, @Valid @NotNull ParticipantRequest request) {
+        caller.admit(Limit.REGISTRATION);
         ParticipantView created = registration.register(slug, request);
         return Response.created(URI.create("/api/participants/" + created.id()))
                 .entity(created)

@@ -1,6 +1,7 @@
 package app.carnival.api;
 
 import app.carnival.feed.poll.PollNow;
+import app.carnival.limits.Limit;
 import app.carnival.registration.ParticipantDetail;
 import app.carnival.registration.Registration;
 import app.carnival.web.CurrentCaller;
@@ -39,9 +40,11 @@ public class ParticipantSelfResource {
                             schema = @Schema(implementation = ParticipantDetail.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @GET
     @Path("/{id}")
     public ParticipantDetail get(@PathParam("id") String id) {
+        caller.admit(Limit.SELF_SERVICE);
         return registration.detail(id);
     }
 
@@ -51,9 +54,11 @@ public class ParticipantSelfResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
+        caller.admit(Limit.SELF_SERVICE);
         registration.leave(id, caller.get());
         return Response.noContent().build();
     }
@@ -74,6 +79,7 @@ public class ParticipantSelfResource {
     @POST
     @Path("/{id}/poll")
     public PollNow.PollReport poll(@PathParam("id") String id) {
+        caller.admit(Limit.SELF_SERVICE);
         return pollNow.participant(id, caller.get());
     }
 }

@@ -3,6 +3,7 @@ package app.carnival.api;
 import app.carnival.errors.InvalidInput;
 import app.carnival.hosting.SeriesAdmin;
 import app.carnival.intake.SeriesPoll;
+import app.carnival.limits.Limit;
 import app.carnival.roundup.RoundupExports;
 import app.carnival.roundup.SeriesStats;
 import app.carnival.roundup.Stats;
@@ -82,13 +83,17 @@ public class SeriesResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", ref = CarnivalApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "413", ref = CarnivalApi.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = CarnivalApi.UNSUPPORTED)
     @APIResponse(responseCode = "409", ref = CarnivalApi.CONFLICT)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     public Response create(@Valid @NotNull SeriesRequest request) {
-        SeriesView created = series.create(request);
+        caller.admit(Limit.SERIES_CREATION);
+        SeriesView created = series.create(request, caller.get());
         return Response.created(URI.create("/api/series/" + created.slug()))
                 .entity(created)
                 .build();
@@ -142,6 +147,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
     @APIResponse(responseCode = "422", ref = CarnivalApi.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @PATCH
     @Path("/{slug}")
     public SeriesView patch(
@@ -183,6 +189,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @POST
     @Path("/{slug}/host-token")
     public SeriesAdmin.NewHostToken rotateHostToken(@PathParam("slug") String slug) {
@@ -199,6 +206,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "401", ref = CarnivalApi.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = CarnivalApi.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = CarnivalApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = CarnivalApi.RATE_LIMITED)
     @DELETE
     @Path("/{slug}")
     public Response delete(@PathParam("slug") String slug) {

@@ -5,14 +5,18 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.jboss.logging.Logger;
 
 /**
  * Entry point. When no datasource URL is configured it starts an embedded PostgreSQL before
  * Quarkus boots (Flyway migrates at start, so the server must already be up) and stops it when
- * Quarkus exits.
+ * Quarkus exits. With {@code create-series …} as arguments it runs that command
+ * ({@link CreateSeriesCommand}) instead of the service, and exits.
  */
 @QuarkusMain
 public final class CarnivalMain {
@@ -26,9 +30,13 @@ public final class CarnivalMain {
     private static final Logger LOG = Logger.getLogger(CarnivalMain.class);
 
     public static void main(String... args) {
+        boolean command = args.length > 0 && args[0].equals(CreateSeriesCommand.NAME);
+        if (command) {
+            commandOnly(System.getProperties());
+        }
         Optional<EmbeddedDatabase> embedded = startEmbeddedIfNoUrl(System.getProperties(), System.getenv());
         Quarkus.run(
-                null,
+                command ? CreateSeriesCommand.class : null,
                 (exitCode, failure) -> {
                     embedded.ifPresent(CarnivalMain::stop);
                     if (failure != null) {
@@ -36,7 +44,20 @@ public final class CarnivalMain {
                     }
                     System.exit(exitCode);
                 },
-                args);
+                command ? Arrays.copyOfRange(args, 1, args.length) : args);
+    }
+
+    /**
+     * A command runs beside a running service: no HTTP listener and no background jobs of its own, and
+     * its log on standard error, so that standard output holds only what it prints.
+     */
+    static void commandOnly(Properties props) {
+        props.setProperty("quarkus.http.host-enabled", "false");
+        props.setProperty("quarkus.log.console.stderr", "true");
+        for (String job :
+                List.of("poll.scheduler", "intake.worker", "announce.worker", "mail.worker", "websub.worker")) {
+            props.setProperty("carnival." + job + "-enabled", "false");
+        }
     }
 
     /**

@@ -24,12 +24,64 @@ public interface CarnivalConfig {
 
     WebSub websub();
 
+    RateLimits rateLimits();
+
+    /**
+     * Who may start a series: {@code open} (anyone, on the API and the "Start a carnival" form),
+     * {@code token} (only a caller presenting {@code carnival.operator-token}) or {@code closed}
+     * (nobody on the web; the operator runs {@code create-series} on the command line). A public
+     * instance should choose {@code token} or {@code closed}.
+     */
+    @WithDefault("open")
+    SeriesCreation seriesCreation();
+
+    /**
+     * The operator's token, required to start a series when {@code carnival.series-creation=token}
+     * (as {@code Authorization: Bearer}, or in the form's "Operator token" field). Unset by default;
+     * with {@code token} and no operator token nobody can start a series on the web.
+     */
+    Optional<String> operatorToken();
+
     /**
      * The service's public base URL, without a trailing slash: every absolute link it advertises
      * (Webmention and Pingback endpoints, assignment pages named as targets) starts with it.
      */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    enum SeriesCreation {
+        OPEN,
+        TOKEN,
+        CLOSED
+    }
+
+    /**
+     * Writes each client address may make, as {@code requests/period} (e.g. {@code 10/1h}: a burst of
+     * 10, then one more every 6 minutes). Kept in PostgreSQL, so every instance counts the same
+     * requests. The address is the TCP peer's, or the forwarded one when
+     * {@code quarkus.http.proxy.proxy-address-forwarding} is on; IPv6 clients count by their /64.
+     */
+    interface RateLimits {
+        /** Series started (API and form), counted per attempt. */
+        @WithDefault("10/1h")
+        Rate seriesCreation();
+
+        /** Registrations (API and form), counted per attempt. */
+        @WithDefault("30/1h")
+        Rate registration();
+
+        /** A participant's own actions on the API (read, leave, poll now) and unsubscribing from mails. */
+        @WithDefault("60/1h")
+        Rate selfService();
+
+        /**
+         * Wrong tokens: host logins that fail, and requests whose bearer token or host cookie was
+         * checked and matched nothing. Past it every token check for the address is refused (429),
+         * the right token's too, until the limit allows one again: a correct guess can not be told apart.
+         */
+        @WithDefault("10/15m")
+        Rate wrongTokens();
+    }
 
     interface Fetch {
         /** TCP connect timeout. */

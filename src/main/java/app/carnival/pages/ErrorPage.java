@@ -1,6 +1,7 @@
 package app.carnival.pages;
 
 import app.carnival.errors.DomainException;
+import app.carnival.errors.RateLimited;
 import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -19,9 +20,12 @@ final class ErrorPage {
 
     static Response of(DomainException e) {
         int status = ProblemStatus.of(e);
-        return Response.status(status)
+        Response.ResponseBuilder page = Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, e.getMessage()))
-                .build();
+                .entity(Templates.error(status, e.getMessage()));
+        if (e instanceof RateLimited limited && limited.retryAfter() != null) {
+            page.header("Retry-After", Math.max(1, limited.retryAfter().toSeconds()));
+        }
+        return page.build();
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  */
 record HostAccess(Caller caller, boolean seriesHost, Set<Integer> guestOf, List<Assignment> assignments) {
 
+    /** A token that signs in as nobody is a wrong token: the caller's guard counts it. */
     static HostAccess of(Series series, List<Assignment> assignments, Caller caller) {
         boolean host = HostSession.isHost(series, caller);
         Set<Integer> guest = host
@@ -22,6 +23,9 @@ record HostAccess(Caller caller, boolean seriesHost, Set<Integer> guestOf, List<
                         .filter(a -> a.isGuestHost(caller))
                         .map(a -> a.number)
                         .collect(Collectors.toUnmodifiableSet());
+        if (!host && guest.isEmpty()) {
+            caller.refused();
+        }
         return new HostAccess(caller, host, guest, List.copyOf(assignments));
     }
 

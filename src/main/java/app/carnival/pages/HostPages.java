@@ -153,7 +153,14 @@ public class HostPages {
         Series series = seriesRepository.require(slug);
         HostAccess access = access(series);
         if (!access.signedIn()) {
-            return loginPage(series, 200, formCookie, uri, null, null);
+            Response login = loginPage(series, 200, formCookie, uri, null, null);
+            // A cookie that signs in as nobody (the token was replaced) is dropped, and counted once, not at every
+            // visit.
+            return access.caller().presentsToken()
+                    ? Response.fromResponse(login)
+                            .cookie(HostSession.logout(slug, HostSession.secure(uri)))
+                            .build()
+                    : login;
         }
         String said = "login".equals(done) && !access.seriesHost()
                 ? "You are logged in as the guest host of assignment "
@@ -183,7 +190,7 @@ public class HostPages {
             return loginPage(series, 403, formCookie, uri, null, e.getMessage());
         }
         String presented = token == null ? "" : token.trim();
-        if (!HostAccess.of(series, assignments.ofSeries(series), Caller.withToken(presented))
+        if (!HostAccess.of(series, assignments.ofSeries(series), current.get().presenting(presented))
                 .signedIn()) {
             String error = presented.isEmpty()
                     ? "Enter the host token you were given when the series was created, or your guest host token."

@@ -62,6 +62,7 @@ final class HostSession {
      */
     static Caller requireSignedIn(boolean signedIn, Caller host, String csrf) {
         if (!signedIn) {
+            host.refused();
             throw new Forbidden("You are not logged in as the host of this series: log in with the host token first.");
         }
         if (!csrfMatches(host, csrf)) {

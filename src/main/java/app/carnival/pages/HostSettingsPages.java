@@ -60,6 +60,7 @@ public class HostSettingsPages {
         Series series = seriesRepository.require(slug);
         Caller host = current.get();
         if (!HostSession.isHost(series, host)) {
+            host.refused();
             return Response.seeOther(URI.create("/series/" + slug + "/host")).build();
         }
         String message = "saved".equals(done) ? "Saved: the series has its new settings." : null;

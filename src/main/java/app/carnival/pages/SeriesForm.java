@@ -30,6 +30,7 @@ record SeriesForm(
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("operatorToken", "Operator token");
         labels.put("title", "Title");
         labels.put("slug", "Address");
         labels.put("hashtag", "Hashtag");

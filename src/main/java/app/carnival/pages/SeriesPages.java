@@ -3,6 +3,7 @@ package app.carnival.pages;
 import app.carnival.errors.DomainException;
 import app.carnival.errors.InvalidInput;
 import app.carnival.intake.Targets;
+import app.carnival.limits.Limit;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
@@ -18,6 +19,7 @@ import app.carnival.series.Assignment;
 import app.carnival.series.AssignmentRepository;
 import app.carnival.series.Series;
 import app.carnival.series.SeriesRepository;
+import app.carnival.web.CurrentCaller;
 import app.carnival.web.ProblemStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -78,6 +80,7 @@ public class SeriesPages {
     private final ResponseRepository responses;
     private final ParticipantHistories histories;
     private final Stats stats;
+    private final CurrentCaller current;
 
     public SeriesPages(
             SeriesRepository seriesRepository,
@@ -93,7 +96,9 @@ public class SeriesPages {
             Targets targets,
             ResponseRepository responses,
             ParticipantHistories histories,
-            Stats stats) {
+            Stats stats,
+            CurrentCaller current) {
+        this.current = current;
         this.responses = responses;
         this.histories = histories;
         this.stats = stats;
@@ -192,6 +197,7 @@ public class SeriesPages {
             @RestForm String feedUrl,
             @RestForm String email,
             @RestForm String timeZone) {
+        current.admit(Limit.REGISTRATION);
         Series s = seriesRepository.require(slug);
         ParticipantRequest request =
                 new ParticipantRequest(trim(name), trim(blogUrl), trim(feedUrl), null, trim(email), trim(timeZone));

@@ -1,10 +1,15 @@
 package app.carnival.pages;
 
+import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.Conflict;
 import app.carnival.errors.DomainException;
+import app.carnival.errors.Forbidden;
 import app.carnival.errors.InvalidInput;
+import app.carnival.errors.Unauthenticated;
+import app.carnival.limits.Limit;
 import app.carnival.series.SeriesService;
 import app.carnival.series.SeriesView;
+import app.carnival.web.CurrentCaller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -21,8 +26,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * {@code /series/new}: anyone starts a carnival. The form is not signed in, so a double-submit
- * {@link FormToken} protects it; the answer shows the host token once and signs the host in.
+ * {@code /series/new}: starting a carnival, as {@code carnival.series-creation} allows (anyone, the
+ * holder of the operator token, or nobody). The form is not signed in, so a double-submit
+ * {@link FormGuard} protects it; the answer shows the host token once and signs the host in.
  */
 @Path("/series/new")
 @Produces(MediaType.TEXT_HTML)
@@ -36,13 +42,16 @@ public class StartPages {
     }
 
     private final SeriesService series;
+    private final CurrentCaller current;
 
-    public StartPages(SeriesService series) {
+    public StartPages(SeriesService series, CurrentCaller current) {
         this.series = series;
+        this.current = current;
     }
 
     @GET
     public Response form(@CookieParam(FormGuard.COOKIE) String cookie, @Context UriInfo uri) {
+        series.refuseIfClosed();
         return show(200, SeriesForm.blank(), cookie, uri);
     }
 
@@ -56,11 +65,15 @@ public class StartPages {
             @RestForm String hashtag,
             @RestForm String description,
             @RestForm String homeUrl,
+            @RestForm String operatorToken,
             @Context UriInfo uri) {
+        current.admit(Limit.SERIES_CREATION);
         FormGuard.check(cookie, formToken);
         SeriesForm form = SeriesForm.typed(title, slug, hashtag, description, homeUrl, "REVIEW", false, "", "");
+        boolean tokenAsked = series.creation() == CarnivalConfig.SeriesCreation.TOKEN;
         try {
-            SeriesView created = series.create(form.request());
+            SeriesView created =
+                    series.create(form.request(), tokenAsked ? current.get().presenting(operatorToken) : current.get());
             return Response.status(201)
                     .entity(Templates.created(
                             new Views.TokenShown(created.slug(), created.title(), created.hostToken())))
@@ -70,6 +83,18 @@ public class StartPages {
             return show(422, form.withErrors(e.errors()), cookie, uri);
         } catch (Conflict e) {
             return show(409, form.withError("slug", "is taken by another series: choose another"), cookie, uri);
+        } catch (Unauthenticated | Forbidden e) {
+            if (!tokenAsked) {
+                throw e;
+            }
+            boolean none = operatorToken == null || operatorToken.isBlank();
+            return show(
+                    none ? 401 : 403,
+                    form.withError(
+                            "operatorToken",
+                            none ? "is needed: only this Carnival's operator starts series" : "is not this Carnival's"),
+                    cookie,
+                    uri);
         }
     }
 
@@ -78,10 +103,11 @@ public class StartPages {
         return ErrorPage.of(e);
     }
 
-    private static Response show(int status, SeriesForm form, String cookie, UriInfo uri) {
+    private Response show(int status, SeriesForm form, String cookie, UriInfo uri) {
         FormGuard.Issued guard = FormGuard.issue(cookie, HostSession.secure(uri));
+        boolean tokenAsked = series.creation() == CarnivalConfig.SeriesCreation.TOKEN;
         return Response.status(status)
-                .entity(Templates.start(new Views.StartPage(form, guard.value())))
+                .entity(Templates.start(new Views.StartPage(form, guard.value(), tokenAsked)))
                 .cookie(guard.cookie())
                 .build();
     }

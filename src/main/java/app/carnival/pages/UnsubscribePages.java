@@ -1,7 +1,10 @@
 package app.carnival.pages;
 
+import app.carnival.errors.DomainException;
+import app.carnival.limits.Limit;
 import app.carnival.mail.Unsubscribes;
 import app.carnival.mail.Unsubscribes.Outcome;
+import app.carnival.web.CurrentCaller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The unsubscribe link of every mail. A GET only shows a page with a button (link scanners and
@@ -32,20 +36,29 @@ public class UnsubscribePages {
     }
 
     private final Unsubscribes unsubscribes;
+    private final CurrentCaller current;
 
-    public UnsubscribePages(Unsubscribes unsubscribes) {
+    public UnsubscribePages(Unsubscribes unsubscribes, CurrentCaller current) {
         this.unsubscribes = unsubscribes;
+        this.current = current;
     }
 
     @GET
     public Response confirm(@PathParam("token") String token) {
+        current.admit(Limit.SELF_SERVICE);
         return page(token, unsubscribes.check(token));
     }
 
     /** No {@code @Consumes}: mail clients post {@code List-Unsubscribe=One-Click} form-encoded or as multipart. */
     @POST
     public Response unsubscribe(@PathParam("token") String token) {
+        current.admit(Limit.SELF_SERVICE);
         return page(token, unsubscribes.unsubscribe(token));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(DomainException e) {
+        return ErrorPage.of(e);
     }
 
     private static Response page(String token, Outcome outcome) {

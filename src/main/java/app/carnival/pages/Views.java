@@ -651,7 +651,8 @@ final class Views {
     record FieldError(String field, String message) {}
 
     /** The form that starts a series, with the browser's CSRF form token. */
-    record StartPage(SeriesForm form, String formToken) {}
+    /** {@code operatorToken}: only the operator starts series here, so the form asks for the operator token. */
+    record StartPage(SeriesForm form, String formToken, boolean operatorToken) {}
 
     /** A host token shown once: to the host who just started the series, or who just replaced the token. */
     record TokenShown(String slug, String seriesTitle, String token) {}

@@ -17,12 +17,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Caller {
 
-    private static final Caller ANONYMOUS = new Caller(null);
+    private static final Caller ANONYMOUS = new Caller(null, TokenGuard.NONE);
 
     private final String token;
+    private final TokenGuard guard;
 
-    private Caller(String token) {
+    private Caller(String token, TokenGuard guard) {
         this.token = token;
+        this.guard = guard;
     }
 
     public static Caller anonymous() {
@@ -31,12 +33,41 @@ public final class Caller {
 
     /** A caller presenting {@code token}; a blank token is no token. */
     public static Caller withToken(String token) {
-        return token == null || token.isBlank() ? ANONYMOUS : new Caller(token.trim());
+        return withToken(token, TokenGuard.NONE);
+    }
+
+    /**
+     * A caller presenting {@code token}, whose checks and refusals {@code guard} limits. Without a token it
+     * keeps the guard, for the token it may present later ({@link #presenting}).
+     */
+    public static Caller withToken(String token, TokenGuard guard) {
+        return new Caller(token == null || token.isBlank() ? null : token.trim(), guard);
+    }
+
+    /** The same caller (same guard) presenting another token: what a login form's field is checked as. */
+    public Caller presenting(String other) {
+        return withToken(other, guard);
     }
 
     /** Whether the presented token is the one whose hash is stored. */
     public boolean holds(byte[] storedHash) {
+        if (token == null) {
+            return false;
+        }
+        guard.beforeCheck();
         return Tokens.matches(token, storedHash);
+    }
+
+    /** Whether a token was presented at all. */
+    public boolean presentsToken() {
+        return token != null;
+    }
+
+    /** The token presented allowed nothing asked of it (a page that needs it shows its login instead). */
+    public void refused() {
+        if (token != null) {
+            guard.refused();
+        }
     }
 
     /**
@@ -50,6 +81,7 @@ public final class Caller {
             throw new Unauthenticated("This action needs " + what + ": send it as 'Authorization: Bearer <token>'.");
         }
         if (Arrays.stream(acceptedHashes).noneMatch(this::holds)) {
+            guard.refused();
             throw new Forbidden("The token given is not " + what + ".");
         }
     }

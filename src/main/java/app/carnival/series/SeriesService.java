@@ -2,7 +2,9 @@ package app.carnival.series;
 
 import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.Conflict;
+import app.carnival.errors.Forbidden;
 import app.carnival.errors.InvalidInput;
+import app.carnival.security.Caller;
 import app.carnival.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,14 +33,57 @@ public class SeriesService {
     private final SeriesRepository series;
     private final Validator validator;
     private final boolean mailEnabled;
+    private final CarnivalConfig.SeriesCreation creation;
+    private final byte[] operatorTokenHash;
 
     public SeriesService(SeriesRepository series, Validator validator, CarnivalConfig config) {
         this.series = series;
         this.validator = validator;
         this.mailEnabled = config.mail().smtpHost().isPresent();
+        this.creation = config.seriesCreation();
+        this.operatorTokenHash = config.operatorToken()
+                .filter(t -> !t.isBlank())
+                .map(t -> Tokens.hash(t.trim()))
+                .orElse(null);
     }
 
-    /** A new series and its host token, shown this once. Invalid fields: one {@link InvalidInput} naming each. */
+    /** How series are started on this instance: what the "Start a carnival" form asks for, or says instead. */
+    public CarnivalConfig.SeriesCreation creation() {
+        return creation;
+    }
+
+    /**
+     * A series started on the web, if {@code carnival.series-creation} lets the caller start one: anyone
+     * ({@code open}), only with the operator token ({@code token}), or nobody ({@code closed}).
+     */
+    @Transactional
+    public SeriesView create(SeriesRequest request, Caller caller) {
+        refuseIfClosed();
+        switch (creation) {
+            case TOKEN -> {
+                if (operatorTokenHash == null) {
+                    throw new Forbidden(
+                            "This Carnival starts series only with its operator token, and none is configured: ask its operator.");
+                }
+                caller.require("this Carnival's operator token (only its operator starts series)", operatorTokenHash);
+            }
+            case OPEN, CLOSED -> {}
+        }
+        return create(request);
+    }
+
+    /** Forbidden when {@code carnival.series-creation} is {@code closed}: also what the "Start a carnival" page says. */
+    public void refuseIfClosed() {
+        if (creation == CarnivalConfig.SeriesCreation.CLOSED) {
+            throw new Forbidden("This Carnival does not start series on the web: its operator starts them, from the"
+                    + " command line. Ask them for one.");
+        }
+    }
+
+    /**
+     * A new series and its host token, shown this once, whatever {@code carnival.series-creation} says
+     * (the operator's command line). Invalid fields: one {@link InvalidInput} naming each.
+     */
     @Transactional
     public SeriesView create(SeriesRequest request) {
         List<InvalidInput.FieldError> errors = violations(request);

@@ -1,6 +1,10 @@
 package app.carnival.web;
 
+import app.carnival.limits.ClientKey;
+import app.carnival.limits.RateLimits;
 import app.carnival.security.Caller;
+import app.carnival.security.TokenGuard;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,22 +23,34 @@ public class CallerFilter {
     private static final String BEARER = "Bearer ";
 
     private final CurrentCaller current;
+    private final RateLimits limits;
 
-    public CallerFilter(CurrentCaller current) {
+    public CallerFilter(CurrentCaller current, RateLimits limits) {
         this.current = current;
+        this.limits = limits;
     }
 
+    /**
+     * The client is the TCP peer, or the address a proxy forwarded when
+     * {@code quarkus.http.proxy.proxy-address-forwarding} is on (Quarkus then rewrites the remote address).
+     */
     @ServerRequestFilter(preMatching = true)
-    public void resolve(ContainerRequestContext request) {
-        current.set(resolve(
-                request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                request.getCookies().get(HOST_COOKIE)));
+    public void resolve(ContainerRequestContext request, HttpServerRequest http) {
+        String client = ClientKey.of(
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        WrongTokens guard = new WrongTokens(limits, client);
+        current.set(
+                resolve(
+                        request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                        request.getCookies().get(HOST_COOKIE),
+                        guard),
+                client);
     }
 
-    static Caller resolve(String authorization, Cookie hostCookie) {
+    private static Caller resolve(String authorization, Cookie hostCookie, TokenGuard guard) {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Caller.withToken(authorization.substring(BEARER.length()));
+            return Caller.withToken(authorization.substring(BEARER.length()), guard);
         }
-        return hostCookie == null ? Caller.anonymous() : Caller.withToken(hostCookie.getValue());
+        return Caller.withToken(hostCookie == null ? null : hostCookie.getValue(), guard);
     }
 }

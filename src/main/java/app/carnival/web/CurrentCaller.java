@@ -1,19 +1,33 @@
 package app.carnival.web;
 
+import app.carnival.limits.Limit;
+import app.carnival.limits.RateLimits;
 import app.carnival.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the request being handled, as {@link CallerFilter} resolved it. */
+/** The caller of the request being handled, and the client address it counts as, as {@link CallerFilter} resolved them. */
 @RequestScoped
 public class CurrentCaller {
 
+    private final RateLimits limits;
     private Caller caller = Caller.anonymous();
+    private String client = "unknown";
+
+    public CurrentCaller(RateLimits limits) {
+        this.limits = limits;
+    }
 
     public Caller get() {
         return caller;
     }
 
-    void set(Caller caller) {
+    /** Counts one request of this client against {@code limit}, or refuses it (429 with Retry-After). */
+    public void admit(Limit limit) {
+        limits.admit(limit, client);
+    }
+
+    void set(Caller caller, String client) {
         this.caller = caller;
+        this.client = client;
     }
 }
