@@ -182,7 +182,15 @@ class PublicInstanceTest {
         String token = create(slug, OPERATOR).then().statusCode(201).extract().path("hostToken");
         sql("DELETE FROM rate_limit");
         for (int i = 0; i < 3; i++) {
-            rename(slug, "guess-" + i, "Guessed").then().statusCode(403);
+            // Proxy forwarding is off here: a forwarded address is ignored, not a way to a fresh allowance.
+            given().contentType(ContentType.JSON)
+                    .header("Authorization", "Bearer guess-" + i)
+                    .header("X-Forwarded-For", "198.51.100." + i)
+                    .header("Forwarded", "for=198.51.100." + i)
+                    .body(Map.of("title", "Guessed"))
+                    .patch("/api/series/" + slug)
+                    .then()
+                    .statusCode(403);
         }
         Response locked = rename(slug, token, "Renamed while locked");
         assertThat(locked.statusCode()).isEqualTo(429);

@@ -52,7 +52,12 @@ class CreateSeriesIT {
         assertThat(token.find()).as(printed).isTrue();
 
         try (ServiceProcess service = ServiceProcess.start(
-                Map.of("CARNIVAL_EMBEDDED_DB_DIR", data.toString(), "CARNIVAL_SERIES_CREATION", "closed"),
+                Map.of(
+                        "CARNIVAL_EMBEDDED_DB_DIR", data.toString(),
+                        "CARNIVAL_SERIES_CREATION", "closed",
+                        "CARNIVAL_RATE_LIMITS_WRONG_TOKENS", "2/1h",
+                        "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
+                        "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true"),
                 dir.resolve("service.log"))) {
             HttpResponse<String> created = send(
                     service,
@@ -78,7 +83,24 @@ class CreateSeriesIT {
                             .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"Renamed\"}")));
             assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
             assertThat(edited.body()).contains("\"title\":\"Renamed\"");
+
+            // Behind a proxy (forwarding on), each forwarded address has its own allowance of wrong tokens.
+            assertThat(guess(service, "198.51.100.7")).isEqualTo(403);
+            assertThat(guess(service, "198.51.100.7")).isEqualTo(403);
+            assertThat(guess(service, "198.51.100.7")).isEqualTo(429);
+            assertThat(guess(service, "198.51.100.8")).isEqualTo(403);
         }
+    }
+
+    private static int guess(ServiceProcess service, String forwardedFor) throws Exception {
+        return send(
+                        service,
+                        HttpRequest.newBuilder(service.uri("/api/series/closed-meme"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer a-guess")
+                                .header("X-Forwarded-For", forwardedFor)
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"Guessed\"}")))
+                .statusCode();
     }
 
     private static HttpResponse<String> send(ServiceProcess service, HttpRequest.Builder request) throws Exception {
