@@ -3,6 +3,7 @@ package app.carnival.pages;
 import app.carnival.errors.DomainException;
 import app.carnival.errors.InvalidInput;
 import app.carnival.intake.Targets;
+import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
@@ -204,7 +205,8 @@ public class SeriesPages {
         if (errors.isEmpty()) {
             try {
                 ParticipantView p = registration.register(slug, request);
-                return Response.status(201)
+                boolean pending = p.status() == Participant.Status.PENDING;
+                return Response.status(pending ? 202 : 201)
                         .entity(Templates.registered(new Views.Registered(
                                 s.slug,
                                 s.title,
@@ -213,7 +215,8 @@ public class SeriesPages {
                                 p.name(),
                                 p.feedUrl(),
                                 p.participantToken(),
-                                p.reminders())))
+                                p.reminders(),
+                                pending)))
                         .build();
             } catch (InvalidInput e) {
                 e.errors().forEach(f -> errors.put(f.field(), f.message()));
@@ -251,7 +254,8 @@ public class SeriesPages {
                 Map.copyOf(errors),
                 general,
                 mail,
-                mail ? AssignmentForm.zones() : List.of());
+                mail ? AssignmentForm.zones() : List.of(),
+                s.registrationPolicy == Series.RegistrationPolicy.REVIEW);
     }
 
     /** The zone of the series' newest assignment: where most of its participants probably are. UTC before any. */

@@ -58,7 +58,7 @@ public class StartPages {
             @RestForm String homeUrl,
             @Context UriInfo uri) {
         FormGuard.check(cookie, formToken);
-        SeriesForm form = SeriesForm.typed(title, slug, hashtag, description, homeUrl, "REVIEW", false, "", "");
+        SeriesForm form = SeriesForm.typed(title, slug, hashtag, description, homeUrl, "REVIEW", "OPEN", false, "", "");
         try {
             SeriesView created = series.create(form.request());
             return Response.status(201)
