@@ -155,7 +155,8 @@ public class SeriesResource {
             @RequestBody(
                             required = true,
                             description = "The fields to change, as in the creation body (RFC 7396): title,"
-                                    + " description, hashtag, homeUrl, intakePolicy",
+                                    + " description, hashtag, homeUrl, intakePolicy, registrationPolicy,"
+                                    + " autoPublish, reminderDays, hostEmail",
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,

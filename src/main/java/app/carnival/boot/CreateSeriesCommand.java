@@ -44,6 +44,7 @@ public class CreateSeriesCommand implements QuarkusApplication {
                     null,
                     null,
                     null,
+                    null,
                     null));
             out.println("Series '" + created.slug() + "' started: /series/" + created.slug());
             out.println("Host token (shown this once): " + created.hostToken());

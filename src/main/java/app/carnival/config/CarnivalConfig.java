@@ -18,6 +18,8 @@ public interface CarnivalConfig {
 
     Intake intake();
 
+    Registration registration();
+
     Announce announce();
 
     Mail mail();
@@ -257,6 +259,31 @@ public interface CarnivalConfig {
         /** How often an open assignment's invitation page is checked for comments, pingbacks and trackbacks. */
         @WithDefault("10m")
         Duration watchInterval();
+    }
+
+    /**
+     * Caps on registrations, so that a public instance can not be made to poll an unbounded number of
+     * feeds for one series. Registrations waiting for the host's approval count: they were fetched
+     * once, and approving one must not break a cap. Checked when a blog registers, under a lock on
+     * the series (two registrations at once can not both take the last place); a refusal is a 409
+     * naming the limit, and stores nothing.
+     */
+    interface Registration {
+        /** Participants of one series at most, whatever their status or origin. */
+        @WithDefault("500")
+        int maxParticipantsPerSeries();
+
+        /**
+         * Participants of one series at most whose feeds are on one host name ({@code www.} and case
+         * aside). This is what keeps a series from pointing many feeds at one third-party site. Blog
+         * platforms that serve every blog's feed from one host (medium.com/feed/@user, feeds.feedburner.com)
+         * reach it first, while those with a host per blog (*.wordpress.com, *.blogspot.com, *.substack.com)
+         * never do: 20 such blogs in one series are plenty for a carnival, few enough for the site (and
+         * the poller fetches at most {@code per-host-parallelism} of them at a time anyway). Raise it on an
+         * instance whose community lives on one such platform.
+         */
+        @WithDefault("20")
+        int maxFeedsPerHost();
     }
 
     /** Telling participants they are in: Webmentions from a published round-up to each included post. */

@@ -247,13 +247,22 @@ public class Curation {
     }
 
     private Participant participantOfFeed(Series series, Post post) {
-        return participants.inSeries(series, post.feed).orElseThrow();
+        return takingPart(participants.inSeries(series, post.feed).orElseThrow());
     }
 
     private Participant participantOfSeries(Series series, long id) {
         Participant p = participants.byId(id);
         if (p == null || !p.series.id.equals(series.id)) {
             throw new InvalidInput("participantId", "no participant " + id + " in series '" + series.slug + "'");
+        }
+        return takingPart(p);
+    }
+
+    /** A registration waiting for the host's approval has no responses yet. */
+    private static Participant takingPart(Participant p) {
+        if (p.pending()) {
+            throw new Conflict(
+                    "The registration of " + p.name + " waits for your approval: approve it on the host page first.");
         }
         return p;
     }

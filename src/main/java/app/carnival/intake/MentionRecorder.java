@@ -89,7 +89,13 @@ public class MentionRecorder {
                 return new Recorded(Mention.Verification.REJECTED, null, null, detail);
             }
             if (verdict instanceof SourceVerdict.Verified v) {
-                Response r = respond(mention.assignment, channel, v);
+                Participant owner = owner(mention.assignment.series, v);
+                if (owner.pending()) {
+                    String detail = "the blog's registration waits for the host's approval";
+                    queue.finish(mentionId, Mention.Verification.REJECTED, detail, null, attempts + 1, now);
+                    return new Recorded(Mention.Verification.REJECTED, null, null, detail);
+                }
+                Response r = respond(mention.assignment, channel, v, owner);
                 queue.finish(mentionId, Mention.Verification.VERIFIED, r.reason, r.id, attempts + 1, now);
                 return new Recorded(Mention.Verification.VERIFIED, r.state, r.id, r.reason);
             }
@@ -115,12 +121,15 @@ public class MentionRecorder {
                 && blocked.find(a.series, d.blogUrl(), d.feedUrl()).isPresent();
     }
 
-    private Response respond(Assignment a, Mention.Channel channel, SourceVerdict.Verified v) {
-        boolean knownBlog = v.owner() instanceof SourceVerdict.Known;
-        boolean trusted = knownBlog && ((SourceVerdict.Known) v.owner()).trusted();
-        Participant owner = knownBlog
-                ? participants.byId(((SourceVerdict.Known) v.owner()).participantId())
-                : discovered(a.series, (SourceVerdict.Discovered) v.owner());
+    /** The participant whose post it is: the one the check knew, or the blog's, created as discovered. */
+    private Participant owner(Series series, SourceVerdict.Verified v) {
+        return v.owner() instanceof SourceVerdict.Known known
+                ? participants.byId(known.participantId())
+                : discovered(series, (SourceVerdict.Discovered) v.owner());
+    }
+
+    private Response respond(Assignment a, Mention.Channel channel, SourceVerdict.Verified v, Participant owner) {
+        boolean trusted = v.owner() instanceof SourceVerdict.Known known && known.trusted();
         Post post = stored(owner.feed, v);
         Response r = responses.find(a, post).orElse(null);
         if (r == null) {

@@ -43,7 +43,7 @@ public class MailPlanner {
             FROM participant p
             JOIN series s ON s.id = p.series_id
             JOIN assignment a ON a.series_id = s.id
-            WHERE p.email IS NOT NULL AND a.opens_at <= ?1 AND a.closes_at > ?1
+            WHERE p.email IS NOT NULL AND p.status = 'APPROVED' AND a.opens_at <= ?1 AND a.closes_at > ?1
               AND NOT EXISTS (SELECT 1 FROM response r WHERE r.assignment_id = a.id AND r.participant_id = p.id
                                 AND r.state IN ('AUTO', 'MANUAL'))
               AND NOT EXISTS (SELECT 1 FROM mail_outbox o
@@ -69,7 +69,8 @@ public class MailPlanner {
             FROM series s
             JOIN participant p ON p.series_id = s.id
             JOIN feed f ON f.id = p.feed_id
-            WHERE s.host_email IS NOT NULL AND f.failing_since IS NOT NULL AND f.failing_since <= ?1
+            WHERE s.host_email IS NOT NULL AND p.status = 'APPROVED' AND f.failing_since IS NOT NULL
+              AND f.failing_since <= ?1
               AND NOT EXISTS (SELECT 1 FROM mail_digest_item d
                               WHERE d.participant_id = p.id AND d.failing_since = f.failing_since)
             ORDER BY s.id, p.name, p.id

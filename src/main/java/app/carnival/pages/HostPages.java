@@ -12,6 +12,7 @@ import app.carnival.intake.IntakeReview;
 import app.carnival.intake.MentionStatus;
 import app.carnival.intake.Targets;
 import app.carnival.participant.ParticipantRepository;
+import app.carnival.registration.Approvals;
 import app.carnival.registration.Registration;
 import app.carnival.response.Response.State;
 import app.carnival.response.ResponseRepository;
@@ -79,7 +80,9 @@ public class HostPages {
             Map.entry("edited", "The assignment is saved; its round-up was matched again."),
             Map.entry("removed", "The participant is removed from the series."),
             Map.entry("blocked", "The participant is removed, and their blog cannot register again."),
-            Map.entry("unblocked", "The address may register again."));
+            Map.entry("unblocked", "The address may register again."),
+            Map.entry("registration-approved", "Approved: the blog takes part, and its feed is read now."),
+            Map.entry("registration-rejected", "Rejected: the registration is deleted."));
 
     @CheckedTemplate
     static class Templates {
@@ -102,6 +105,7 @@ public class HostPages {
     private final ResponseRepository responses;
     private final Targets targets;
     private final Registration registration;
+    private final Approvals approvals;
     private final InstantSource clock;
     private final Publishing publishing;
     private final Announcements announcements;
@@ -119,12 +123,14 @@ public class HostPages {
             ResponseRepository responses,
             Targets targets,
             Registration registration,
+            Approvals approvals,
             InstantSource clock,
             Publishing publishing,
             Announcements announcements) {
         this.publishing = publishing;
         this.announcements = announcements;
         this.registration = registration;
+        this.approvals = approvals;
         this.seriesRepository = seriesRepository;
         this.assignments = assignments;
         this.participants = participants;
@@ -255,6 +261,31 @@ public class HostPages {
             registration.leave(String.valueOf(id), host);
         }
         return Response.seeOther(URI.create("/series/" + slug + "/host?done=" + (blocking ? "blocked" : "removed")))
+                .build();
+    }
+
+    /** Series host: approve or reject a registration waiting for approval (one form, a button for each decision). */
+    @POST
+    @Path("/participants/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reviewRegistration(
+            @PathParam("slug") String slug,
+            @RestForm String csrf,
+            @RestForm String participantId,
+            @RestForm String decision) {
+        Caller host = requireHost(seriesRepository.require(slug), csrf);
+        String id = String.valueOf(participantOf(participantId));
+        String done;
+        if ("approve".equals(decision)) {
+            approvals.approve(slug, id, host);
+            done = "registration-approved";
+        } else if ("reject".equals(decision)) {
+            approvals.reject(slug, id, host);
+            done = "registration-rejected";
+        } else {
+            throw new InvalidInput("decision", "must be approve or reject");
+        }
+        return Response.seeOther(URI.create("/series/" + slug + "/host?done=" + done))
                 .build();
     }
 
@@ -430,6 +461,11 @@ public class HostPages {
                 participants.ofSeries(series).stream()
                         .map(p -> Views.FeedRow.of(p, now))
                         .toList(),
+                access.seriesHost()
+                        ? participants.pendingOfSeries(series).stream()
+                                .map(p -> Views.PendingRow.of(p, now))
+                                .toList()
+                        : List.of(),
                 hosted.stream().map(a -> Views.AssignmentCard.of(a, now)).toList(),
                 hosted.stream()
                         .filter(a -> InvitationWarning.applies(a, now))

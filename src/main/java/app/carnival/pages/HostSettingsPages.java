@@ -77,12 +77,13 @@ public class HostSettingsPages {
             @RestForm String description,
             @RestForm String homeUrl,
             @RestForm String intakePolicy,
+            @RestForm String registrationPolicy,
             @RestForm String autoPublish,
             @RestForm String reminderDays,
             @RestForm String hostEmail) {
         Series series = seriesRepository.require(slug);
         Caller host = HostSession.requireHost(series, current.get(), csrf);
-        // Without mail the form has no mail fields: what is stored stays.
+        // Without mail the form has no mail fields: what is stored stays (so does a policy a form did not send).
         SeriesForm form = SeriesForm.typed(
                 title,
                 series.slug,
@@ -90,6 +91,7 @@ public class HostSettingsPages {
                 description,
                 homeUrl,
                 intakePolicy,
+                registrationPolicy == null ? series.registrationPolicy.name() : registrationPolicy,
                 "on".equals(autoPublish),
                 reminderDays == null ? String.valueOf(series.reminderDays) : reminderDays,
                 hostEmail == null ? series.hostEmail : hostEmail);

@@ -20,6 +20,7 @@ record SeriesForm(
         String description,
         String homeUrl,
         String intakePolicy,
+        String registrationPolicy,
         boolean autoPublish,
         String reminderDays,
         String hostEmail,
@@ -37,6 +38,7 @@ record SeriesForm(
         labels.put("description", "Description");
         labels.put("homeUrl", "Home page");
         labels.put("intakePolicy", "Responses from blogs that did not register");
+        labels.put("registrationPolicy", "New registrations");
         labels.put("autoPublish", "Publish each round-up when its grace period ends");
         labels.put("reminderDays", "Reminder days");
         labels.put("hostEmail", "Your e-mail address");
@@ -45,7 +47,17 @@ record SeriesForm(
     }
 
     static SeriesForm blank() {
-        return typed("", "", "", "", "", Series.IntakePolicy.REVIEW.name(), false, "", "");
+        return typed(
+                "",
+                "",
+                "",
+                "",
+                "",
+                Series.IntakePolicy.REVIEW.name(),
+                Series.RegistrationPolicy.OPEN.name(),
+                false,
+                "",
+                "");
     }
 
     static SeriesForm of(Series s) {
@@ -56,6 +68,7 @@ record SeriesForm(
                 s.description,
                 s.homeUrl,
                 s.intakePolicy.name(),
+                s.registrationPolicy.name(),
                 s.autoPublish,
                 String.valueOf(s.reminderDays),
                 s.hostEmail);
@@ -69,6 +82,7 @@ record SeriesForm(
             String description,
             String homeUrl,
             String intakePolicy,
+            String registrationPolicy,
             boolean autoPublish,
             String reminderDays,
             String hostEmail) {
@@ -80,20 +94,18 @@ record SeriesForm(
                 orEmpty(description),
                 orEmpty(homeUrl),
                 orEmpty(intakePolicy),
+                orEmpty(registrationPolicy),
                 autoPublish,
                 orEmpty(reminderDays),
                 orEmpty(hostEmail),
                 Map.of());
     }
 
-    /** The request these values make; an unknown intake policy is refused here, the rest by the service. */
+    /** The request these values make; an unknown policy is refused here, the rest by the service. */
     SeriesRequest request() {
-        Series.IntakePolicy policy;
-        try {
-            policy = Series.IntakePolicy.valueOf(intakePolicy);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("intakePolicy", "must be one of the two choices");
-        }
+        Series.IntakePolicy policy = choice(Series.IntakePolicy.class, "intakePolicy", intakePolicy);
+        Series.RegistrationPolicy registrations =
+                choice(Series.RegistrationPolicy.class, "registrationPolicy", registrationPolicy);
         Integer days;
         try {
             days = reminderDays.isBlank() ? null : Integer.valueOf(reminderDays.trim());
@@ -107,6 +119,7 @@ record SeriesForm(
                 orNull(hashtag),
                 orNull(homeUrl),
                 policy,
+                registrations,
                 autoPublish,
                 days,
                 orNull(hostEmail));
@@ -122,6 +135,7 @@ record SeriesForm(
                 description,
                 homeUrl,
                 intakePolicy,
+                registrationPolicy,
                 autoPublish,
                 reminderDays,
                 hostEmail,
@@ -147,6 +161,18 @@ record SeriesForm(
 
     public boolean autoIntake() {
         return Series.IntakePolicy.AUTO.name().equals(intakePolicy);
+    }
+
+    public boolean reviewRegistrations() {
+        return Series.RegistrationPolicy.REVIEW.name().equals(registrationPolicy);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field, "must be one of the two choices");
+        }
     }
 
     private static String label(String field) {

@@ -4,6 +4,7 @@ import app.carnival.errors.DomainException;
 import app.carnival.errors.InvalidInput;
 import app.carnival.intake.Targets;
 import app.carnival.limits.Limit;
+import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
@@ -210,7 +211,8 @@ public class SeriesPages {
         if (errors.isEmpty()) {
             try {
                 ParticipantView p = registration.register(slug, request);
-                return Response.status(201)
+                boolean pending = p.status() == Participant.Status.PENDING;
+                return Response.status(pending ? 202 : 201)
                         .entity(Templates.registered(new Views.Registered(
                                 s.slug,
                                 s.title,
@@ -219,7 +221,8 @@ public class SeriesPages {
                                 p.name(),
                                 p.feedUrl(),
                                 p.participantToken(),
-                                p.reminders())))
+                                p.reminders(),
+                                pending)))
                         .build();
             } catch (InvalidInput e) {
                 e.errors().forEach(f -> errors.put(f.field(), f.message()));
@@ -257,7 +260,8 @@ public class SeriesPages {
                 Map.copyOf(errors),
                 general,
                 mail,
-                mail ? AssignmentForm.zones() : List.of());
+                mail ? AssignmentForm.zones() : List.of(),
+                s.registrationPolicy == Series.RegistrationPolicy.REVIEW);
     }
 
     /** The zone of the series' newest assignment: where most of its participants probably are. UTC before any. */

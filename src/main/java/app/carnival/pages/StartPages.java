@@ -69,7 +69,7 @@ public class StartPages {
             @Context UriInfo uri) {
         current.admit(Limit.SERIES_CREATION);
         FormGuard.check(cookie, formToken);
-        SeriesForm form = SeriesForm.typed(title, slug, hashtag, description, homeUrl, "REVIEW", false, "", "");
+        SeriesForm form = SeriesForm.typed(title, slug, hashtag, description, homeUrl, "REVIEW", "OPEN", false, "", "");
         boolean tokenAsked = series.creation() == CarnivalConfig.SeriesCreation.TOKEN;
         try {
             SeriesView created =

@@ -356,7 +356,8 @@ final class Views {
             Map<String, String> fieldErrors,
             String error,
             boolean mail,
-            List<String> zones) {
+            List<String> zones,
+            boolean reviewed) {
 
         /** What the field's error says, or null. */
         public String errorOf(String field) {
@@ -403,7 +404,21 @@ final class Views {
             String name,
             String feedUrl,
             String token,
-            boolean reminders) {}
+            boolean reminders,
+            boolean pending) {}
+
+    /** A registration waiting for the host's approval, as the host's dashboard lists it. */
+    record PendingRow(long participantId, String name, String blogUrl, String feedUrl, String registered) {
+
+        static PendingRow of(Participant p, Instant now) {
+            return new PendingRow(
+                    p.id,
+                    p.name,
+                    Links.httpOrNull(p.blogUrl),
+                    Links.httpOrNull(p.feed.url),
+                    Times.relative(now, p.createdAt));
+        }
+    }
 
     /** A participant's feed as the host watches it. */
     record FeedRow(
@@ -522,6 +537,7 @@ final class Views {
             String csrf,
             boolean seriesHost,
             List<FeedRow> feeds,
+            List<PendingRow> registrations,
             List<AssignmentCard> assignments,
             List<String> warnings,
             List<Registration.BlockedView> blocked,
@@ -558,6 +574,7 @@ final class Views {
                     csrf,
                     seriesHost,
                     feeds,
+                    registrations,
                     assignments,
                     warnings,
                     blocked,

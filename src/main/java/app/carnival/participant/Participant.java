@@ -30,6 +30,13 @@ public class Participant extends PanacheEntityBase {
         DISCOVERED
     }
 
+    /** Whether the participant takes part, or registered in a series under review and waits for its host. */
+    public enum Status {
+        APPROVED,
+        /** Not polled on its behalf, not listed publicly, no responses nor mails, until the host approves it. */
+        PENDING
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -64,8 +71,15 @@ public class Participant extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Origin origin = Origin.REGISTERED;
 
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.APPROVED;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    public boolean pending() {
+        return status == Status.PENDING;
+    }
 
     /** Participant self-service: unauthenticated without a token, forbidden unless it is this participant's or the series host's. */
     public void requireSelfOrHost(Caller caller) {

@@ -33,9 +33,38 @@ public class ParticipantRepository {
         return Participant.findById(id);
     }
 
+    /** The series' participants that take part: pending registrations are left out (see {@link #pendingOfSeries}). */
     public List<Participant> ofSeries(Series series) {
         return Participant.list(
-                "from Participant p join fetch p.feed where p.series = ?1 order by p.name, p.id", series);
+                "from Participant p join fetch p.feed where p.series = ?1 and p.status = ?2 order by p.name, p.id",
+                series,
+                Participant.Status.APPROVED);
+    }
+
+    /** The registrations waiting for the host's approval, oldest first. */
+    public List<Participant> pendingOfSeries(Series series) {
+        return Participant.list(
+                "from Participant p join fetch p.feed where p.series = ?1 and p.status = ?2 order by p.createdAt, p.id",
+                series,
+                Participant.Status.PENDING);
+    }
+
+    /** The series' participants of every status and origin: what its cap counts. */
+    public long countInSeries(Series series) {
+        return Participant.count("series", series);
+    }
+
+    /** The feed's host name (the database makes it from the URL: V15) and how many of the series' participants follow a feed on it. */
+    public record OnFeedHost(String host, long participants) {}
+
+    public OnFeedHost onFeedHost(Series series, Feed feed) {
+        Object[] row = (Object[]) Participant.getEntityManager()
+                .createNativeQuery("SELECT f.host, (SELECT count(*) FROM participant p JOIN feed g ON g.id = p.feed_id"
+                        + " WHERE p.series_id = ?1 AND g.host = f.host) FROM feed f WHERE f.id = ?2")
+                .setParameter(1, series.id)
+                .setParameter(2, feed.id)
+                .getSingleResult();
+        return new OnFeedHost((String) row[0], ((Number) row[1]).longValue());
     }
 
     public boolean isEnrolled(Series series, Feed feed) {
@@ -48,7 +77,7 @@ public class ParticipantRepository {
     }
 
     /**
-     * The participant whose blog is on the post's host, trying each of the post's addresses in turn
+     * The approved participant whose blog is on the post's host, trying each of the post's addresses in turn
      * (its canonical URL, the URL it was fetched from); the longest matching blog path wins when a
      * host has several blogs.
      */
@@ -81,11 +110,12 @@ public class ParticipantRepository {
     private List<Participant> mentioningHost(Series series, String asciiHost) {
         String unicode = IDN.toUnicode(asciiHost, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         return Participant.list(
-                "from Participant p join fetch p.feed where p.series = ?1"
+                "from Participant p join fetch p.feed where p.series = ?1 and p.status = ?4"
                         + " and (locate(?2, lower(p.blogUrl)) > 0 or locate(?3, lower(p.blogUrl)) > 0)",
                 series,
                 asciiHost,
-                unicode);
+                unicode,
+                Participant.Status.APPROVED);
     }
 
     /** Adds a discovered participant (no token) unless the series already has one for this feed; two intakes may race. */

@@ -9,9 +9,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param origin {@code REGISTERED} by the blogger, or {@code DISCOVERED} by an intake that found one of its posts
  * @param reminders whether the participant gets deadline reminders by mail (its address is never shown)
+ * @param status {@code APPROVED}, or {@code PENDING} while a registration waits for the host's approval
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(requiredProperties = {"id", "series", "name", "blogUrl", "feedUrl", "origin", "reminders", "registeredAt"})
+@Schema(
+        requiredProperties = {
+            "id",
+            "series",
+            "name",
+            "blogUrl",
+            "feedUrl",
+            "origin",
+            "status",
+            "reminders",
+            "registeredAt"
+        })
 public record ParticipantView(
         long id,
         String series,
@@ -20,6 +32,7 @@ public record ParticipantView(
         String feedUrl,
         String avatarUrl,
         Participant.Origin origin,
+        Participant.Status status,
         boolean reminders,
         Instant registeredAt,
         String participantToken) {
@@ -33,6 +46,7 @@ public record ParticipantView(
                 p.feed.url,
                 p.avatarUrl,
                 p.origin,
+                p.status,
                 p.email != null,
                 p.createdAt,
                 null);
@@ -40,6 +54,6 @@ public record ParticipantView(
 
     public ParticipantView withToken(String token) {
         return new ParticipantView(
-                id, series, name, blogUrl, feedUrl, avatarUrl, origin, reminders, registeredAt, token);
+                id, series, name, blogUrl, feedUrl, avatarUrl, origin, status, reminders, registeredAt, token);
     }
 }

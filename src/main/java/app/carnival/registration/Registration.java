@@ -13,6 +13,7 @@ import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
 import app.carnival.participant.ParticipantRequest;
 import app.carnival.participant.ParticipantView;
+import app.carnival.registration.rules.Caps;
 import app.carnival.response.StoredPostMatching;
 import app.carnival.security.Caller;
 import app.carnival.security.Tokens;
@@ -21,13 +22,15 @@ import app.carnival.series.SeriesRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Enrolment in a series, and the participant's self-service: one feed row per URL, one participant
  * per (series, feed). Registration follows fetch → decide → record: the feed is located on the
- * network first, the participant is recorded in a short transaction, then its stored posts are matched.
+ * network first, the participant is recorded in a short transaction (within the caps, pending when
+ * the series reviews registrations), then, once it takes part, its stored posts are matched.
  */
 @ApplicationScoped
 public class Registration {
@@ -39,6 +42,7 @@ public class Registration {
     private final StoredPostMatching matching;
     private final Explanations explanations;
     private final BlockedBlogs blocked;
+    private final Caps caps;
     private final int recentPosts;
     private final boolean mailEnabled;
 
@@ -58,6 +62,9 @@ public class Registration {
         this.locator = locator;
         this.matching = matching;
         this.explanations = explanations;
+        this.caps = new Caps(
+                config.registration().maxParticipantsPerSeries(),
+                config.registration().maxFeedsPerHost());
         this.recentPosts = config.poll().recentPosts();
         this.mailEnabled = config.mail().smtpHost().isPresent();
     }
@@ -67,29 +74,42 @@ public class Registration {
         return mailEnabled;
     }
 
-    /** Must not be called inside a transaction. Returns the view with the participant token, shown this once. */
+    /**
+     * Must not be called inside a transaction. Returns the view with the participant token, shown this
+     * once; its status is {@code PENDING} when the series reviews registrations.
+     */
     public ParticipantView register(String slug, ParticipantRequest request) {
         ReminderChoice reminders = ReminderChoice.of(request.email(), request.timeZone(), mailEnabled);
         String given = request.feedUrl() == null || request.feedUrl().isBlank()
                 ? null
                 : request.feedUrl().trim();
-        // One read before any fetch: an unknown series costs none, and a feed already polled is kept as given.
+        // One read before any fetch: an unknown, blocked or full series costs none, and a feed already
+        // polled is kept as given.
         boolean known = QuarkusTransaction.requiringNew().call(() -> {
-            blocked.refuseBlocked(series.require(slug), request.blogUrl(), given);
+            Series s = series.require(slug);
+            blocked.refuseBlocked(s, request.blogUrl(), given);
+            refuseOverCap(s, participants.countInSeries(s), null, 0);
             return given != null && feeds.findByUrl(given).isPresent();
         });
         String feedUrl = known ? given : locator.locate(request.blogUrl().trim(), given);
         ParticipantView enrolled =
                 QuarkusTransaction.requiringNew().call(() -> enrol(series.require(slug), request, feedUrl, reminders));
-        matching.matchParticipant(enrolled.id());
+        if (enrolled.status() == Participant.Status.APPROVED) {
+            matching.matchParticipant(enrolled.id()); // a pending one's are matched when the host approves it
+        }
         return enrolled;
     }
 
-    public List<ParticipantView> participants(String slug) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> participants.ofSeries(series.require(slug)).stream()
-                        .map(ParticipantView::of)
-                        .toList());
+    /** The series' participants; for its host, the registrations waiting for approval after them. */
+    public List<ParticipantView> participants(String slug, Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Series s = series.require(slug);
+            List<Participant> listed = new ArrayList<>(participants.ofSeries(s));
+            if (caller.holds(s.hostTokenHash)) {
+                listed.addAll(participants.pendingOfSeries(s));
+            }
+            return listed.stream().map(ParticipantView::of).toList();
+        });
     }
 
     /** The participant, its feed's health and why each recent post did or did not match. */
@@ -167,10 +187,13 @@ public class Registration {
 
     private ParticipantView enrol(Series series, ParticipantRequest request, String feedUrl, ReminderChoice reminders) {
         blocked.refuseBlocked(series, feedUrl); // the feed the blog announced may be one the host blocked
-        Feed feed = feeds.findOrCreate(feedUrl);
+        this.series.lockForEnrolment(series);
+        Feed feed = feeds.findOrCreate(feedUrl); // a refusal below rolls the new row back
         if (participants.isEnrolled(series, feed)) {
             throw new Conflict("The feed " + feed.url + " is already registered in series '" + series.slug + "'.");
         }
+        ParticipantRepository.OnFeedHost onHost = participants.onFeedHost(series, feed);
+        refuseOverCap(series, participants.countInSeries(series), onHost.host(), onHost.participants());
         String token = Tokens.newToken();
         Participant p = new Participant();
         p.series = series;
@@ -183,8 +206,17 @@ public class Registration {
         p.tokenHash = Tokens.hash(token);
         p.email = reminders.email();
         p.timeZone = reminders.timeZone();
+        p.status = series.registrationPolicy == Series.RegistrationPolicy.REVIEW
+                ? Participant.Status.PENDING
+                : Participant.Status.APPROVED;
         p.persistAndFlush();
         Participant.getEntityManager().refresh(p);
         return ParticipantView.of(p).withToken(token);
+    }
+
+    private void refuseOverCap(Series s, long inSeries, String feedHost, long onFeedHost) {
+        caps.refusal(s.slug, inSeries, feedHost, onFeedHost).ifPresent(reason -> {
+            throw new Conflict(reason);
+        });
     }
 }

@@ -32,7 +32,7 @@ public class StoredPostMatching {
     private static final String POSTS_OF_ASSIGNMENT = """
             SELECT * FROM post WHERE id IN (
                 SELECT p.id FROM post p JOIN participant pa ON pa.feed_id = p.feed_id
-                WHERE pa.series_id = ?1 AND p.published_at BETWEEN ?2 AND ?3
+                WHERE pa.series_id = ?1 AND pa.status = 'APPROVED' AND p.published_at BETWEEN ?2 AND ?3
                 UNION
                 SELECT r.post_id FROM response r WHERE r.assignment_id = ?4)
             """;

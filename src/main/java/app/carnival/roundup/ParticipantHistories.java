@@ -42,11 +42,14 @@ public class ParticipantHistories {
         this.clock = clock;
     }
 
-    /** The participant's history, or not found when the series does not exist or the participant is not in it. */
+    /**
+     * The participant's history, or not found when the series does not exist or the participant is not
+     * in it (nor shown while its registration waits for approval: it is not public yet).
+     */
     public ParticipantHistory of(String slug, String participantId) {
         Series s = series.require(slug);
         Participant p = participants.require(participantId);
-        if (!p.series.id.equals(s.id)) {
+        if (!p.series.id.equals(s.id) || p.pending()) {
             throw new NotFound("Series '" + slug + "' has no participant with id '" + participantId + "'.");
         }
         return of(s, p);

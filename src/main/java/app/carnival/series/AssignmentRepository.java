@@ -24,7 +24,7 @@ public class AssignmentRepository {
             FROM participant p
             JOIN assignment a ON a.series_id = p.series_id
             JOIN series s ON s.id = p.series_id
-            WHERE p.feed_id = ?
+            WHERE p.feed_id = ? AND p.status = 'APPROVED'
             """;
 
     private final SeriesRepository series;

@@ -27,6 +27,14 @@ public class Series extends PanacheEntityBase {
         AUTO
     }
 
+    /** Whether a blog that registers is polled at once or waits for the host's approval. */
+    public enum RegistrationPolicy {
+        /** Polled and listed at once. */
+        OPEN,
+        /** Its feed is fetched once to check it, then it waits, unpolled and unlisted, until the host approves it. */
+        REVIEW
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -42,6 +50,10 @@ public class Series extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "intake_policy")
     public IntakePolicy intakePolicy = IntakePolicy.REVIEW;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registration_policy")
+    public RegistrationPolicy registrationPolicy = RegistrationPolicy.OPEN;
 
     /** Publish each round-up by itself when its grace period ends. */
     @Column(name = "auto_publish")

@@ -18,6 +18,18 @@ public class SeriesRepository {
         return findBySlug(slug).orElseThrow(() -> new NotFound("No series with slug '" + slug + "'."));
     }
 
+    /**
+     * Holds the series' row until the transaction ends, so that registrations to it take turns: each
+     * counts the participants its caps allow after the one before has committed. NO KEY UPDATE: rows
+     * that refer to the series (a participant an intake discovers) are not held up.
+     */
+    public void lockForEnrolment(Series series) {
+        Series.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM series WHERE id = ?1 FOR NO KEY UPDATE")
+                .setParameter(1, series.id)
+                .getSingleResult();
+    }
+
     public List<Series> all() {
         return Series.list("order by title, slug");
     }

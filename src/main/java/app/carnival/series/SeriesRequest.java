@@ -32,6 +32,9 @@ public record SeriesRequest(
         /** What becomes of a verified intake candidate from an unknown blog; {@code REVIEW} when absent. */
         Series.IntakePolicy intakePolicy,
 
+        /** Whether new registrations are polled at once ({@code OPEN}, when absent) or wait for the host ({@code REVIEW}). */
+        Series.RegistrationPolicy registrationPolicy,
+
         /** Publish each round-up by itself when its grace period ends (Webmentions go out then); false when absent. */
         Boolean autoPublish,
 

@@ -121,6 +121,7 @@ public class SeriesService {
                 s.hashtag,
                 s.homeUrl,
                 s.intakePolicy,
+                s.registrationPolicy,
                 s.autoPublish,
                 s.reminderDays,
                 s.hostEmail);
@@ -204,6 +205,8 @@ public class SeriesService {
                 ? null
                 : request.homeUrl().trim();
         s.intakePolicy = request.intakePolicy() == null ? Series.IntakePolicy.REVIEW : request.intakePolicy();
+        s.registrationPolicy =
+                request.registrationPolicy() == null ? Series.RegistrationPolicy.OPEN : request.registrationPolicy();
         s.autoPublish = Boolean.TRUE.equals(request.autoPublish());
         s.reminderDays = request.reminderDays() == null ? SeriesRequest.DEFAULT_REMINDER_DAYS : request.reminderDays();
         s.hostEmail = request.hostEmail() == null || request.hostEmail().isBlank()

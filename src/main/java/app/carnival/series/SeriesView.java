@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "description",
             "hashtag",
             "intakePolicy",
+            "registrationPolicy",
             "autoPublish",
             "reminderDays",
             "createdAt"
@@ -24,6 +25,7 @@ public record SeriesView(
         String hashtag,
         String homeUrl,
         Series.IntakePolicy intakePolicy,
+        Series.RegistrationPolicy registrationPolicy,
         boolean autoPublish,
         int reminderDays,
         Instant createdAt,
@@ -37,6 +39,7 @@ public record SeriesView(
                 s.hashtag,
                 s.homeUrl,
                 s.intakePolicy,
+                s.registrationPolicy,
                 s.autoPublish,
                 s.reminderDays,
                 s.createdAt,
@@ -45,6 +48,16 @@ public record SeriesView(
 
     public SeriesView withHostToken(String token) {
         return new SeriesView(
-                slug, title, description, hashtag, homeUrl, intakePolicy, autoPublish, reminderDays, createdAt, token);
+                slug,
+                title,
+                description,
+                hashtag,
+                homeUrl,
+                intakePolicy,
+                registrationPolicy,
+                autoPublish,
+                reminderDays,
+                createdAt,
+                token);
     }
 }

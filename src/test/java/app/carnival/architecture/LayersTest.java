@@ -41,7 +41,8 @@ class LayersTest {
                         "app.carnival.chart..",
                         "app.carnival.announce.rules..",
                         "app.carnival.mail.rules..",
-                        "app.carnival.websub.rules..")
+                        "app.carnival.websub.rules..",
+                        "app.carnival.registration.rules..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

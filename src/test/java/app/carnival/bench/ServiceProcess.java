@@ -67,6 +67,14 @@ final class ServiceProcess implements AutoCloseable {
         e.put("CARNIVAL_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
         e.put("CARNIVAL_POLL_INTERVAL", "24h");
         e.put("CARNIVAL_POLL_TICK", "200ms");
+        // The scenarios put up to 10,000 feeds from 64 loopback hosts into one series: past the caps of a public
+        // instance.
+        e.put("CARNIVAL_REGISTRATION_MAX_PARTICIPANTS_PER_SERIES", "1000000");
+        e.put("CARNIVAL_REGISTRATION_MAX_FEEDS_PER_HOST", "1000000");
+        // ... all from one address, past the rate limits of a public instance too.
+        e.put("CARNIVAL_RATE_LIMITS_SERIES_CREATION", "1000000/1h");
+        e.put("CARNIVAL_RATE_LIMITS_REGISTRATION", "1000000/1h");
+        e.put("CARNIVAL_RATE_LIMITS_SELF_SERVICE", "1000000/1h");
         // A value may name the port the service listens on, chosen here: "{port}".
         env.forEach((k, v) -> e.put(k, v.replace("{port}", String.valueOf(port))));
         ServiceProcess s = new ServiceProcess(port, pb.start(), log);

@@ -104,6 +104,7 @@ class PageQualityTest {
                 new Visit("registered", this::registerABlog),
                 new Visit("register-email-refused", this::registerWithABadAddress),
                 new Visit("registered-with-reminders", this::registerForReminders),
+                new Visit("registered-pending", this::registerWhileTheHostReviews),
                 new Visit("unsubscribe", () -> open("/unsubscribe/" + unsubscribeToken(1))),
                 new Visit("unsubscribed", this::unsubscribe),
                 new Visit("unsubscribe-used", () -> open("/unsubscribe/" + unsubscribeToken(102))),
@@ -546,6 +547,37 @@ class PageQualityTest {
         // The POST registered a blog and its answer showed a token once: it cannot be fetched again, so the
         // checker reads the browser's copy of the page (which the copy script changed only by showing its button).
         return Browser.source(driver());
+    }
+
+    /**
+     * A registration while the series reviews them: the page says it waits (the host dashboard visited
+     * later lists it with Approve / Reject). The series is open again for the other visits.
+     */
+    String registerWhileTheHostReviews() throws Exception {
+        setRegistrationPolicy("REVIEW");
+        try {
+            int n = ++registrations;
+            String blog = "/q-wren-" + n + "/";
+            server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
+            open(SERIES + "/register");
+            driver().findElement(By.id("name")).sendKeys("Wren " + n);
+            driver().findElement(By.id("blogUrl")).sendKeys(server.url(blog));
+            driver().findElement(By.id("feedUrl")).sendKeys(server.url(blog + "feed"));
+            submit("form[action$='/register'] button[type=submit]");
+            assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, Wren " + n + "!");
+            return Browser.source(driver()); // shown once, as the registered page
+        } finally {
+            setRegistrationPolicy("OPEN");
+        }
+    }
+
+    void setRegistrationPolicy(String policy) {
+        given().header("Authorization", "Bearer " + hostToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("registrationPolicy", policy))
+                .patch("/api/series/" + SLUG)
+                .then()
+                .statusCode(200);
     }
 
     String signInWithAWrongToken() throws Exception {

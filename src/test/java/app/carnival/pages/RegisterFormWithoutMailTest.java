@@ -21,7 +21,19 @@ class RegisterFormWithoutMailTest {
 
     static Views.RegisterForm form(boolean mail) {
         return new Views.RegisterForm(
-                "s", "Series", "tag", "", "", "", "", "UTC", Map.of(), null, mail, mail ? List.of("UTC") : List.of());
+                "s",
+                "Series",
+                "tag",
+                "",
+                "",
+                "",
+                "",
+                "UTC",
+                Map.of(),
+                null,
+                mail,
+                mail ? List.of("UTC") : List.of(),
+                false);
     }
 
     @Test

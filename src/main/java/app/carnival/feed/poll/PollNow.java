@@ -1,6 +1,7 @@
 package app.carnival.feed.poll;
 
 import app.carnival.config.CarnivalConfig;
+import app.carnival.errors.Conflict;
 import app.carnival.errors.RateLimited;
 import app.carnival.feed.store.Feed;
 import app.carnival.participant.Participant;
@@ -75,6 +76,9 @@ public class PollNow {
         Feed feed = QuarkusTransaction.requiringNew().call(() -> {
             Participant p = participants.require(id);
             p.requireSelfOrHostOrGuest(caller, assignments.guestTokenHashes(p.series));
+            if (p.pending()) {
+                throw new Conflict("This registration waits for the host's approval: its feed is read once approved.");
+            }
             return p.feed;
         });
         Duration wait = retryIn(feed, clock.instant());

@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * How the feeds stand, read in one query over the feed table and kept for a few seconds, so that a
  * scrape and a health check do not each scan it: feeds due (not paused, not held by a poll), in
- * error, paused, and the poll lag (how overdue the oldest due feed is). Shared by every instance: all
+ * error, paused, and the poll lag (how overdue the oldest due feed is), among the feeds the poller claims
+ * (followed by an approved participant: one that only waits for approval is not late). Shared by every instance: all
  * report the same numbers. Gauges {@code carnival.feeds{state}} and {@code carnival.poll.lag}.
  */
 @ApplicationScoped
@@ -34,7 +35,8 @@ public class FeedBacklog {
                    count(*) FILTER (WHERE paused),
                    min(next_poll_at) FILTER (WHERE due)
             FROM (SELECT *, NOT paused AND next_poll_at <= ? AND (leased_until IS NULL OR leased_until < ?) AS due
-                  FROM feed) f
+                  FROM feed d
+                  WHERE EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id AND p.status = 'APPROVED')) f
             """;
 
     private final AgroalDataSource dataSource;

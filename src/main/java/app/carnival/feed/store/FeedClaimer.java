@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Reserves feeds for polling with a lease: several instances may poll one database, each feed is
- * taken by one of them, and the claims of an instance that died come back when the lease ends.
+ * taken by one of them, and the claims of an instance that died come back when the lease ends. A
+ * feed is due only while an approved participant follows it: registrations waiting for their host's
+ * approval are not polled.
  */
 @ApplicationScoped
 public class FeedClaimer {
@@ -25,7 +27,7 @@ public class FeedClaimer {
             RETURNING f.id, f.url, f.etag, f.last_modified, f.body_hash, f.error_count, f.posting_interval_seconds,
                 (SELECT min(a.closes_at + a.grace_minutes * interval '1 minute')
                  FROM participant p JOIN assignment a ON a.series_id = p.series_id
-                 WHERE p.feed_id = f.id AND a.opens_at <= ?
+                 WHERE p.feed_id = f.id AND p.status = 'APPROVED' AND a.opens_at <= ?
                    AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until,
                 f.ttl_minutes,
                 (SELECT w.lease_expires_at FROM websub_subscription w
@@ -38,7 +40,7 @@ public class FeedClaimer {
                 SELECT d.id FROM feed d
                 WHERE NOT d.paused AND d.next_poll_at <= ?
                   AND (d.leased_until IS NULL OR d.leased_until < ?)
-                  AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id)
+                  AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id AND p.status = 'APPROVED')
                 ORDER BY d.next_poll_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)

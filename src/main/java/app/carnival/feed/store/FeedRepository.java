@@ -2,6 +2,7 @@ package app.carnival.feed.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Data access for feeds (polling state is written by {@link FeedStateWriter}). */
@@ -16,6 +17,14 @@ public class FeedRepository {
 
     public Optional<Feed> findByUrl(String url) {
         return Feed.find("url", url).firstResultOptional();
+    }
+
+    /** The feed is due by {@code at} at the latest: a participant just started to follow it. */
+    public void dueBy(Feed feed, Instant at) {
+        em.createNativeQuery("UPDATE feed SET next_poll_at = ?2 WHERE id = ?1 AND next_poll_at > ?2")
+                .setParameter(1, feed.id)
+                .setParameter(2, at)
+                .executeUpdate();
     }
 
     /** The feed row for this URL, created if new; safe when two registrations race for the same URL. */
