@@ -183,7 +183,10 @@ class MultiInstanceIT {
                         Map.entry("CARNIVAL_INTAKE_TICK", "100ms"),
                         Map.entry("CARNIVAL_INTAKE_BATCH_SIZE", "4"),
                         Map.entry("CARNIVAL_INTAKE_PER_CLIENT_PER_MINUTE", "1000"),
-                        Map.entry("CARNIVAL_INTAKE_PER_SOURCE_HOST_PER_MINUTE", "1000")),
+                        Map.entry("CARNIVAL_INTAKE_PER_SOURCE_HOST_PER_MINUTE", "1000"),
+                        // 120 feeds on loopback, registered from one address: past a public instance's limits.
+                        Map.entry("CARNIVAL_RATE_LIMITS_REGISTRATION", "1000/1h"),
+                        Map.entry("CARNIVAL_REGISTRATION_MAX_FEEDS_PER_HOST", "1000")),
                 dir.resolve("instance-" + name + ".log"));
     }
 
