@@ -42,8 +42,11 @@ public final class CspViolations {
      */
     @SuppressWarnings("unchecked")
     public static List<String> drain(ChromeDriver driver) {
-        List<String> found = new ArrayList<>((List<String>) driver.executeScript("var seen = sessionStorage.getItem('"
-                + KEY + "'); sessionStorage.removeItem('" + KEY + "'); return JSON.parse(seen || '[]');"));
+        // A page without storage of its own (about:blank, an error page) has nothing recorded either.
+        List<String> found = new ArrayList<>((List<String>) driver.executeScript("try {"
+                + " var seen = sessionStorage.getItem('" + KEY + "'); sessionStorage.removeItem('" + KEY + "');"
+                + " return JSON.parse(seen || '[]');"
+                + " } catch (noStorage) { return []; }"));
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             if (entry.getMessage().contains("Content Security Policy")) {
                 found.add("console: " + entry.getMessage());
