@@ -60,14 +60,6 @@ class SecurityHeadersBrowserTest {
     void anotherSiteCannotFrameTheHostPage() throws Exception {
         Api.createSeries(SLUG, "framed");
         String hostPage = url("/series/" + SLUG + "/host");
-        given().get(hostPage)
-                .then()
-                .statusCode(200)
-                .header(
-                        "Content-Security-Policy",
-                        "default-src 'self'; "
-                                + "script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-                                + "base-uri 'none'; object-src 'none'");
         otherSite.serve(
                 "/own.html", "text/html", "<!DOCTYPE html><title>Own</title><h1>The framing site's own page</h1>");
         otherSite.serve(
@@ -98,6 +90,15 @@ class SecurityHeadersBrowserTest {
                 .anySatisfy(message -> assertThat(message)
                         .contains("Framing '" + url("/") + "'")
                         .contains("frame-ancestors 'none'"));
+        // The host page's answer forbids any frame:
+        given().get(hostPage)
+                .then()
+                .statusCode(200)
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'self'; "
+                                + "script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                                + "base-uri 'none'; object-src 'none'");
     }
 
     /** The watch is no formality: a page whose policy forbids its inline style and script is caught at both. */
