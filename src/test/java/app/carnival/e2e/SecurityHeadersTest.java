@@ -37,9 +37,7 @@ class SecurityHeadersTest {
     public static class BehindTlsProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true");
         }
     }
 
