@@ -11,7 +11,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * The security headers of every answer: pages, the JSON API and its problems, static files, /q/* and the
  * WebSub callbacks. One Vert.x route ahead of all others rather than a JAX-RS filter, which would miss
- * what JAX-RS does not serve; not Quarkus' {@code quarkus.http.header} settings, which cannot send HSTS
+ * what JAX-RS does not serve (added to the Router as WebSubCallbackRoute is: a {@code @RouteFilter} would
+ * need quarkus-reactive-routes); not Quarkus' {@code quarkus.http.header} settings, which cannot send HSTS
  * over https only. The headers are set as the answer's headers go out, so no handler after this one (an
  * error page, a 404) can drop them; they never touch a body, so the round-up exports stay as they are.
  */
