@@ -7,6 +7,7 @@ import app.carnival.intake.MentionWorker;
 import app.carnival.testing.Axe;
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
+import app.carnival.testing.CspViolations;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.HtmlChecker;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +60,13 @@ class BrowserTest {
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.start();
+        CspViolations.watch(chromium.driver());
+    }
+
+    /** Nothing any page of the story showed was refused by the Content-Security-Policy. */
+    @AfterEach
+    void nothingRefused() {
+        assertThat(CspViolations.drain(chromium.driver())).isEmpty();
     }
 
     @AfterAll

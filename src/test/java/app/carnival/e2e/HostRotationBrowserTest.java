@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
+import app.carnival.testing.CspViolations;
 import app.carnival.testing.FeedServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +53,13 @@ class HostRotationBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.start();
+        CspViolations.watch(chromium.driver());
+    }
+
+    /** Nothing any page of the story showed was refused by the Content-Security-Policy. */
+    @AfterEach
+    void nothingRefused() {
+        assertThat(CspViolations.drain(chromium.driver())).isEmpty();
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import app.carnival.security.Tokens;
 import app.carnival.testing.Axe;
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
+import app.carnival.testing.CspViolations;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.HtmlChecker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +46,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * Every page, at phone (390×844) and desktop (1280×900) widths, in the states people meet: valid
  * markup as served (the Nu HTML Checker: no error, no warning), no axe-core violation (WCAG 2.1 A/AA
  * and best practices) in the page the browser shows, no sideways scrolling, no request of the page
- * failing, and a full-page screenshot, target/screenshots/quality-{page}-{phone|desktop}.png.
+ * failing, nothing refused by the Content-Security-Policy on the way there, and a full-page screenshot, target/screenshots/quality-{page}-{phone|desktop}.png.
  *
  * <p>To check a new page, add a {@link Visit} to {@link #visits()}: a name and how the browser gets
  * there, returning the markup as served.
@@ -154,6 +155,7 @@ class PageQualityTest {
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.start();
+        CspViolations.watch(chromium.driver());
     }
 
     @AfterAll
@@ -178,12 +180,23 @@ class PageQualityTest {
                 List<String> axe = Axe.violations(driver());
                 long overflow = Browser.horizontalOverflow(driver());
                 List<String> failed = failedRequests();
+                List<String> refused = CspViolations.drain(driver());
                 soft.assertThat(nu).as("Nu HTML Checker on %s", what).isEmpty();
                 soft.assertThat(axe).as("axe-core on %s", what).isEmpty();
                 soft.assertThat(overflow).as("sideways scrolling on %s", what).isLessThanOrEqualTo(0);
                 soft.assertThat(failed).as("failed requests of %s", what).isEmpty();
-                report.add("%-24s %-7s Nu %d, axe %d, overflow %d px, failed requests %d"
-                        .formatted(visit.name(), width, nu.size(), axe.size(), Math.max(0, overflow), failed.size()));
+                soft.assertThat(refused)
+                        .as("Content-Security-Policy violations on %s", what)
+                        .isEmpty();
+                report.add("%-24s %-7s Nu %d, axe %d, overflow %d px, failed requests %d, CSP violations %d"
+                        .formatted(
+                                visit.name(),
+                                width,
+                                nu.size(),
+                                axe.size(),
+                                Math.max(0, overflow),
+                                failed.size(),
+                                refused.size()));
                 Browser.fullPageScreenshot(driver(), "quality-" + visit.name() + "-" + width, size);
             }
         }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
+import app.carnival.testing.CspViolations;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,6 +41,13 @@ class SeriesAdminBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.start();
+        CspViolations.watch(chromium.driver());
+    }
+
+    /** Nothing any page of the story showed was refused by the Content-Security-Policy. */
+    @AfterEach
+    void nothingRefused() {
+        assertThat(CspViolations.drain(chromium.driver())).isEmpty();
     }
 
     @AfterAll
