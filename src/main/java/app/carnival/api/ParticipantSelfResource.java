@@ -45,7 +45,7 @@ public class ParticipantSelfResource {
     @Path("/{id}")
     public ParticipantDetail get(@PathParam("id") String id) {
         caller.admit(Limit.SELF_SERVICE);
-        return registration.detail(id);
+        return registration.detail(id, caller.get());
     }
 
     @SecurityRequirement(name = CarnivalApi.BEARER)

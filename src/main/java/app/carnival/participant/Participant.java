@@ -86,6 +86,11 @@ public class Participant extends PanacheEntityBase {
         caller.require("this participant's token or the series' host token", tokenHash, series.hostTokenHash);
     }
 
+    /** Whether the caller holds this participant's token or the series' host token. */
+    public boolean isSelfOrHost(Caller caller) {
+        return caller.holds(tokenHash) || caller.holds(series.hostTokenHash);
+    }
+
     /** Poll-now: this participant, the series' host, or a guest host of the series (their hashes given). */
     public void requireSelfOrHostOrGuest(Caller caller, List<byte[]> guestTokenHashes) {
         List<byte[]> accepted = new ArrayList<>(guestTokenHashes);

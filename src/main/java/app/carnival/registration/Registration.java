@@ -113,9 +113,14 @@ public class Registration {
     }
 
     /** The participant, its feed's health and why each recent post did or did not match. */
-    public ParticipantDetail detail(String id) {
+    public ParticipantDetail detail(String id, Caller caller) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Participant p = participants.require(id);
+            if (p.pending() && !p.isSelfOrHost(caller)) {
+                // A registration the host has not approved is shown to no one else: it may be spam.
+                caller.refused();
+                throw new NotFound("No participant with id '" + id + "'.");
+            }
             return new ParticipantDetail(ParticipantView.of(p), FeedHealth.of(p.feed), explanations.of(p, recentPosts));
         });
     }

@@ -137,7 +137,7 @@ class RegistrationReviewTest {
     @SendsInvalidRequests // requests without the token the document requires
     void onlyTheSeriesHostApprovesOrRejectsAndARefusalChangesNothing() {
         String site = blogWithOnePost(server, "/review-auth", "reviewauth");
-        reviewedSeries("review-auth", "reviewauth");
+        String host = reviewedSeries("review-auth", "reviewauth");
         long id = registerPending("review-auth", "Ann", site);
         String otherHost = Api.createSeries("review-auth-other", "reviewother");
 
@@ -158,7 +158,17 @@ class RegistrationReviewTest {
                 .path("participantToken");
         approve("review-auth", id, own).statusCode(403);
 
-        given().get("/api/participants/" + id).then().statusCode(200).body("participant.status", equalTo("PENDING"));
+        given().header("Authorization", "Bearer " + host)
+                .get("/api/participants/" + id)
+                .then()
+                .statusCode(200)
+                .body("participant.status", equalTo("PENDING"));
+        // Until the host approves it, a registration is shown to no one else (its id is a small number).
+        given().get("/api/participants/" + id).then().statusCode(404);
+        given().header("Authorization", "Bearer " + otherHost)
+                .get("/api/participants/" + id)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -278,7 +288,10 @@ class RegistrationReviewTest {
                 .then()
                 .statusCode(403);
 
-        given().get("/api/participants/" + id).then().body("participant.status", equalTo("PENDING"));
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/participants/" + id)
+                .then()
+                .body("participant.status", equalTo("PENDING"));
     }
 
     private static Element button(Document host, String name, String decision) {
