@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.carnival.testing.FeedServer;
+import app.carnival.testing.HtmlChecker;
 import app.carnival.testing.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,6 +108,7 @@ class PublicInstanceTest {
                         .select("#operatorToken-error")
                         .text())
                 .contains("Operator token is needed");
+        assertThat(HtmlChecker.problems(withoutToken.asString())).isEmpty();
         assertThat(startForm(page, "pi-form-1", OPERATOR).statusCode()).isEqualTo(201);
         assertThat(startForm(page, "pi-form-2", OPERATOR).statusCode()).isEqualTo(201);
 
@@ -117,6 +119,7 @@ class PublicInstanceTest {
         assertThat(Jsoup.parse(refused.asString()).select("h1").text()).isEqualTo("Too many requests");
         assertThat(Jsoup.parse(refused.asString()).select("p.error").text())
                 .startsWith("Too many series started from your address: try again in ");
+        assertThat(HtmlChecker.problems(refused.asString())).isEmpty();
         assertThat(count("SELECT count(*) FROM series WHERE slug LIKE 'pi-form-%'"))
                 .isEqualTo(2);
     }
