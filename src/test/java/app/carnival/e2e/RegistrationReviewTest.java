@@ -249,6 +249,10 @@ class RegistrationReviewTest {
                     .extract()
                     .asString();
             assertThat(Jsoup.parse(page).select("[role=status]").text()).contains("waits for the approval of its host");
+            // Nothing promises what a pending registration can not do yet (be seen by anyone, be polled now).
+            assertThat(Jsoup.parse(page).text())
+                    .contains("until the host approves it, only you and the host can")
+                    .doesNotContain("Anyone can see");
         }
 
         Document host = dashboard(slug, token);
