@@ -6,7 +6,6 @@ import app.carnival.series.SeriesService;
 import app.carnival.series.SeriesView;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.enterprise.context.Dependent;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ public class CreateSeriesCommand implements QuarkusApplication {
     private static final List<String> OPTIONS = List.of("slug", "title", "hashtag", "description", "home-url");
 
     private final SeriesService series;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     public CreateSeriesCommand(SeriesService series) {
         this.series = series;
@@ -46,12 +43,12 @@ public class CreateSeriesCommand implements QuarkusApplication {
                     null,
                     null,
                     null));
-            out.println("Series '" + created.slug() + "' started: /series/" + created.slug());
-            out.println("Host token (shown this once): " + created.hostToken());
+            System.out.println("Series '" + created.slug() + "' started: /series/" + created.slug());
+            System.out.println("Host token (shown this once): " + created.hostToken());
             return 0;
         } catch (IllegalArgumentException | DomainException e) {
-            err.println(NAME + ": " + e.getMessage());
-            err.println("usage: " + NAME + " --slug=meme15 --title='Meme 15' --hashtag=meme15"
+            System.err.println(NAME + ": " + e.getMessage());
+            System.err.println("usage: " + NAME + " --slug=meme15 --title='Meme 15' --hashtag=meme15"
                     + " [--description=…] [--home-url=https://…]");
             return 2;
         }

@@ -25,11 +25,19 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class RateLimits {
 
+    /**
+     * Admits (TRUE, the new arrival time) or refuses (FALSE, the stored one, for the wait) in one round
+     * trip; a refusal writes nothing.
+     */
     private static final String TAKE = """
-            INSERT INTO rate_limit AS r (bucket, tat) VALUES (?, ?)
-            ON CONFLICT (bucket) DO UPDATE SET tat = GREATEST(r.tat, ?) + ? * interval '1 millisecond'
-            WHERE GREATEST(r.tat, ?) + ? * interval '1 millisecond' <= ?
-            RETURNING tat
+            WITH taken AS (
+                INSERT INTO rate_limit AS r (bucket, tat) VALUES (?, ?)
+                ON CONFLICT (bucket) DO UPDATE SET tat = GREATEST(r.tat, ?) + ? * interval '1 millisecond'
+                WHERE GREATEST(r.tat, ?) + ? * interval '1 millisecond' <= ?
+                RETURNING tat)
+            SELECT TRUE, tat FROM taken
+            UNION ALL
+            SELECT FALSE, tat FROM rate_limit WHERE bucket = ? AND NOT EXISTS (SELECT 1 FROM taken)
             """;
 
     private static final String READ = "SELECT tat FROM rate_limit WHERE bucket = ?";
@@ -89,31 +97,27 @@ public class RateLimits {
         Instant now = clock.instant();
         long interval = rate.interval().toMillis();
         Timestamp at = Timestamp.from(now);
+        String bucket = bucket(limit, client);
         try (Connection c = dataSource.getConnection()) {
             sweepNowAndThen(c, at);
             try (PreparedStatement ps = c.prepareStatement(TAKE)) {
-                ps.setString(1, bucket(limit, client));
+                ps.setString(1, bucket);
                 ps.setTimestamp(2, Timestamp.from(now.plus(rate.interval())));
                 ps.setTimestamp(3, at);
                 ps.setLong(4, interval);
                 ps.setTimestamp(5, at);
                 ps.setLong(6, interval);
                 ps.setTimestamp(7, Timestamp.from(now.plus(rate.period())));
+                ps.setString(8, bucket);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return Optional.empty();
+                    if (!rs.next()) {
+                        // Refused, and the row a concurrent request made is newer than this statement's view.
+                        return Optional.of(Duration.ofSeconds(1));
                     }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(READ)) {
-                ps.setString(1, bucket(limit, client));
-                try (ResultSet rs = ps.executeQuery()) {
-                    // Refused: the row exists (an insert is always admitted); wait until one interval fits.
-                    return Optional.of(
-                            rs.next()
-                                    ? waitAfter(rs.getTimestamp(1).toInstant(), rate, now)
-                                            .orElse(Duration.ofSeconds(1))
-                                    : Duration.ofSeconds(1));
+                    return rs.getBoolean(1)
+                            ? Optional.empty()
+                            : Optional.of(waitAfter(rs.getTimestamp(2).toInstant(), rate, now)
+                                    .orElse(Duration.ofSeconds(1)));
                 }
             }
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package app.carnival.pages;
 
-import app.carnival.config.CarnivalConfig;
 import app.carnival.errors.Conflict;
 import app.carnival.errors.DomainException;
 import app.carnival.errors.Forbidden;
@@ -70,7 +69,7 @@ public class StartPages {
         current.admit(Limit.SERIES_CREATION);
         FormGuard.check(cookie, formToken);
         SeriesForm form = SeriesForm.typed(title, slug, hashtag, description, homeUrl, "REVIEW", "OPEN", false, "", "");
-        boolean tokenAsked = series.creation() == CarnivalConfig.SeriesCreation.TOKEN;
+        boolean tokenAsked = series.asksOperatorToken();
         try {
             SeriesView created =
                     series.create(form.request(), tokenAsked ? current.get().presenting(operatorToken) : current.get());
@@ -105,9 +104,8 @@ public class StartPages {
 
     private Response show(int status, SeriesForm form, String cookie, UriInfo uri) {
         FormGuard.Issued guard = FormGuard.issue(cookie, HostSession.secure(uri));
-        boolean tokenAsked = series.creation() == CarnivalConfig.SeriesCreation.TOKEN;
         return Response.status(status)
-                .entity(Templates.start(new Views.StartPage(form, guard.value(), tokenAsked)))
+                .entity(Templates.start(new Views.StartPage(form, guard.value(), series.asksOperatorToken())))
                 .cookie(guard.cookie())
                 .build();
     }

@@ -29,6 +29,15 @@ public class ParticipantRepository {
                 .orElseThrow(() -> new NotFound("No participant with id '" + id + "'."));
     }
 
+    /** The series' participant with this id (as given in a URL), of any status, or not found. */
+    public Participant requireInSeries(Series series, String id) {
+        Participant p = require(id);
+        if (!p.series.id.equals(series.id)) {
+            throw new NotFound("Series '" + series.slug + "' has no participant with id '" + id + "'.");
+        }
+        return p;
+    }
+
     public Participant byId(long id) {
         return Participant.findById(id);
     }

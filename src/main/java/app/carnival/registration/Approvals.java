@@ -1,7 +1,6 @@
 package app.carnival.registration;
 
 import app.carnival.errors.Conflict;
-import app.carnival.errors.NotFound;
 import app.carnival.feed.store.FeedRepository;
 import app.carnival.participant.Participant;
 import app.carnival.participant.ParticipantRepository;
@@ -70,10 +69,6 @@ public class Approvals {
     private Participant ofSeries(String slug, String id, Caller caller) {
         Series s = series.require(slug);
         s.requireHost(caller);
-        Participant p = participants.require(id);
-        if (!p.series.id.equals(s.id)) {
-            throw new NotFound("Series '" + slug + "' has no participant " + id + ".");
-        }
-        return p;
+        return participants.requireInSeries(s, id);
     }
 }

@@ -48,8 +48,8 @@ public class ParticipantHistories {
      */
     public ParticipantHistory of(String slug, String participantId) {
         Series s = series.require(slug);
-        Participant p = participants.require(participantId);
-        if (!p.series.id.equals(s.id) || p.pending()) {
+        Participant p = participants.requireInSeries(s, participantId);
+        if (p.pending()) {
             throw new NotFound("Series '" + slug + "' has no participant with id '" + participantId + "'.");
         }
         return of(s, p);

@@ -47,9 +47,9 @@ public class SeriesService {
                 .orElse(null);
     }
 
-    /** How series are started on this instance: what the "Start a carnival" form asks for, or says instead. */
-    public CarnivalConfig.SeriesCreation creation() {
-        return creation;
+    /** Whether only the operator starts series here: the "Start a carnival" form then asks for the operator token. */
+    public boolean asksOperatorToken() {
+        return creation == CarnivalConfig.SeriesCreation.TOKEN;
     }
 
     /**

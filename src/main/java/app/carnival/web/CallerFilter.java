@@ -1,6 +1,5 @@
 package app.carnival.web;
 
-import app.carnival.limits.ClientKey;
 import app.carnival.limits.RateLimits;
 import app.carnival.security.Caller;
 import app.carnival.security.TokenGuard;
@@ -36,15 +35,15 @@ public class CallerFilter {
      */
     @ServerRequestFilter(preMatching = true)
     public void resolve(ContainerRequestContext request, HttpServerRequest http) {
-        String client = ClientKey.of(
-                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-        WrongTokens guard = new WrongTokens(limits, client);
+        // The address only: what a limit counts it as is worked out when one is asked (most requests never do).
+        String address =
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         current.set(
                 resolve(
                         request.getHeaderString(HttpHeaders.AUTHORIZATION),
                         request.getCookies().get(HOST_COOKIE),
-                        guard),
-                client);
+                        new WrongTokens(limits, address)),
+                address);
     }
 
     private static Caller resolve(String authorization, Cookie hostCookie, TokenGuard guard) {

@@ -1,17 +1,18 @@
 package app.carnival.web;
 
+import app.carnival.limits.ClientKey;
 import app.carnival.limits.Limit;
 import app.carnival.limits.RateLimits;
 import app.carnival.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the request being handled, and the client address it counts as, as {@link CallerFilter} resolved them. */
+/** The caller of the request being handled, and its client address, as {@link CallerFilter} resolved them. */
 @RequestScoped
 public class CurrentCaller {
 
     private final RateLimits limits;
     private Caller caller = Caller.anonymous();
-    private String client = "unknown";
+    private String address;
 
     public CurrentCaller(RateLimits limits) {
         this.limits = limits;
@@ -23,11 +24,11 @@ public class CurrentCaller {
 
     /** Counts one request of this client against {@code limit}, or refuses it (429 with Retry-After). */
     public void admit(Limit limit) {
-        limits.admit(limit, client);
+        limits.admit(limit, ClientKey.of(address));
     }
 
-    void set(Caller caller, String client) {
+    void set(Caller caller, String address) {
         this.caller = caller;
-        this.client = client;
+        this.address = address;
     }
 }

@@ -1,5 +1,6 @@
 package app.carnival.web;
 
+import app.carnival.limits.ClientKey;
 import app.carnival.limits.Limit;
 import app.carnival.limits.RateLimits;
 import app.carnival.security.TokenGuard;
@@ -15,19 +16,19 @@ import java.util.Optional;
 final class WrongTokens implements TokenGuard {
 
     private final RateLimits limits;
-    private final String client;
+    private final String address;
     private Optional<Duration> wait;
     private boolean counted;
 
-    WrongTokens(RateLimits limits, String client) {
+    WrongTokens(RateLimits limits, String address) {
         this.limits = limits;
-        this.client = client;
+        this.address = address;
     }
 
     @Override
     public void beforeCheck() {
         if (wait == null) {
-            wait = limits.waitFor(Limit.WRONG_TOKENS, client);
+            wait = limits.waitFor(Limit.WRONG_TOKENS, ClientKey.of(address));
         }
         if (wait.isPresent()) {
             throw RateLimits.refusal(Limit.WRONG_TOKENS, wait.get());
@@ -39,7 +40,7 @@ final class WrongTokens implements TokenGuard {
     public void refused() {
         if (!counted) {
             counted = true;
-            QuarkusTransaction.requiringNew().run(() -> limits.count(Limit.WRONG_TOKENS, client));
+            QuarkusTransaction.requiringNew().run(() -> limits.count(Limit.WRONG_TOKENS, ClientKey.of(address)));
         }
     }
 }

@@ -7,7 +7,6 @@ import app.carnival.intake.MentionWorker;
 import app.carnival.testing.Axe;
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
-import app.carnival.testing.CspViolations;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.HtmlChecker;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -22,9 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -49,32 +45,14 @@ class BrowserTest {
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     MentionWorker worker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        CspViolations.watch(chromium.driver());
-    }
-
-    /** Nothing any page of the story showed was refused by the Content-Security-Policy. */
-    @AfterEach
-    void nothingRefused() {
-        assertThat(CspViolations.drain(chromium.driver())).isEmpty();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     static String daysAgo(int days) {
         return RFC_1123.format(Instant.now().minus(Duration.ofDays(days)).atOffset(ZoneOffset.UTC));

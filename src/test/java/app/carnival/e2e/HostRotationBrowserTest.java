@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
-import app.carnival.testing.CspViolations;
 import app.carnival.testing.FeedServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,9 +18,6 @@ import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -45,29 +41,11 @@ class HostRotationBrowserTest {
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        CspViolations.watch(chromium.driver());
-    }
-
-    /** Nothing any page of the story showed was refused by the Content-Security-Policy. */
-    @AfterEach
-    void nothingRefused() {
-        assertThat(CspViolations.drain(chromium.driver())).isEmpty();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     ChromeDriver browser() {
         return chromium.driver();

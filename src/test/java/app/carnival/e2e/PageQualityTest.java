@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -64,7 +62,8 @@ class PageQualityTest {
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
@@ -150,19 +149,6 @@ class PageQualityTest {
                     return open(SERIES + "/host/3");
                 }),
                 new Visit("not-found", () -> open("/series/nope", 404)));
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        CspViolations.watch(chromium.driver());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -445,12 +431,7 @@ class PageQualityTest {
     /** Registers with an address and a zone; "Reminders: on". */
     String registerForReminders() throws Exception {
         int n = ++registrations;
-        String blog = "/q-dora-" + n + "/";
-        server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
-        open(SERIES + "/register");
-        driver().findElement(By.id("name")).sendKeys("Dora " + n);
-        driver().findElement(By.id("blogUrl")).sendKeys(server.url(blog));
-        driver().findElement(By.id("feedUrl")).sendKeys(server.url(blog + "feed"));
+        typeARegistration("Dora " + n, "/q-dora-" + n + "/");
         driver().findElement(By.id("email")).sendKeys("dora" + n + "@quality.test");
         submit("form[action$='/register'] button[type=submit]");
         assertThat(driver().findElement(By.tagName("main")).getText()).contains("Reminders: on");
@@ -570,18 +551,22 @@ class PageQualityTest {
         setRegistrationPolicy("REVIEW");
         try {
             int n = ++registrations;
-            String blog = "/q-wren-" + n + "/";
-            server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
-            open(SERIES + "/register");
-            driver().findElement(By.id("name")).sendKeys("Wren " + n);
-            driver().findElement(By.id("blogUrl")).sendKeys(server.url(blog));
-            driver().findElement(By.id("feedUrl")).sendKeys(server.url(blog + "feed"));
+            typeARegistration("Wren " + n, "/q-wren-" + n + "/");
             submit("form[action$='/register'] button[type=submit]");
             assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, Wren " + n + "!");
             return Browser.source(driver()); // shown once, as the registered page
         } finally {
             setRegistrationPolicy("OPEN");
         }
+    }
+
+    /** The register form, filled in for a blog at {@code blog} whose feed is served beside it; not sent. */
+    void typeARegistration(String name, String blog) {
+        server.serve(blog + "feed", "application/rss+xml", Feeds.wordpress(server.url(blog)));
+        open(SERIES + "/register");
+        driver().findElement(By.id("name")).sendKeys(name);
+        driver().findElement(By.id("blogUrl")).sendKeys(server.url(blog));
+        driver().findElement(By.id("feedUrl")).sendKeys(server.url(blog + "feed"));
     }
 
     void setRegistrationPolicy(String policy) {

@@ -133,12 +133,7 @@ class PublicInstanceTest {
             Api.register(slug, "Blogger " + i, site, site + "/feed");
         }
         String site = OrphanFeedTest.blogWithOnePost(server, "/pi-blog3", "piregister");
-        Response viaForm = given().contentType(ContentType.URLENC)
-                .formParam("name", "Blogger 3")
-                .formParam("blogUrl", site)
-                .formParam("feedUrl", site + "/feed")
-                .post("/series/" + slug + "/register");
-        assertThat(viaForm.statusCode()).isEqualTo(201);
+        assertThat(registerByForm(slug, "Blogger 3", site).statusCode()).isEqualTo(201);
 
         String fourth = OrphanFeedTest.blogWithOnePost(server, "/pi-blog4", "piregister");
         Response api = given().contentType(ContentType.JSON)
@@ -147,11 +142,7 @@ class PublicInstanceTest {
         assertThat(api.statusCode()).isEqualTo(429);
         assertThat(api.jsonPath().getString("detail")).startsWith("Too many registrations from your address");
         assertThat(api.header("Retry-After")).isNotBlank();
-        Response form = given().contentType(ContentType.URLENC)
-                .formParam("name", "Blogger 4")
-                .formParam("blogUrl", fourth)
-                .formParam("feedUrl", fourth + "/feed")
-                .post("/series/" + slug + "/register");
+        Response form = registerByForm(slug, "Blogger 4", fourth);
         assertThat(form.statusCode()).isEqualTo(429);
         assertThat(Jsoup.parse(form.asString()).select("p.error").text())
                 .startsWith("Too many registrations from your address");
@@ -234,6 +225,18 @@ class PublicInstanceTest {
         assertThat(page.getDetailedCookie("carnival_host").getMaxAge()).isZero();
         assertThat(count("SELECT count(*) FROM rate_limit WHERE bucket LIKE 'WRONG_TOKENS %'"))
                 .isEqualTo(1);
+        // The visit used one wrong token of the three:
+        rename(slug, "guess-1", "Guessed").then().statusCode(403);
+        rename(slug, "guess-2", "Guessed").then().statusCode(403);
+        rename(slug, "guess-3", "Guessed").then().statusCode(429);
+    }
+
+    private static Response registerByForm(String slug, String name, String site) {
+        return given().contentType(ContentType.URLENC)
+                .formParam("name", name)
+                .formParam("blogUrl", site)
+                .formParam("feedUrl", site + "/feed")
+                .post("/series/" + slug + "/register");
     }
 
     private static Response create(String slug, String operatorToken) {

@@ -13,8 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -33,23 +31,11 @@ class SecurityHeadersBrowserTest {
     @RegisterExtension
     static final FeedServer otherSite = new FeedServer();
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        CspViolations.watch(chromium.driver());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /**
      * A page on another origin (the FeedServer, 127.0.0.1 on another port) frames the host's login: the

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.testing.Browser;
 import app.carnival.testing.Chromium;
-import app.carnival.testing.CspViolations;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -33,29 +30,11 @@ class SeriesAdminBrowserTest {
     static final Dimension PHONE = Browser.PHONE;
     static final Dimension DESKTOP = Browser.DESKTOP;
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        CspViolations.watch(chromium.driver());
-    }
-
-    /** Nothing any page of the story showed was refused by the Content-Security-Policy. */
-    @AfterEach
-    void nothingRefused() {
-        assertThat(CspViolations.drain(chromium.driver())).isEmpty();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     ChromeDriver browser() {
         return chromium.driver();

@@ -1,5 +1,7 @@
 package app.carnival.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +9,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,28 +23,41 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by
  * Selenium. Both paths are given explicitly, so Selenium Manager never looks for or downloads a
  * browser or driver; a machine without them fails the browser tests with a message saying what to install.
+ *
+ * <p>A JUnit extension ({@code @RegisterExtension static final Chromium chromium = new Chromium();}): one
+ * browser per test class, watching every page for Content-Security-Policy violations
+ * ({@link CspViolations}); after each test none may be left that the test did not read.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    private final ChromeDriver driver;
-    private final Path profile;
+    private ChromeDriver driver;
+    private Path profile;
 
-    private Chromium(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        profile = Files.createTempDirectory("carnival-chromium");
+        driver = start(profile);
+        CspViolations.watch(driver);
     }
 
-    public static Chromium start() throws IOException {
+    /** Nothing any page of the test showed was refused by the Content-Security-Policy. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        assertThat(CspViolations.drain(driver))
+                .as("refused by the Content-Security-Policy")
+                .isEmpty();
+    }
+
+    private static ChromeDriver start(Path profile) {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + BINARY
                     + " and "
                     + DRIVER + ": install them with 'apt-get update && apt-get install -y chromium chromium-driver'"
                     + " (.ci/run does this).");
         }
-        Path profile = Files.createTempDirectory("carnival-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments(
@@ -60,7 +79,7 @@ public final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        return new Chromium(new ChromeDriver(service, options), profile);
+        return new ChromeDriver(service, options);
     }
 
     public ChromeDriver driver() {
@@ -68,9 +87,11 @@ public final class Chromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterAll(ExtensionContext context) throws IOException {
         try {
-            driver.quit();
+            if (driver != null) {
+                driver.quit();
+            }
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
