@@ -13,6 +13,8 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jdom2.Document;
 import org.jdom2.Element;
 
 /**
@@ -67,6 +69,14 @@ public final class FeedParser {
         input.setXmlHealerOn(false);
         // Keeps the Atom objects, the only place ROME exposes xml:base.
         input.setPreserveWireFeed(true);
+        Optional<Document> tree = FeedTrees.read(xml);
+        if (tree.isPresent()) {
+            try {
+                return input.build(tree.get());
+            } catch (FeedException | RuntimeException e) {
+                // Not a feed ROME can map: its own reader below gives the error, the same as ever.
+            }
+        }
         try {
             return input.build(new StringReader(xml));
         } catch (FeedException e) {
