@@ -348,11 +348,13 @@ class MailTest {
         worker.run();
         worker.drain();
         assertThat(GreenMailResource.receivedBy("gus@outage.test")).hasSize(1);
+        // Two attempts, or three when the mailer first tried a pooled connection the outage had closed (seen once
+        // in a full run on a busy machine): what counts is one mail, sent, after the failed attempt.
         assertThat(sql(
-                        "SELECT state || ' ' || attempts FROM mail_outbox WHERE dedupe_key LIKE 'in:%'"
+                        "SELECT state || ' ' || (attempts >= 2) FROM mail_outbox WHERE dedupe_key LIKE 'in:%'"
                                 + " AND series_id = (SELECT id FROM series WHERE slug = ?1)",
                         slug))
-                .isEqualTo("SENT 2");
+                .isEqualTo("SENT true");
     }
 
     static Document page(io.restassured.response.Response r, int status) {
