@@ -92,6 +92,9 @@ public final class Bench {
      */
     static final int WARM_UP_FEEDS = 300;
 
+    /** The series whose participants follow a poll environment's {@code urls}. */
+    static final String MAIN_SERIES = "bench";
+
     private static final Deque<AutoCloseable> CLEANUP = new ArrayDeque<>();
 
     static synchronized void onExit(AutoCloseable c) {
@@ -185,8 +188,6 @@ public final class Bench {
         final Connection jdbc;
         final List<String> urls = new ArrayList<>();
         final String invitation = "https://host.example.org/2024/06/invitation-carnivalbench-1/";
-        String slug = "bench";
-        String hostToken;
         boolean polledOnce;
         final Baseline baseline = new Baseline(parallelism);
 
@@ -227,8 +228,8 @@ public final class Bench {
                     + ", service on " + service.port + " (pid " + service.pid() + ")");
         }
 
+        /** Starts a series with one open assignment, whose invitation is the environment's. */
         void createSeries(String slug) throws Exception {
-            this.slug = slug;
             JsonNode s = service.postOk(
                     "/api/series",
                     Map.of(
@@ -241,8 +242,10 @@ public final class Bench {
                             "homeUrl",
                             "https://host.example.org/"),
                     null);
-            hostToken = s.get("hostToken").asText();
-            service.postOk("/api/series/" + slug + "/assignments", assignmentBody(invitation), hostToken);
+            service.postOk(
+                    "/api/series/" + slug + "/assignments",
+                    assignmentBody(invitation),
+                    s.get("hostToken").asText());
         }
 
         /**
@@ -250,11 +253,11 @@ public final class Bench {
          * next_poll_at = infinity so that nothing is polled before the harness starts the cycle.
          */
         double[] register(int count) throws Exception {
-            return register(urls.subList(0, count));
+            return register(MAIN_SERIES, urls.subList(0, count));
         }
 
-        /** Registers the given feeds in the current series through the API; feed i of the list is blog i. */
-        double[] register(List<String> feedUrls) throws Exception {
+        /** Registers the given feeds in series {@code slug} through the API; feed i of the list is blog i. */
+        double[] register(String slug, List<String> feedUrls) throws Exception {
             int count = feedUrls.size();
             try (PreparedStatement ps = jdbc.prepareStatement(
                     "INSERT INTO feed (url, next_poll_at) SELECT unnest(?::text[]), 'infinity' ON CONFLICT (url) DO NOTHING")) {
@@ -310,12 +313,8 @@ public final class Bench {
             for (int i = 0; i < count; i++) {
                 warmUrls.add(nginx.url(i, "warmup/" + FeedFiles.fileName(i)));
             }
-            String mainSlug = slug;
-            String mainToken = hostToken;
             createSeries("warmup");
-            register(warmUrls);
-            slug = mainSlug;
-            hostToken = mainToken;
+            register("warmup", warmUrls);
             return runCycle(jdbc, service, warmUrls, "warm-up cycle: " + count + " other blogs, cold JVM");
         }
 
@@ -347,7 +346,7 @@ public final class Bench {
         if (pollEnv == null) {
             pollEnv = new PollEnv("poll", feeds, feeds);
             onExit(pollEnv);
-            pollEnv.createSeries("bench");
+            pollEnv.createSeries(MAIN_SERIES);
             pollEnv.register(feeds);
         }
         return pollEnv;
@@ -512,10 +511,10 @@ public final class Bench {
         log(c.describe());
         long posts = scalar(env.jdbc, """
                 SELECT count(*) FROM post WHERE feed_id IN
-                    (SELECT p.feed_id FROM participant p JOIN series s ON s.id = p.series_id WHERE s.slug = 'bench')""");
+                    (SELECT p.feed_id FROM participant p JOIN series s ON s.id = p.series_id WHERE s.slug = '%s')""".formatted(MAIN_SERIES));
         long responses = scalar(env.jdbc, """
                 SELECT count(*) FROM response r JOIN assignment a ON a.id = r.assignment_id JOIN series s ON s.id = a.series_id
-                WHERE s.slug = 'bench'""");
+                WHERE s.slug = '%s'""".formatted(MAIN_SERIES));
         Baseline.Result b = romeLoop(env);
         rows.add(new Row(
                 "first",
@@ -669,14 +668,13 @@ public final class Bench {
             // Run alone: an environment of just the feeds the round-up needs.
             pollEnv = env = new PollEnv("roundup", roundupResponses, roundupResponses);
             onExit(env);
-            env.createSeries("bench");
+            env.createSeries(MAIN_SERIES);
             env.register(roundupResponses);
             log(env.cycle("setup: first cycle").describe());
         }
-        String mainSlug = env.slug;
         env.createSeries("roundup");
-        env.register(Math.min(roundupResponses, env.n)); // their posts are stored already: registration matches them
-        env.slug = mainSlug;
+        // Their posts are stored already: registration matches them.
+        env.register("roundup", env.urls.subList(0, Math.min(roundupResponses, env.n)));
         long responses = scalar(env.jdbc, """
                 SELECT count(*) FROM response r JOIN assignment a ON a.id = r.assignment_id JOIN series s ON s.id = a.series_id
                 WHERE s.slug = 'roundup' AND a.number = 1""");
@@ -944,7 +942,7 @@ public final class Bench {
         long pid = env.service.pid();
         try (Proc.RssSampler sampler = new Proc.RssSampler(pid)) {
             long afterStart = Proc.statusKb(pid, "VmRSS");
-            env.createSeries("bench");
+            env.createSeries(MAIN_SERIES);
             env.register(env.n);
             long afterRegister = Proc.statusKb(pid, "VmRSS");
             Cycle c = env.cycle("memory: first cycle of " + env.n + " feeds");
