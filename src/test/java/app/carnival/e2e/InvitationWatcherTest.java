@@ -163,7 +163,10 @@ class InvitationWatcherTest {
         server.serve(
                 "/carol/atom.xml",
                 "application/atom+xml",
-                bloggerFeed(carolPost, ANSWERED).replace("Wen writes", "Carol's notes"));
+                bloggerFeed(carolPost, ANSWERED)
+                        .replace("Wen writes", "Carol's notes")
+                        // Carol's own blog: under Wen's address her participant would own Wen's post
+                        .replace(server.url("/blogger-wen/"), server.url("/carol/")));
         server.serve(
                 "/spam/pills/",
                 "text/html",
