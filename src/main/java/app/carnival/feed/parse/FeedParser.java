@@ -11,9 +11,14 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 
@@ -36,6 +41,15 @@ public final class FeedParser {
      * @param feedUrl     the URL the feed was fetched from, the last resort for resolving relative links
      */
     public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
+        return parse(body, contentType, feedUrl, List.of());
+    }
+
+    /**
+     * @param known the {@link ParsedFeed#prints} of the body last recorded: entries among them are not mapped
+     *     again, only counted ({@link ParsedFeed#known}) and dated
+     */
+    public ParsedFeed parse(byte[] body, String contentType, String feedUrl, List<EntryPrint> known)
+            throws FeedParseException {
         if (body == null || body.length == 0) {
             throw new FeedParseException("empty response body");
         }
@@ -46,11 +60,11 @@ public final class FeedParser {
             }
             try {
                 // Most feeds are well-formed: parse them as they are, the healing pass costs more than ROME itself.
-                return toParsedFeed(read(xml), feedUrl);
+                return toParsedFeed(read(xml, feedUrl, known), feedUrl, known);
             } catch (FeedParseException | RuntimeException strictFailure) {
                 // Every defect the healer mends (DOCTYPE, junk before the prolog, HTML entities, bare '&', a bare
                 // Atom <feed>) makes the strict parse fail, so healing only after a failure changes no outcome.
-                return toParsedFeed(read(healer.heal(xml)), feedUrl);
+                return toParsedFeed(read(healer.heal(xml), feedUrl, known), feedUrl, known);
             }
         } catch (RuntimeException e) {
             // ROME and JDOM signal some malformations with unchecked exceptions; never let them escape.
@@ -63,17 +77,51 @@ public final class FeedParser {
         }
     }
 
-    private static SyndFeed read(String xml) throws FeedParseException {
+    /**
+     * What ROME made of a body, with the fingerprints of all its entries and which of them it was not given (known
+     * ones), both null when the body was not fingerprinted.
+     */
+    private record Read(SyndFeed feed, long[] prints, boolean[] known) {}
+
+    private static Read read(String xml, String feedUrl, List<EntryPrint> known) throws FeedParseException {
+        Optional<Document> tree = FeedTrees.read(xml);
+        if (tree.isEmpty()) {
+            // ROME maps Woodstox's tree as it would its own reader's (FeedTreesTest), so a mapping failure is the
+            // same either way; only text Woodstox refuses goes to ROME's reader, for its error and the healing.
+            return new Read(build(null, xml), null, null);
+        }
+        Document document = tree.get();
+        List<Element> entries = EntryPrints.entries(document);
+        long[] prints = EntryPrints.of(document, feedUrl, entries);
+        Set<Long> knownPrints = new HashSet<>();
+        known.forEach(k -> knownPrints.add(k.fingerprint()));
+        boolean[] skipped = new boolean[prints.length];
+        int mapped = prints.length;
+        for (int i = 0; i < prints.length; i++) {
+            if (knownPrints.contains(prints[i])) {
+                skipped[i] = true;
+                mapped--;
+                entries.get(i).detach();
+            }
+        }
+        SyndFeed feed = build(document, xml);
+        if (feed.getEntries().size() == mapped) {
+            return new Read(feed, prints, skipped);
+        }
+        // ROME read the entries otherwise than EntryPrints found them: map them all, remember none.
+        return new Read(
+                mapped == prints.length ? feed : build(FeedTrees.read(xml).orElseThrow(), xml), null, null);
+    }
+
+    /** ROME's mapping of the tree, or of the text read by its own reader when there is no tree. */
+    private static SyndFeed build(Document tree, String xml) throws FeedParseException {
         SyndFeedInput input = new SyndFeedInput();
         // FeedHealer already healed the text, CDATA-aware; ROME's own healer is not.
         input.setXmlHealerOn(false);
         // Keeps the Atom objects, the only place ROME exposes xml:base.
         input.setPreserveWireFeed(true);
-        Optional<Document> tree = FeedTrees.read(xml);
         try {
-            // ROME maps Woodstox's tree as it would its own reader's (FeedTreesTest), so a mapping failure is the
-            // same either way; only text Woodstox refuses goes to ROME's reader, for its error and the healing.
-            return tree.isPresent() ? input.build(tree.get()) : input.build(new StringReader(xml));
+            return tree != null ? input.build(tree) : input.build(new StringReader(xml));
         } catch (FeedException e) {
             throw new FeedParseException(ParseErrorMessages.describe(e), e);
         } catch (IllegalArgumentException e) {
@@ -81,17 +129,35 @@ public final class FeedParser {
         }
     }
 
-    private ParsedFeed toParsedFeed(SyndFeed feed, String feedUrl) {
+    private ParsedFeed toParsedFeed(Read read, String feedUrl, List<EntryPrint> known) {
+        SyndFeed feed = read.feed();
         String feedBase = feedUrl;
         if (feed.originalWireFeed() instanceof Feed atom && atom.getXmlBase() != null) {
             feedBase = Urls.resolve(feedUrl, atom.getXmlBase());
         }
         List<ParsedEntry> entries = new ArrayList<>();
+        List<EntryPrint> prints = new ArrayList<>();
+        Map<Long, Instant> knownDates = new HashMap<>();
+        known.forEach(k -> knownDates.put(k.fingerprint(), k.published()));
+        int skipped = 0;
+        int next = 0;
         for (SyndEntry entry : feed.getEntries()) {
             ParsedEntry parsed = entryMapper.map(entry, feedBase);
             if (parsed != null) {
                 entries.add(parsed);
             }
+            if (read.prints() != null) {
+                while (read.known()[next]) {
+                    prints.add(new EntryPrint(read.prints()[next], knownDates.get(read.prints()[next])));
+                    skipped++;
+                    next++;
+                }
+                prints.add(new EntryPrint(read.prints()[next++], parsed == null ? null : parsed.published()));
+            }
+        }
+        for (; read.prints() != null && next < read.prints().length; next++) {
+            prints.add(new EntryPrint(read.prints()[next], knownDates.get(read.prints()[next])));
+            skipped++;
         }
         List<String> hubs = new ArrayList<>();
         String self = null;
@@ -112,7 +178,9 @@ public final class FeedParser {
                 entries,
                 ttl(feed),
                 hubs,
-                self);
+                self,
+                prints,
+                skipped);
     }
 
     private record Link(String rel, String href) {}

@@ -1,6 +1,7 @@
 package app.carnival.feed.poll;
 
 import app.carnival.config.CarnivalConfig;
+import app.carnival.feed.parse.EntryPrint;
 import app.carnival.feed.parse.FeedParseException;
 import app.carnival.feed.parse.FeedParser;
 import app.carnival.feed.parse.ParsedEntry;
@@ -28,7 +29,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -131,7 +131,9 @@ public class FeedPoller {
                 return pending(PollOutcome.notModified(feed.id(), feed.url()), fetched(feed, result, bodyHash, null));
             }
             return new Polled(
-                    parseAndStore(feed, result, learnt -> fetched(feed, result, bodyHash, learnt), true), null);
+                    parseAndStore(
+                            feed, result, feed.knownEntries(), learnt -> fetched(feed, result, bodyHash, learnt), true),
+                    null);
         } catch (FetchException | FeedParseException e) {
             return pending(
                     PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()),
@@ -156,20 +158,27 @@ public class FeedPoller {
         return parseAndStore(
                 feed,
                 pushed,
-                learnt -> new FeedState.Pushed(feed.id(), new FeedState.Learnt(learnt.title(), null, null)),
+                List.of(),
+                learnt -> new FeedState.Pushed(feed.id(), new FeedState.Learnt(learnt.title(), null, null, null)),
                 false);
     }
 
     /**
+     * @param known       the entries the last recorded poll parsed: not mapped again (a push may carry part of the
+     *     feed, so it maps whatever it carries and leaves them as they were)
      * @param state       the feed's new state, given what the parse learnt of it
      * @param discoverHub whether to look for the feed's WebSub hub: a poll does; a push comes from the hub
      *     subscribed to, and a topic the hub spells its own way must not be taken for a move
      */
     private PollOutcome parseAndStore(
-            ClaimedFeed feed, FetchResult result, Function<FeedState.Learnt, FeedState> state, boolean discoverHub)
+            ClaimedFeed feed,
+            FetchResult result,
+            List<EntryPrint> known,
+            Function<FeedState.Learnt, FeedState> state,
+            boolean discoverHub)
             throws FeedParseException {
         long parsing = System.nanoTime();
-        ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl());
+        ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl(), known);
         long recording = System.nanoTime();
         metrics.parsed(Duration.ofNanos(recording - parsing));
         Optional<Hub> hub = discoverHub ? Hub.discover(result.finalUrl(), result.links(), parsed) : Optional.empty();
@@ -198,10 +207,7 @@ public class FeedPoller {
         judged.pageLinks()
                 .forEach((i, links) ->
                         pageLinks.put(changes.changed().get(i.intValue()).key(), links));
-        Duration rhythm = PollSchedule.postingInterval(parsed.entries().stream()
-                .map(ParsedEntry::published)
-                .filter(Objects::nonNull)
-                .toList());
+        Duration rhythm = PollSchedule.postingInterval(parsed.published());
         String title = parsed.title() == null || parsed.title().isBlank()
                 ? null
                 : parsed.title().substring(0, Math.min(500, parsed.title().length()));
@@ -210,14 +216,15 @@ public class FeedPoller {
                 changes,
                 judged.judgements(),
                 pageLinks,
-                state.apply(new FeedState.Learnt(title, rhythm == null ? null : rhythm.toSeconds(), parsed.ttl())),
+                state.apply(new FeedState.Learnt(
+                        title, rhythm == null ? null : rhythm.toSeconds(), parsed.ttl(), parsed.prints())),
                 hub);
         return new PollOutcome(
                 claimed.id(),
                 claimed.url(),
                 PollResult.UPDATED,
                 result.status(),
-                parsed.entries().size(),
+                parsed.entryCount(),
                 written.newPosts(),
                 written.updatedPosts(),
                 written.newResponses(),

@@ -1,7 +1,9 @@
 package app.carnival.feed.store;
 
+import app.carnival.feed.parse.EntryPrint;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +33,8 @@ public class FeedClaimer {
                    AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until,
                 f.ttl_minutes,
                 (SELECT w.lease_expires_at FROM websub_subscription w
-                 WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until
+                 WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until,
+                f.entry_fingerprints, f.entry_published
             """;
 
     private static final String CLAIM_DUE = """
@@ -100,6 +103,7 @@ public class FeedClaimer {
                 int ttlMinutes = rs.getInt(9);
                 Duration ttl = rs.wasNull() ? null : Duration.ofMinutes(ttlMinutes);
                 Timestamp pushedUntil = rs.getTimestamp(10);
+                List<EntryPrint> known = knownEntries(rs.getArray(11), rs.getArray(12));
                 claimed.add(new ClaimedFeed(
                         rs.getLong(1),
                         rs.getString(2),
@@ -110,9 +114,23 @@ public class FeedClaimer {
                         postingInterval,
                         openUntil == null ? null : openUntil.toInstant(),
                         ttl,
-                        pushedUntil == null ? null : pushedUntil.toInstant()));
+                        pushedUntil == null ? null : pushedUntil.toInstant(),
+                        known));
             }
         }
         return claimed;
+    }
+
+    private static List<EntryPrint> knownEntries(Array fingerprints, Array published) throws SQLException {
+        if (fingerprints == null || published == null) {
+            return List.of();
+        }
+        Long[] prints = (Long[]) fingerprints.getArray();
+        Timestamp[] dates = (Timestamp[]) published.getArray();
+        List<EntryPrint> known = new ArrayList<>(prints.length);
+        for (int i = 0; i < prints.length; i++) {
+            known.add(new EntryPrint(prints[i], dates[i] == null ? null : dates[i].toInstant()));
+        }
+        return known;
     }
 }

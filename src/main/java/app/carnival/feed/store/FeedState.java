@@ -1,7 +1,9 @@
 package app.carnival.feed.store;
 
+import app.carnival.feed.parse.EntryPrint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A feed row's new state after one poll or push, one kind per outcome; {@link FeedStateWriter}
@@ -48,8 +50,11 @@ public sealed interface FeedState {
     /**
      * What a parsed feed tells about itself. A null title or posting interval keeps the stored one; the
      * ttl replaces the stored one, null included (a feed that drops its {@code <ttl>} no longer asks for it).
+     *
+     * @param entries the entries of the body recorded, for the next poll ({@link ClaimedFeed#knownEntries}); null
+     *     keeps the stored ones (a push)
      */
-    record Learnt(String title, Long postingIntervalSeconds, Duration ttl) {}
+    record Learnt(String title, Long postingIntervalSeconds, Duration ttl, List<EntryPrint> entries) {}
 
     /** No usable answer: counted, explained, retried with back-off. {@code status} null when none was received. */
     record Failed(long feedId, Integer status, int errorCount, String error, Instant polledAt, Instant nextPollAt)

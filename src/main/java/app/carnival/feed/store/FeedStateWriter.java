@@ -1,5 +1,6 @@
 package app.carnival.feed.store;
 
+import app.carnival.feed.parse.EntryPrint;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,9 @@ public class FeedStateWriter {
     private static final String FETCHED = "UPDATE feed SET last_status = ?, " + SUCCESS + ", " + POLLED
             + ", etag = ?, last_modified = ?, body_hash = ?, title = COALESCE(?, title),"
             + " posting_interval_seconds = COALESCE(?, posting_interval_seconds),"
-            + " ttl_minutes = CASE WHEN ? THEN ? ELSE ttl_minutes END WHERE id = ?";
+            + " ttl_minutes = CASE WHEN ? THEN ? ELSE ttl_minutes END,"
+            + " entry_fingerprints = COALESCE(?, entry_fingerprints), entry_published = COALESCE(?, entry_published)"
+            + " WHERE id = ?";
     private static final String FAILED =
             "UPDATE feed SET last_status = ?, error_count = ?, last_error = ?, " + POLLED + " WHERE id = ?";
     private static final String GONE =
@@ -92,7 +96,8 @@ public class FeedStateWriter {
             learnt(ps, 7, s.learnt());
             ps.setBoolean(9, s.learnt() != null);
             setInteger(ps, 10, s.learnt() == null || s.learnt().ttl() == null ? null : ttlMinutes(s.learnt()));
-            ps.setLong(11, s.feedId());
+            entries(ps, 11, s.learnt() == null ? null : s.learnt().entries());
+            ps.setLong(13, s.feedId());
         });
         batch(c, PUSHED, states, FeedState.Pushed.class, (ps, s) -> {
             learnt(ps, 1, s.learnt());
@@ -162,6 +167,24 @@ public class FeedStateWriter {
         } else {
             ps.setLong(index + 1, interval);
         }
+    }
+
+    /** The fingerprints and dates of a parsed body's entries, as two arrays of one length; nulls keep the stored. */
+    private static void entries(PreparedStatement ps, int index, List<EntryPrint> entries) throws SQLException {
+        if (entries == null) {
+            ps.setNull(index, Types.ARRAY);
+            ps.setNull(index + 1, Types.ARRAY);
+            return;
+        }
+        Long[] prints = new Long[entries.size()];
+        Timestamp[] published = new Timestamp[entries.size()];
+        for (int i = 0; i < prints.length; i++) {
+            prints[i] = entries.get(i).fingerprint();
+            Instant date = entries.get(i).published();
+            published[i] = date == null ? null : Timestamp.from(date);
+        }
+        ps.setArray(index, ps.getConnection().createArrayOf("bigint", prints));
+        ps.setArray(index + 1, ps.getConnection().createArrayOf("timestamptz", published));
     }
 
     private static void polled(PreparedStatement ps, int index, FeedState.Polled s) throws SQLException {

@@ -134,7 +134,7 @@ class FeedTreesTest {
         return input;
     }
 
-    private static List<Path> corpus() {
+    static List<Path> corpus() {
         try (Stream<Path> walk = Files.walk(Corpus.root())) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".xml") || p.toString().contains("/feedparser/"))

@@ -1,0 +1,194 @@
+package app.carnival.feed.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carnival.testing.Corpus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdom2.Content;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Text;
+import org.jdom2.output.XMLOutputter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poll maps only the entries the last recorded body did not have: what it skips must be exactly what it
+ * would have mapped to the same thing, and whatever could map differently must be mapped.
+ */
+class EntryPrintsTest {
+
+    private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^\\s*Header:\\s*Content-type:\\s*(.*?)\\s*$");
+    private static final String URL = "https://blog.example/feed";
+
+    private final FeedParser parser = new FeedParser();
+
+    static String rss(String buildDate, String link, String... items) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+                <title>Pat</title><link>%s</link><lastBuildDate>%s</lastBuildDate>
+                %s
+                </channel></rss>""".formatted(link, buildDate, String.join("\n", items));
+    }
+
+    static String item(int n, String day, String html) {
+        return """
+                <item><title>Post %1$d</title><link>/p/%1$d/</link><guid isPermaLink="false">p-%1$d</guid>
+                <pubDate>%2$s Jun 2024 10:00:00 +0000</pubDate><content:encoded><![CDATA[%3$s]]></content:encoded></item>""".formatted(n, day, html);
+    }
+
+    private ParsedFeed parse(String xml, List<EntryPrint> known) throws FeedParseException {
+        return parser.parse(xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml", URL, known);
+    }
+
+    @Test
+    void aNewPostAmongKnownOnesIsTheOnlyEntryMappedAndTheKnownOnesKeepTheirDates() throws FeedParseException {
+        String one = item(1, "Mon, 03", "<p>one</p>");
+        String two = item(2, "Tue, 04", "<p>two</p>");
+        ParsedFeed first = parse(rss("Tue, 04 Jun 2024 10:00:00 +0000", "https://blog.example/", two, one), List.of());
+        assertThat(first.entries()).hasSize(2);
+        assertThat(first.known()).isZero();
+        assertThat(first.prints()).hasSize(2);
+
+        String three = item(3, "Wed, 05", "<p>three</p>");
+        String next = rss("Wed, 05 Jun 2024 10:00:00 +0000", "https://blog.example/", three, two, one);
+        ParsedFeed second = parse(next, first.prints());
+        ParsedFeed whole = parse(next, List.of());
+
+        assertThat(second.entries()).extracting(ParsedEntry::guid).containsExactly("p-3");
+        assertThat(second.entries()).containsExactly(whole.entries().get(0));
+        assertThat(second.known()).isEqualTo(2);
+        assertThat(second.entryCount()).isEqualTo(3);
+        assertThat(second.prints()).isEqualTo(whole.prints());
+        assertThat(second.published()).isEqualTo(whole.published()).hasSize(3);
+    }
+
+    @Test
+    void anEditedEntryIsMappedAgain() throws FeedParseException {
+        String link = "https://blog.example/";
+        ParsedFeed first = parse(rss("d1", link, item(1, "Mon, 03", "<p>draft</p>")), List.of());
+        ParsedFeed edited = parse(rss("d2", link, item(1, "Mon, 03", "<p>final</p>")), first.prints());
+        assertThat(edited.entries()).extracting(ParsedEntry::contentHtml).containsExactly("<p>final</p>");
+        assertThat(edited.known()).isZero();
+    }
+
+    @Test
+    void whatEntriesAreResolvedAgainstChangesEveryFingerprint() throws FeedParseException {
+        String entry = item(1, "Mon, 03", "<p>x</p>");
+        String xml = rss("d", "https://blog.example/", entry);
+        List<EntryPrint> known = parse(xml, List.of()).prints();
+
+        // Same markup fetched from elsewhere: its relative links resolve elsewhere.
+        ParsedFeed moved = parser.parse(
+                xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml", "https://other.example/feed", known);
+        // The channel changed (a base, a link): ROME may read it for the entries.
+        ParsedFeed rebased = parse(rss("d", "https://blog.example/new/", entry), known);
+
+        assertThat(moved.known()).isZero();
+        assertThat(moved.entries()).extracting(ParsedEntry::url).containsExactly("https://other.example/p/1/");
+        assertThat(rebased.known()).isZero();
+        assertThat(parse(xml, known).known()).isEqualTo(1);
+    }
+
+    @Test
+    void aJsonFeedIsMappedWholeAndRemembersNothing() throws FeedParseException {
+        String json = """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "t", "home_page_url": "https://b.example/",
+                 "items": [{"id": "1", "url": "https://b.example/a", "content_html": "<p>a</p>",
+                            "date_published": "2024-06-03T10:00:00Z"}]}""";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        ParsedFeed whole = parser.parse(body, "application/feed+json", URL, List.of());
+        assertThat(whole.prints()).isEmpty();
+        assertThat(whole.published()).hasSize(1);
+        assertThat(parser.parse(body, "application/feed+json", URL, whole.prints())
+                        .entries())
+                .hasSize(1);
+    }
+
+    /**
+     * Over the corpus: a body read again with its own fingerprints maps nothing and tells the same; a body
+     * with one entry changed (and its feed's date) maps exactly the entries whose markup changed, as a whole
+     * parse maps them.
+     */
+    @Test
+    void overTheCorpusOnlyChangedEntriesAreMappedAndToWhatAWholeParseGives() throws Exception {
+        int printed = 0;
+        int mutated = 0;
+        List<String> wrong = new ArrayList<>();
+        XMLOutputter out = new XMLOutputter();
+        for (Path file : FeedTreesTest.corpus()) {
+            byte[] body = Corpus.read(file);
+            Matcher m = CONTENT_TYPE.matcher(new String(body, StandardCharsets.ISO_8859_1));
+            String type = m.find() ? m.group(1) : null;
+            ParsedFeed whole;
+            try {
+                whole = parser.parse(body, type, URL);
+            } catch (FeedParseException e) {
+                continue;
+            }
+            if (whole.prints().isEmpty()) {
+                continue;
+            }
+            printed++;
+            ParsedFeed again = parser.parse(body, type, URL, whole.prints());
+            if (!again.entries().isEmpty()
+                    || again.entryCount() != whole.entryCount()
+                    || !again.prints().equals(whole.prints())
+                    || !again.published().equals(whole.published())
+                    || !Objects.equals(again.title(), whole.title())) {
+                wrong.add(file + ": read again");
+            }
+
+            String xml = new FeedDecoder().decode(new FeedHealer().gunzipIfCompressed(body), type);
+            Document tree = FeedTrees.read(xml).orElse(null);
+            List<Element> entries = tree == null ? List.of() : EntryPrints.entries(tree);
+            if (entries.isEmpty() || !appendToFirstText(entries.get(entries.size() - 1))) {
+                continue;
+            }
+            String changed = out.outputString(tree);
+            ParsedFeed original;
+            ParsedFeed expected;
+            try {
+                original = parse(out.outputString(FeedTrees.read(xml).orElseThrow()), List.of());
+                expected = parse(changed, List.of());
+            } catch (FeedParseException e) {
+                continue; // written out again, the document is no feed (base64 content changed, say)
+            }
+            mutated++;
+            ParsedFeed partial = parse(changed, original.prints());
+            List<ParsedEntry> differing = expected.entries().stream()
+                    .filter(e -> !original.entries().contains(e))
+                    .toList();
+            if (!partial.prints().equals(expected.prints())
+                    || !partial.published().equals(expected.published())
+                    || !expected.entries().containsAll(partial.entries())
+                    || !partial.entries().containsAll(differing)
+                    || partial.known() != entries.size() - 1) {
+                wrong.add(file + ": one entry changed");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(printed).isGreaterThan(1200);
+        assertThat(mutated).isGreaterThan(1000);
+    }
+
+    /** Changes an entry's first non-blank text, depth first; false when it has none. */
+    private static boolean appendToFirstText(Element e) {
+        for (Content c : e.getContent()) {
+            if (c instanceof Text t && !t.getTextTrim().isEmpty()) {
+                t.setText(t.getText() + " (edited)");
+                return true;
+            }
+            if (c instanceof Element child && appendToFirstText(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
