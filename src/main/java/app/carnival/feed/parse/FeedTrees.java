@@ -1,5 +1,6 @@
 package app.carnival.feed.parse;
 
+import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.StringReader;
 import java.util.Optional;
@@ -49,6 +50,10 @@ final class FeedTrees {
         factory.setXMLResolver((publicId, systemId, base, namespace) -> {
             throw new XMLStreamException("external entities are not read: " + systemId);
         });
+        // Each text and CDATA section whole, as Xerces gives them: by default Woodstox splits a long one where its
+        // input buffer ends, so the same entry made different trees, and different fingerprints, at different
+        // places in the body (EntryPrints).
+        factory.setProperty(WstxInputProperties.P_MIN_TEXT_SEGMENT, Integer.MAX_VALUE);
         return factory;
     }
 }
