@@ -162,11 +162,14 @@ final class EntryPrints {
             buffer[used++] = (byte) (length >>> 16);
             buffer[used++] = (byte) (length >>> 8);
             buffer[used++] = (byte) length;
-            for (int i = 0; i < length; i++) {
-                char ch = s.charAt(i);
+            for (int i = 0; i < length; ) {
                 room(2);
-                buffer[used++] = (byte) (ch >>> 8);
-                buffer[used++] = (byte) ch;
+                int end = Math.min(length, i + (buffer.length - used) / 2);
+                for (; i < end; i++) {
+                    char ch = s.charAt(i);
+                    buffer[used++] = (byte) (ch >>> 8);
+                    buffer[used++] = (byte) ch;
+                }
             }
         }
 
