@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -63,6 +64,7 @@ public class FeedPoller {
     private final HostLimiter hosts;
     private final CarnivalMetrics metrics;
     private final Duration safetyPollInterval;
+    private final Semaphore cpu = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     public FeedPoller(
             HttpFetcher fetcher,
@@ -178,7 +180,7 @@ public class FeedPoller {
             boolean discoverHub)
             throws FeedParseException {
         long parsing = System.nanoTime();
-        ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUrl(), known);
+        ParsedFeed parsed = onCpu(() -> parser.parse(result.body(), result.contentType(), result.finalUrl(), known));
         long recording = System.nanoTime();
         metrics.parsed(Duration.ofNanos(recording - parsing));
         Optional<Hub> hub = discoverHub ? Hub.discover(result.finalUrl(), result.links(), parsed) : Optional.empty();
@@ -196,7 +198,8 @@ public class FeedPoller {
         Map<String, ParsedEntry> byKey = PostStore.byKey(parsed.entries());
         Read read = QuarkusTransaction.requiringNew().call(() -> read(claimed.id(), byKey));
         // Content extraction (the costly part) runs outside any transaction, on the changed entries only.
-        FeedChanges changes = new FeedChanges(PostStore.prepare(read.changed(), clock.instant()), read.answerable());
+        FeedChanges changes =
+                new FeedChanges(onCpu(() -> PostStore.prepare(read.changed(), clock.instant())), read.answerable());
         List<Judge.Subject> subjects = new ArrayList<>();
         for (int i = 0; i < changes.changed().size(); i++) {
             PostStore.Prepared p = changes.changed().get(i);
@@ -229,6 +232,24 @@ public class FeedPoller {
                 written.updatedPosts(),
                 written.newResponses(),
                 null);
+    }
+
+    private interface CpuBound<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs a stage that only computes (parsing, content extraction) with at most one such stage per core. The
+     * pool is sized for waiting on the network; sixteen threads parsing at once on two cores starved the JIT
+     * compiler, so a first cycle ran at 58 feeds/s in one run of four, and took 20% more memory (bench first).
+     */
+    private <T, E extends Exception> T onCpu(CpuBound<T, E> stage) throws E {
+        cpu.acquireUninterruptibly();
+        try {
+            return stage.run();
+        } finally {
+            cpu.release();
+        }
     }
 
     /** What the read step finds: the entries that changed, and what they may answer. */
