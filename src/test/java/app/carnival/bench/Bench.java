@@ -1113,6 +1113,8 @@ public final class Bench {
                   their own, its rate in the notes) so that its JIT has compiled the parser, extraction and storage, as the
                   baseline loop's warm-up pass over 300 of the URLs does for the loop. Without it, the measured cycle was the
                   JVM's first run of Xerces, ROME and jsoup: JFR showed their C2 compilations finishing during the cycle.
+                - **Warm-up before notmodified**: one 304 cycle, not reported, before the measured one, as the baseline has a
+                  warm-up pass: the service's first 304 cycle ran its JVM's first 304s (JFR: most of its CPU in the JIT).
                 - **Setup**: participants are registered through the API (16 at a time); their feed rows are created by SQL a
                   moment before with `next_poll_at = infinity`, so nothing is polled before the harness starts the cycle.
                 - **Baselines** run in the harness process against the same URLs with the same number of threads, Apache

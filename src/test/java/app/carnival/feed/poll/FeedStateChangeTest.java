@@ -3,14 +3,12 @@ package app.carnival.feed.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.feed.store.ClaimedFeed;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FeedStateChangeTest {
 
     static ClaimedFeed claimed(int errorCount) {
-        return new ClaimedFeed(
-                7, "https://blog.example/feed", null, null, null, errorCount, null, null, null, null, List.of());
+        return new ClaimedFeed(7, "https://blog.example/feed", null, null, null, errorCount, null, null, null, null);
     }
 
     @Test

@@ -20,7 +20,7 @@ class PollScheduleTest {
 
     static ClaimedFeed feed(Duration postingInterval, Instant openUntil) {
         return new ClaimedFeed(
-                1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil, null, null, List.of());
+                1, "https://example.org/feed", null, null, null, 0, postingInterval, openUntil, null, null);
     }
 
     static Duration after(PollSchedule s, ClaimedFeed f, Duration hint) {
