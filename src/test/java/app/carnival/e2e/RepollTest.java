@@ -131,6 +131,24 @@ class RepollTest {
                 .isEqualTo(Duration.ofDays(1).toSeconds());
     }
 
+    /** A body of more than a thousand entries keeps no fingerprints: it would bloat its feed's row. */
+    @Test
+    void aFeedOfMoreThanAThousandEntriesIsRememberedByNoFingerprint() {
+        String token = Api.createSeries("long-feed", "longfeed");
+        String site = server.url("/long");
+        String[] items = new String[1_001];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = Feeds.wordpressItem(
+                    site + "/p" + i + "/", "P" + i, "Sat, 01 Jun 2024 10:00:00 +0000", "Misc", "<p>p</p>");
+        }
+        server.serve("/long/feed", "application/rss+xml", Feeds.wordpress(site, items));
+        long participant = Api.register("long-feed", "Lee", site, server.url("/long/feed"));
+        Api.pollSeries("long-feed", token).statusCode(200).body("outcomes[0].newPosts", equalTo(1_001));
+        assertThat(SqlCounts.longValue("SELECT cardinality(entry_fingerprints) FROM feed WHERE id = "
+                        + "(SELECT feed_id FROM participant WHERE id = " + participant + ")"))
+                .isZero();
+    }
+
     @Test
     void anAssignmentCreatedAfterThePostsWereSeenPicksThemUp() {
         String token = Api.createSeries("late-assign", "lateassign");

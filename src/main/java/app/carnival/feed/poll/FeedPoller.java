@@ -53,6 +53,9 @@ public class FeedPoller {
     /** The outcome of a poll, and the feed state still to write (null when the poll wrote it itself). */
     public record Polled(PollOutcome outcome, FeedState pendingState) {}
 
+    /** Bodies with more entries than this are mapped whole at every change: their fingerprints would bloat the row. */
+    static final int MAX_KNOWN_ENTRIES = 1_000;
+
     private final HttpFetcher fetcher;
     private final FeedParser parser = new FeedParser();
     private final PostStore posts;
@@ -132,10 +135,9 @@ public class FeedPoller {
                 // Same bytes as last time from a server without (working) validators: nothing to parse.
                 return pending(PollOutcome.notModified(feed.id(), feed.url()), fetched(feed, result, bodyHash, null));
             }
+            List<EntryPrint> known = QuarkusTransaction.requiringNew().call(() -> posts.knownEntries(feed.id()));
             return new Polled(
-                    parseAndStore(
-                            feed, result, feed.knownEntries(), learnt -> fetched(feed, result, bodyHash, learnt), true),
-                    null);
+                    parseAndStore(feed, result, known, learnt -> fetched(feed, result, bodyHash, learnt), true), null);
         } catch (FetchException | FeedParseException e) {
             return pending(
                     PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()),
@@ -220,7 +222,10 @@ public class FeedPoller {
                 judged.judgements(),
                 pageLinks,
                 state.apply(new FeedState.Learnt(
-                        title, rhythm == null ? null : rhythm.toSeconds(), parsed.ttl(), parsed.prints())),
+                        title,
+                        rhythm == null ? null : rhythm.toSeconds(),
+                        parsed.ttl(),
+                        parsed.prints().size() <= MAX_KNOWN_ENTRIES ? parsed.prints() : List.of())),
                 hub);
         return new PollOutcome(
                 claimed.id(),

@@ -1,9 +1,7 @@
 package app.carnival.feed.store;
 
-import app.carnival.feed.parse.EntryPrint;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A feed reserved for one poll, with what the poll needs from its row (read in the claim itself).
@@ -12,7 +10,6 @@ import java.util.List;
  * @param openUntil       earliest end (grace included) of an open assignment of its series, null when none is open
  * @param ttl             the RSS {@code <ttl>} learnt when the feed was last parsed, null when it gave none
  * @param pushedUntil     end of the lease of the feed's verified WebSub subscription, null when its hub does not push
- * @param knownEntries    the entries of the body its last parsing poll recorded; empty when none is known
  */
 public record ClaimedFeed(
         long id,
@@ -24,10 +21,4 @@ public record ClaimedFeed(
         Duration postingInterval,
         Instant openUntil,
         Duration ttl,
-        Instant pushedUntil,
-        List<EntryPrint> knownEntries) {
-
-    public ClaimedFeed {
-        knownEntries = List.copyOf(knownEntries);
-    }
-}
+        Instant pushedUntil) {}

@@ -1,9 +1,7 @@
 package app.carnival.feed.store;
 
-import app.carnival.feed.parse.EntryPrint;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,8 +31,7 @@ public class FeedClaimer {
                    AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until,
                 f.ttl_minutes,
                 (SELECT w.lease_expires_at FROM websub_subscription w
-                 WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until,
-                f.entry_fingerprints, f.entry_published
+                 WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until
             """;
 
     private static final String CLAIM_DUE = """
@@ -103,7 +100,6 @@ public class FeedClaimer {
                 int ttlMinutes = rs.getInt(9);
                 Duration ttl = rs.wasNull() ? null : Duration.ofMinutes(ttlMinutes);
                 Timestamp pushedUntil = rs.getTimestamp(10);
-                List<EntryPrint> known = knownEntries(rs.getArray(11), rs.getArray(12));
                 claimed.add(new ClaimedFeed(
                         rs.getLong(1),
                         rs.getString(2),
@@ -114,23 +110,9 @@ public class FeedClaimer {
                         postingInterval,
                         openUntil == null ? null : openUntil.toInstant(),
                         ttl,
-                        pushedUntil == null ? null : pushedUntil.toInstant(),
-                        known));
+                        pushedUntil == null ? null : pushedUntil.toInstant()));
             }
         }
         return claimed;
-    }
-
-    private static List<EntryPrint> knownEntries(Array fingerprints, Array published) throws SQLException {
-        if (fingerprints == null || published == null) {
-            return List.of();
-        }
-        Long[] prints = (Long[]) fingerprints.getArray();
-        Timestamp[] dates = (Timestamp[]) published.getArray();
-        List<EntryPrint> known = new ArrayList<>(prints.length);
-        for (int i = 0; i < prints.length; i++) {
-            known.add(new EntryPrint(prints[i], dates[i] == null ? null : dates[i].toInstant()));
-        }
-        return known;
     }
 }

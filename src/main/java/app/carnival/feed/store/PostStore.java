@@ -1,6 +1,7 @@
 package app.carnival.feed.store;
 
 import app.carnival.content.EntryContent;
+import app.carnival.feed.parse.EntryPrint;
 import app.carnival.feed.parse.ParsedEntry;
 import app.carnival.matching.PostFacts;
 import app.carnival.security.Digests;
@@ -125,6 +126,31 @@ public class PostStore {
                 }
             }
             return stored;
+        });
+    }
+
+    /**
+     * The entries of the body the feed's last parsing poll recorded (fingerprints and dates, {@link EntryPrint}),
+     * read only for a body that changed: a 304 does not carry them. Empty when none is known.
+     */
+    public List<EntryPrint> knownEntries(long feedId) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT entry_fingerprints, entry_published FROM feed WHERE id = ?")) {
+                ps.setLong(1, feedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getArray(1) == null) {
+                        return List.of();
+                    }
+                    Long[] prints = (Long[]) rs.getArray(1).getArray();
+                    Timestamp[] dates = (Timestamp[]) rs.getArray(2).getArray();
+                    List<EntryPrint> known = new ArrayList<>(prints.length);
+                    for (int i = 0; i < prints.length; i++) {
+                        known.add(new EntryPrint(prints[i], dates[i] == null ? null : dates[i].toInstant()));
+                    }
+                    return known;
+                }
+            }
         });
     }
 
