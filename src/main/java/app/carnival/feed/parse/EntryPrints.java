@@ -1,6 +1,7 @@
 package app.carnival.feed.parse;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -156,20 +157,18 @@ final class EntryPrints {
         }
 
         void string(String s) {
-            int length = s.length();
+            // UTF-8: half the bytes of UTF-16 for the usual text, and the JDK encodes ASCII in bulk
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             room(4);
-            buffer[used++] = (byte) (length >>> 24);
-            buffer[used++] = (byte) (length >>> 16);
-            buffer[used++] = (byte) (length >>> 8);
-            buffer[used++] = (byte) length;
-            for (int i = 0; i < length; ) {
-                room(2);
-                int end = Math.min(length, i + (buffer.length - used) / 2);
-                for (; i < end; i++) {
-                    char ch = s.charAt(i);
-                    buffer[used++] = (byte) (ch >>> 8);
-                    buffer[used++] = (byte) ch;
-                }
+            buffer[used++] = (byte) (utf8.length >>> 24);
+            buffer[used++] = (byte) (utf8.length >>> 16);
+            buffer[used++] = (byte) (utf8.length >>> 8);
+            buffer[used++] = (byte) utf8.length;
+            if (utf8.length > buffer.length - used) {
+                bytes(utf8);
+            } else {
+                System.arraycopy(utf8, 0, buffer, used, utf8.length);
+                used += utf8.length;
             }
         }
 
