@@ -1,9 +1,9 @@
 package app.carnival.feed.parse;
 
+import app.carnival.security.Digests;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -89,7 +89,7 @@ final class EntryPrints {
     /** Writes a canonical, unambiguous form of the markup (every string length-prefixed) into a SHA-256. */
     private static final class Hasher {
 
-        private final MessageDigest digest = sha256();
+        private final MessageDigest digest = Digests.newSha256();
         private final byte[] buffer = new byte[8192];
         private int used;
 
@@ -191,14 +191,6 @@ final class EntryPrints {
         private void flush() {
             digest.update(buffer, 0, used);
             used = 0;
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
         }
     }
 }

@@ -14,11 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 
@@ -36,19 +34,32 @@ public final class FeedParser {
     private final JsonFeedReader jsonFeeds = new JsonFeedReader();
 
     /**
+     * Parses the whole body, without fingerprints ({@link ParsedFeed#prints} empty): for callers that will not
+     * record them (registration, intake, a push).
+     *
      * @param body        the response body as received (gzip is undone here if the fetcher did not)
      * @param contentType the Content-Type header, may be null; its charset is one decoding hint
      * @param feedUrl     the URL the feed was fetched from, the last resort for resolving relative links
      */
     public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
-        return parse(body, contentType, feedUrl, List.of());
+        return parse(body, contentType, feedUrl, Optional.empty());
     }
 
     /**
-     * @param known the {@link ParsedFeed#prints} of the body last recorded: entries among them are not mapped
-     *     again, only counted ({@link ParsedFeed#known}) and dated
+     * Parses the body for a poll that records it: every entry is fingerprinted ({@link ParsedFeed#prints}), and
+     * those of {@code known} are not mapped again, only counted ({@link ParsedFeed#known}) and dated.
+     *
+     * @param known the {@link ParsedFeed#prints} of the body last recorded, empty when none
      */
     public ParsedFeed parse(byte[] body, String contentType, String feedUrl, List<EntryPrint> known)
+            throws FeedParseException {
+        Map<Long, Instant> dates = new HashMap<>();
+        known.forEach(k -> dates.put(k.fingerprint(), k.published()));
+        return parse(body, contentType, feedUrl, Optional.of(dates));
+    }
+
+    /** @param known the known entries' dates by fingerprint; empty not to fingerprint at all */
+    private ParsedFeed parse(byte[] body, String contentType, String feedUrl, Optional<Map<Long, Instant>> known)
             throws FeedParseException {
         if (body == null || body.length == 0) {
             throw new FeedParseException("empty response body");
@@ -60,11 +71,11 @@ public final class FeedParser {
             }
             try {
                 // Most feeds are well-formed: parse them as they are, the healing pass costs more than ROME itself.
-                return toParsedFeed(read(xml, feedUrl, known), feedUrl, known);
+                return toParsedFeed(read(xml, feedUrl, known), feedUrl);
             } catch (FeedParseException | RuntimeException strictFailure) {
                 // Every defect the healer mends (DOCTYPE, junk before the prolog, HTML entities, bare '&', a bare
                 // Atom <feed>) makes the strict parse fail, so healing only after a failure changes no outcome.
-                return toParsedFeed(read(healer.heal(xml), feedUrl, known), feedUrl, known);
+                return toParsedFeed(read(healer.heal(xml), feedUrl, known), feedUrl);
             }
         } catch (RuntimeException e) {
             // ROME and JDOM signal some malformations with unchecked exceptions; never let them escape.
@@ -78,39 +89,48 @@ public final class FeedParser {
     }
 
     /**
-     * What ROME made of a body, with the fingerprints of all its entries and which of them it was not given (known
-     * ones), both null when the body was not fingerprinted.
+     * What ROME made of a body and, when it was fingerprinted, every entry's print in document order (known ones
+     * dated, the others to be dated once mapped) and where the entries ROME was given stand among them.
      */
-    private record Read(SyndFeed feed, long[] prints, boolean[] known) {}
+    private record Read(SyndFeed feed, EntryPrint[] prints, int[] mapped) {
 
-    private static Read read(String xml, String feedUrl, List<EntryPrint> known) throws FeedParseException {
+        static Read whole(SyndFeed feed) {
+            return new Read(feed, null, null);
+        }
+    }
+
+    private static Read read(String xml, String feedUrl, Optional<Map<Long, Instant>> known) throws FeedParseException {
         Optional<Document> tree = FeedTrees.read(xml);
         if (tree.isEmpty()) {
             // ROME maps Woodstox's tree as it would its own reader's (FeedTreesTest), so a mapping failure is the
             // same either way; only text Woodstox refuses goes to ROME's reader, for its error and the healing.
-            return new Read(build(null, xml), null, null);
+            return Read.whole(build(null, xml));
         }
-        Document document = tree.get();
-        List<Element> entries = EntryPrints.entries(document);
-        long[] prints = EntryPrints.of(document, feedUrl, entries);
-        Set<Long> knownPrints = new HashSet<>();
-        known.forEach(k -> knownPrints.add(k.fingerprint()));
-        boolean[] skipped = new boolean[prints.length];
-        int mapped = prints.length;
-        for (int i = 0; i < prints.length; i++) {
-            if (knownPrints.contains(prints[i])) {
-                skipped[i] = true;
-                mapped--;
+        if (known.isEmpty()) {
+            return Read.whole(build(tree.get(), xml));
+        }
+        List<Element> entries = EntryPrints.entries(tree.get());
+        long[] fingerprints = EntryPrints.of(tree.get(), feedUrl, entries);
+        EntryPrint[] prints = new EntryPrint[fingerprints.length];
+        List<Integer> mapped = new ArrayList<>();
+        for (int i = 0; i < fingerprints.length; i++) {
+            prints[i] = new EntryPrint(fingerprints[i], known.get().get(fingerprints[i]));
+            if (known.get().containsKey(fingerprints[i])) {
                 entries.get(i).detach();
+            } else {
+                mapped.add(i);
             }
         }
-        SyndFeed feed = build(document, xml);
-        if (feed.getEntries().size() == mapped) {
-            return new Read(feed, prints, skipped);
+        SyndFeed feed = build(tree.get(), xml);
+        if (feed.getEntries().size() == mapped.size()) {
+            return new Read(
+                    feed, prints, mapped.stream().mapToInt(Integer::intValue).toArray());
         }
         // ROME read the entries otherwise than EntryPrints found them: map them all, remember none.
-        return new Read(
-                mapped == prints.length ? feed : build(FeedTrees.read(xml).orElseThrow(), xml), null, null);
+        return Read.whole(
+                mapped.size() == prints.length
+                        ? feed
+                        : build(FeedTrees.read(xml).orElseThrow(), xml));
     }
 
     /** ROME's mapping of the tree, or of the text read by its own reader when there is no tree. */
@@ -129,35 +149,24 @@ public final class FeedParser {
         }
     }
 
-    private ParsedFeed toParsedFeed(Read read, String feedUrl, List<EntryPrint> known) {
+    private ParsedFeed toParsedFeed(Read read, String feedUrl) {
         SyndFeed feed = read.feed();
         String feedBase = feedUrl;
         if (feed.originalWireFeed() instanceof Feed atom && atom.getXmlBase() != null) {
             feedBase = Urls.resolve(feedUrl, atom.getXmlBase());
         }
         List<ParsedEntry> entries = new ArrayList<>();
-        List<EntryPrint> prints = new ArrayList<>();
-        Map<Long, Instant> knownDates = new HashMap<>();
-        known.forEach(k -> knownDates.put(k.fingerprint(), k.published()));
-        int skipped = 0;
-        int next = 0;
-        for (SyndEntry entry : feed.getEntries()) {
-            ParsedEntry parsed = entryMapper.map(entry, feedBase);
+        List<SyndEntry> given = feed.getEntries();
+        for (int i = 0; i < given.size(); i++) {
+            ParsedEntry parsed = entryMapper.map(given.get(i), feedBase);
             if (parsed != null) {
                 entries.add(parsed);
             }
             if (read.prints() != null) {
-                while (read.known()[next]) {
-                    prints.add(new EntryPrint(read.prints()[next], knownDates.get(read.prints()[next])));
-                    skipped++;
-                    next++;
-                }
-                prints.add(new EntryPrint(read.prints()[next++], parsed == null ? null : parsed.published()));
+                int at = read.mapped()[i];
+                read.prints()[at] =
+                        new EntryPrint(read.prints()[at].fingerprint(), parsed == null ? null : parsed.published());
             }
-        }
-        for (; read.prints() != null && next < read.prints().length; next++) {
-            prints.add(new EntryPrint(read.prints()[next], knownDates.get(read.prints()[next])));
-            skipped++;
         }
         List<String> hubs = new ArrayList<>();
         String self = null;
@@ -179,8 +188,8 @@ public final class FeedParser {
                 ttl(feed),
                 hubs,
                 self,
-                prints,
-                skipped);
+                read.prints() == null ? List.of() : List.of(read.prints()),
+                read.prints() == null ? 0 : read.prints().length - read.mapped().length);
     }
 
     private record Link(String rel, String href) {}

@@ -14,8 +14,9 @@ import java.util.Objects;
  *     order; empty when none
  * @param self the feed's own address as it names it ({@code rel="self"}, JSON Feed {@code feed_url}), else null
  * @param entries the entries mapped: all of them, but those the caller said it knows ({@link FeedParser#parse})
- * @param prints every entry of the body, known or not, in order, for the next poll; empty when the body could
- *     not be fingerprinted (JSON Feed, a feed ROME's own reader had to read): the next poll then maps every entry
+ * @param prints every entry of the body, known or not, in order, for the next poll; empty when the caller did not
+ *     ask for them or the body could not be fingerprinted (JSON Feed, a feed ROME's own reader had to read): the
+ *     next poll then maps every entry
  * @param known how many entries were not mapped because the caller knew them
  */
 public record ParsedFeed(

@@ -137,7 +137,13 @@ public class FeedPoller {
             }
             List<EntryPrint> known = QuarkusTransaction.requiringNew().call(() -> posts.knownEntries(feed.id()));
             return new Polled(
-                    parseAndStore(feed, result, known, learnt -> fetched(feed, result, bodyHash, learnt), true), null);
+                    parseAndStore(
+                            feed,
+                            result,
+                            () -> parser.parse(result.body(), result.contentType(), result.finalUrl(), known),
+                            learnt -> fetched(feed, result, bodyHash, learnt),
+                            true),
+                    null);
         } catch (FetchException | FeedParseException e) {
             return pending(
                     PollOutcome.failed(feed.id(), feed.url(), status, e.getMessage()),
@@ -162,14 +168,14 @@ public class FeedPoller {
         return parseAndStore(
                 feed,
                 pushed,
-                List.of(),
+                () -> parser.parse(pushed.body(), pushed.contentType(), pushed.finalUrl()),
                 learnt -> new FeedState.Pushed(feed.id(), new FeedState.Learnt(learnt.title(), null, null, null)),
                 false);
     }
 
     /**
-     * @param known       the entries the last recorded poll parsed: not mapped again (a push may carry part of the
-     *     feed, so it maps whatever it carries and leaves them as they were)
+     * @param parse       the parse: a poll's skips the entries the last poll recorded and fingerprints them all; a
+     *     push may carry part of the feed, so it maps whatever it carries and records no fingerprints
      * @param state       the feed's new state, given what the parse learnt of it
      * @param discoverHub whether to look for the feed's WebSub hub: a poll does; a push comes from the hub
      *     subscribed to, and a topic the hub spells its own way must not be taken for a move
@@ -177,12 +183,12 @@ public class FeedPoller {
     private PollOutcome parseAndStore(
             ClaimedFeed feed,
             FetchResult result,
-            List<EntryPrint> known,
+            CpuBound<ParsedFeed, FeedParseException> parse,
             Function<FeedState.Learnt, FeedState> state,
             boolean discoverHub)
             throws FeedParseException {
         long parsing = System.nanoTime();
-        ParsedFeed parsed = onCpu(() -> parser.parse(result.body(), result.contentType(), result.finalUrl(), known));
+        ParsedFeed parsed = onCpu(parse);
         long recording = System.nanoTime();
         metrics.parsed(Duration.ofNanos(recording - parsing));
         Optional<Hub> hub = discoverHub ? Hub.discover(result.finalUrl(), result.links(), parsed) : Optional.empty();
