@@ -130,7 +130,10 @@ public interface CarnivalConfig {
         @WithDefault("true")
         boolean schedulerEnabled();
 
-        /** How often the poller looks for due feeds (sub-second values are honoured). */
+        /**
+         * How often the poller looks for due feeds (sub-second values are honoured). Between two looks it
+         * wakes when the next feed falls due, so a feed is polled on time, not up to a tick late.
+         */
         @WithDefault("5s")
         Duration tick();
 

@@ -43,6 +43,29 @@ class TickerTest {
     }
 
     @Test
+    void aWakingLoopRunsWhenItsRunAsksSoonerThanTheTick() throws InterruptedException {
+        CountDownLatch threeRuns = new CountDownLatch(3);
+        try (Ticker ignored = Ticker.waking("test", Duration.ofHours(1), () -> {
+            threeRuns.countDown();
+            return Duration.ofMillis(20);
+        })) {
+            // A tick of an hour would run the loop once within the test (at the start); the run's 20 ms do more.
+            assertThat(threeRuns.await(3, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aWakingLoopWaitsNoLongerThanTheTick() throws InterruptedException {
+        CountDownLatch threeRuns = new CountDownLatch(3);
+        try (Ticker ignored = Ticker.waking("test", Duration.ofMillis(20), () -> {
+            threeRuns.countDown();
+            return Duration.ofHours(1);
+        })) {
+            assertThat(threeRuns.await(3, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aSurvivingLoopGoesOnAfterARunThatThrows() throws InterruptedException {
         CountDownLatch runs = new CountDownLatch(3);
         try (Ticker ignored = Ticker.surviving("test", Duration.ofMillis(10), "Test cycle", () -> {

@@ -11,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -76,18 +77,32 @@ public class PollScheduler {
     void start(@Observes StartupEvent started) {
         if (config.schedulerEnabled()) {
             lastProgress = clock.instant();
-            ticker = new Ticker("poll-tick", config.tick(), this::tick);
+            ticker = Ticker.waking("poll-tick", config.tick(), this::tick);
         }
     }
 
-    private void tick() {
+    /** Polls what is due; returns how long to wait for the next run. */
+    private Duration tick() {
         try {
             pollDue();
             progressed();
+            return untilNextPoll();
         } catch (RuntimeException e) {
             // Database down, typically: the next tick tries again.
             LOG.warnf("Poll cycle failed: %s", e.getMessage());
+            return config.tick();
         }
+    }
+
+    /**
+     * How long until the next feed falls due, or a tick when none does before: a feed is polled when it
+     * falls due, not up to a tick later.
+     */
+    public Duration untilNextPoll() {
+        Instant now = clock.instant();
+        return claimer.nextDue(now, config.tick())
+                .map(due -> Duration.between(now, due))
+                .orElse(config.tick());
     }
 
     private void progressed() {

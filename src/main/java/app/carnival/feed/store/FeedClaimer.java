@@ -51,6 +51,15 @@ public class FeedClaimer {
             WHERE f.id = ? AND (f.leased_until IS NULL OR f.leased_until < ?)
             """ + RETURNING;
 
+    /** Walks the due index from now: it stops at the first followed feed, or at the end of the window. */
+    private static final String NEXT_DUE = """
+            SELECT d.next_poll_at FROM feed d
+            WHERE NOT d.paused AND d.next_poll_at > ? AND d.next_poll_at <= ?
+              AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id AND p.status = 'APPROVED')
+            ORDER BY d.next_poll_at
+            LIMIT 1
+            """;
+
     private final AgroalDataSource dataSource;
 
     public FeedClaimer(AgroalDataSource dataSource) {
@@ -71,6 +80,23 @@ public class FeedClaimer {
             return read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due feeds", e);
+        }
+    }
+
+    /**
+     * When the next feed falls due after {@code now}, if one does within {@code window}: the scheduler
+     * wakes then rather than at its next tick.
+     */
+    public Optional<Instant> nextDue(Instant now, Duration window) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(NEXT_DUE)) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setTimestamp(2, Timestamp.from(now.plus(window)));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read when the next feed is due", e);
         }
     }
 
