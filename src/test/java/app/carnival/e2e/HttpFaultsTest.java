@@ -124,6 +124,35 @@ class HttpFaultsTest {
         assertThat(untilNextPoll(healed)).isGreaterThan(Duration.ofMinutes(25));
     }
 
+    /** A 304 is a success: it ends the failure (the batch of 304s is written in one statement, the trigger skipped). */
+    @Test
+    void aNotModifiedAfterAFailureEndsTheFailure() {
+        server.serve("/f304-back", "application/rss+xml", ok("steady"));
+        long p = enrol("faults-304", "/f304-back");
+        poll(p);
+        server.status("/f304-back", 500, Map.of());
+        poll(p);
+        assertThat(feed(p).getInt("feed.errorCount")).isOne();
+        assertThat(failingSince("/f304-back")).isNotNull();
+
+        server.serve("/f304-back", "application/rss+xml", ok("steady"));
+        poll(p);
+        JsonPath healed = feed(p);
+        assertThat(healed.getInt("feed.lastStatus")).isEqualTo(304);
+        assertThat(healed.getInt("feed.errorCount")).isZero();
+        assertThat(healed.getString("feed.lastError")).isNull();
+        assertThat(untilNextPoll(healed)).isGreaterThan(Duration.ofMinutes(25));
+        assertThat(failingSince("/f304-back")).isNull();
+    }
+
+    static Object failingSince(String path) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Feed.getEntityManager()
+                        .createNativeQuery("SELECT failing_since FROM feed WHERE url = ?1")
+                        .setParameter(1, server.url(path))
+                        .getSingleResult());
+    }
+
     @Test
     void cacheControlAndExpiresDelayTheNextPoll() {
         String now = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
