@@ -63,7 +63,9 @@ public final class Ticker implements AutoCloseable {
     }
 
     private void schedule(Duration delay) {
-        long millis = Math.max(1, Math.min(delay.toMillis(), tick.toMillis()));
+        // Rounded up: a run woken a fraction of a millisecond before the time it asked for finds nothing to do.
+        long asked = delay.isNegative() ? 0 : delay.plusNanos(999_999).toMillis();
+        long millis = Math.max(1, Math.min(asked, tick.toMillis()));
         try {
             thread.schedule(this::runOnce, millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {

@@ -48,14 +48,20 @@ class PollOnTimeTest {
         dueAt(site + "/feed", now.plus(Duration.ofHours(1)));
         pausedAndDueAt(paused + "/feed", now.plusMillis(500));
 
-        assertThat(scheduler.untilNextPoll())
+        assertThat(scheduler.untilNextPoll(now))
                 .as("nothing falls due within the tick")
                 .isEqualTo(Duration.ofSeconds(5));
 
         dueAt(site + "/feed", now.plusSeconds(2));
-        assertThat(scheduler.untilNextPoll())
+        assertThat(scheduler.untilNextPoll(now))
                 .as("the feed falls due 2 s after the clock read above")
                 .isBetween(Duration.ofMillis(1), Duration.ofSeconds(2));
+
+        // Fell due after the poll that just ended had started, so its claims may have missed it: at once.
+        dueAt(site + "/feed", now.minusMillis(100));
+        assertThat(scheduler.untilNextPoll(now.minusSeconds(1))).isNegative();
+        // Due before that poll started: that poll took it, or another poll holds it.
+        assertThat(scheduler.untilNextPoll(now)).isEqualTo(Duration.ofSeconds(5));
     }
 
     private static void dueAt(String url, Instant due) {

@@ -84,9 +84,10 @@ public class PollScheduler {
     /** Polls what is due; returns how long to wait for the next run. */
     private Duration tick() {
         try {
+            Instant started = clock.instant();
             pollDue();
             progressed();
-            return untilNextPoll();
+            return untilNextPoll(started);
         } catch (RuntimeException e) {
             // Database down, typically: the next tick tries again.
             LOG.warnf("Poll cycle failed: %s", e.getMessage());
@@ -97,10 +98,13 @@ public class PollScheduler {
     /**
      * How long until the next feed falls due, or a tick when none does before: a feed is polled when it
      * falls due, not up to a tick later.
+     *
+     * @param polledFrom when the poll that just ended started: a feed that fell due after that and was not
+     *     claimed (it fell due between a claim and this look) gives a wait of zero or less
      */
-    public Duration untilNextPoll() {
+    public Duration untilNextPoll(Instant polledFrom) {
         Instant now = clock.instant();
-        return claimer.nextDue(now, config.tick())
+        return claimer.nextDue(polledFrom, now.plus(config.tick()))
                 .map(due -> Duration.between(now, due))
                 .orElse(config.tick());
     }

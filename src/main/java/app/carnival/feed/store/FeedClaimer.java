@@ -51,7 +51,7 @@ public class FeedClaimer {
             WHERE f.id = ? AND (f.leased_until IS NULL OR f.leased_until < ?)
             """ + RETURNING;
 
-    /** Walks the due index from now: it stops at the first followed feed, or at the end of the window. */
+    /** Walks the due index through the window: it stops at the first followed feed, or at the window's end. */
     private static final String NEXT_DUE = """
             SELECT d.next_poll_at FROM feed d
             WHERE NOT d.paused AND d.next_poll_at > ? AND d.next_poll_at <= ?
@@ -83,15 +83,12 @@ public class FeedClaimer {
         }
     }
 
-    /**
-     * When the next feed falls due after {@code now}, if one does within {@code window}: the scheduler
-     * wakes then rather than at its next tick.
-     */
-    public Optional<Instant> nextDue(Instant now, Duration window) {
+    /** When the first feed falls due in the window ({@code after}, {@code until}], if one does. */
+    public Optional<Instant> nextDue(Instant after, Instant until) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(NEXT_DUE)) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setTimestamp(2, Timestamp.from(now.plus(window)));
+            ps.setTimestamp(1, Timestamp.from(after));
+            ps.setTimestamp(2, Timestamp.from(until));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
             }
