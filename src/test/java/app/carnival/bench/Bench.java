@@ -529,7 +529,7 @@ public final class Bench {
                 "first",
                 "first cycle, every entry new: feeds/s",
                 f1(c.rate()),
-                f1(b.rate()) + " (GET+ROME loop); CommaFeed 24",
+                f1(b.rate()) + " (GET+ROME loop, median of " + LOOP_PASSES + "); CommaFeed 24",
                 ratio(c.rate(), b.rate()),
                 "≥ 100 feeds/s and ratio ≥ 1",
                 met(c.errors == 0 && c.rate() >= 100 && c.rate() >= b.rate())));
@@ -544,18 +544,36 @@ public final class Bench {
         notes.add(String.format(Locale.ROOT, "first: %s. Before it, %s.", c.describe(), warm.describe()));
     }
 
-    /** Same URLs, same parallelism, fresh GET + ROME parse, after a warm-up pass (JIT). */
+    /** Measured passes of the GET + ROME loop; its median is compared. */
+    static final int LOOP_PASSES = 3;
+
+    /**
+     * Same URLs, same parallelism, fresh GET + ROME parse, after a warm-up pass (JIT); the median of
+     * {@link #LOOP_PASSES} passes, as one pass ranged from 89 to 252 feeds/s between runs on the same code.
+     */
     Baseline.Result romeLoop(PollEnv env) throws Exception {
         env.baseline.run(env.urls.subList(0, Math.min(env.n, WARM_UP_FEEDS)), false, Baseline.Body.ROME);
-        Baseline.Result b = env.baseline.run(env.urls, false, Baseline.Body.ROME);
+        List<Baseline.Result> passes = new ArrayList<>();
+        for (int i = 0; i < LOOP_PASSES; i++) {
+            passes.add(env.baseline.run(env.urls, false, Baseline.Body.ROME));
+        }
+        Baseline.Result b = median(passes);
         log(String.format(
                 Locale.ROOT,
-                "baseline GET+parse: %.1f feeds/s (%d ok, %d errors, %d entries)",
+                "baseline GET+parse: median %.1f feeds/s (%d ok, %d errors, %d entries); passes %s",
                 b.rate(),
                 b.ok(),
                 b.errors(),
-                b.entries()));
+                b.entries(),
+                passes.stream().map(r -> f1(r.rate())).toList()));
         return b;
+    }
+
+    static Baseline.Result median(List<Baseline.Result> passes) {
+        return passes.stream()
+                .sorted(Comparator.comparingDouble(Baseline.Result::rate))
+                .toList()
+                .get(passes.size() / 2);
     }
 
     void changed() throws Exception {
@@ -576,10 +594,10 @@ public final class Bench {
                 "changed",
                 "changed cycle (1 new entry per feed): feeds/s",
                 f1(c.rate()),
-                f1(b.rate()) + " (GET+ROME loop); CommaFeed 80–106",
+                f1(b.rate()) + " (GET+ROME loop, median of " + LOOP_PASSES + "); CommaFeed 80–106",
                 ratio(c.rate(), b.rate()),
-                "ratio ≥ 0.9",
-                met(c.errors == 0 && c.rate() / b.rate() >= 0.9)));
+                "ratio ≥ 1.5",
+                met(c.errors == 0 && c.rate() / b.rate() >= 1.5)));
         rows.add(new Row(
                 "changed",
                 "  new posts stored / errors",
@@ -633,10 +651,7 @@ public final class Bench {
         for (int i = 0; i < MEASURED_PASSES; i++) {
             passes.add(env.baseline.run(env.urls, true, Baseline.Body.DISCARD));
         }
-        Baseline.Result b = passes.stream()
-                .sorted(Comparator.comparingDouble(Baseline.Result::rate))
-                .toList()
-                .get(MEASURED_PASSES / 2);
+        Baseline.Result b = median(passes);
         log(String.format(
                 Locale.ROOT,
                 "baseline conditional GET: median %.1f feeds/s (%d x 304, %d x 200, %d errors); passes %s",
@@ -1164,8 +1179,10 @@ public final class Bench {
                 - **Setup**: participants are registered through the API (16 at a time); their feed rows are created by SQL a
                   moment before with `next_poll_at = infinity`, so nothing is polled before the harness starts the cycle.
                 - **Baselines** run in the harness process against the same URLs with the same number of threads, Apache
-                  HttpClient 5: changed = fresh GET + ROME `SyndFeedInput.build(XmlReader)`; notmodified = GET with the
-                  ETag/Last-Modified of the last fetch (all 304). One warm-up pass first. No database.
+                  HttpClient 5: first and changed = fresh GET + ROME `SyndFeedInput.build(XmlReader)`, one warm-up pass, then
+                  the median of three passes (one pass ranged from 89 to 252 feeds/s between runs of the same code; until
+                  2026-12-03 a single pass); notmodified = GET with the ETag/Last-Modified of the last fetch (all 304). No
+                  database.
                 - **roundup**: a second series whose assignment gets its responses from already stored posts at registration;
                   `wrk` against the round-up JSON, the round-up page (when the service has it) and a trivial endpoint of the
                   app (`GET /api/series/{slug}`: one row, small JSON), each after nothing else runs; ratio = req/s ÷ trivial req/s.

@@ -9,12 +9,14 @@ import app.carnival.url.UrlNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,6 +54,16 @@ public class PostStore {
     private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** 14 parameters a row: 500 rows stay far below PostgreSQL's 65,535 parameters a statement. */
     private static final int INSERT_CHUNK = 500;
+
+    /**
+     * The dates as microseconds since the epoch: the driver reads a bigint array in binary, where a
+     * timestamptz array is parsed element by element from text (a sixteenth of a changed cycle's CPU).
+     */
+    private static final String KNOWN_ENTRIES = """
+            SELECT entry_fingerprints,
+                ARRAY(SELECT (extract(epoch FROM d) * 1000000)::bigint
+                      FROM unnest(entry_published) WITH ORDINALITY AS u(d, o) ORDER BY o)
+            FROM feed WHERE id = ?""";
 
     /** What is stored of an entry already seen: enough to tell whether it changed. */
     public record Stored(byte[] contentHash, Instant firstSeenAt) {}
@@ -135,18 +147,20 @@ public class PostStore {
      */
     public List<EntryPrint> knownEntries(long feedId) {
         return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT entry_fingerprints, entry_published FROM feed WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(KNOWN_ENTRIES)) {
                 ps.setLong(1, feedId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getArray(1) == null) {
+                    Array printsColumn = rs.next() ? rs.getArray(1) : null;
+                    if (printsColumn == null) {
                         return List.of();
                     }
-                    Long[] prints = (Long[]) rs.getArray(1).getArray();
-                    Timestamp[] dates = (Timestamp[]) rs.getArray(2).getArray();
+                    Long[] prints = (Long[]) printsColumn.getArray();
+                    Long[] micros = (Long[]) rs.getArray(2).getArray();
                     List<EntryPrint> known = new ArrayList<>(prints.length);
                     for (int i = 0; i < prints.length; i++) {
-                        known.add(new EntryPrint(prints[i], dates[i] == null ? null : dates[i].toInstant()));
+                        known.add(new EntryPrint(
+                                prints[i],
+                                micros[i] == null ? null : Instant.EPOCH.plus(micros[i], ChronoUnit.MICROS)));
                     }
                     return known;
                 }
