@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +33,16 @@ class ReadinessIT {
             return ServiceProcess.HTTP.send(
                     HttpRequest.newBuilder(service.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean firstPollRecorded(Statement st) {
+        try (ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM feed WHERE last_polled_at IS NOT NULL AND leased_until IS NULL")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -71,13 +83,14 @@ class ReadinessIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(registered.statusCode()).isEqualTo(201);
-            await("the first poll", () -> feeds.requests("/slow").size() >= 2);
-            assertThat(get(service, "/q/health/ready").statusCode()).isEqualTo(200);
-
-            // The next poll of the feed takes 8 s: the scheduler finishes nothing meanwhile.
-            feeds.delay("/slow", Duration.ofSeconds(8));
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
                     Statement st = c.createStatement()) {
+                // Recorded, not only fetched: a poll still recording would overwrite the due time set below.
+                await("the first poll recorded", () -> firstPollRecorded(st));
+                assertThat(get(service, "/q/health/ready").statusCode()).isEqualTo(200);
+
+                // The next poll of the feed takes 8 s: the scheduler finishes nothing meanwhile.
+                feeds.delay("/slow", Duration.ofSeconds(8));
                 st.execute("UPDATE feed SET next_poll_at = now()");
             }
             await("readiness down", () -> get(service, "/q/health/ready").statusCode() == 503);
