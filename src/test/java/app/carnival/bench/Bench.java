@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Benchmark harness for issue 5 (run by {@code bench/run.sh}; not a test). Scenarios: first, changed,
@@ -557,7 +558,7 @@ public final class Bench {
         for (int i = 0; i < LOOP_PASSES; i++) {
             passes.add(env.baseline.run(env.urls, false, Baseline.Body.ROME));
         }
-        Baseline.Result b = median(passes);
+        Baseline.Result b = median(passes, Baseline.Result::rate);
         log(String.format(
                 Locale.ROOT,
                 "baseline GET+parse: median %.1f feeds/s (%d ok, %d errors, %d entries); passes %s",
@@ -569,11 +570,9 @@ public final class Bench {
         return b;
     }
 
-    static Baseline.Result median(List<Baseline.Result> passes) {
-        return passes.stream()
-                .sorted(Comparator.comparingDouble(Baseline.Result::rate))
-                .toList()
-                .get(passes.size() / 2);
+    /** The middle one by rate (the upper middle of an even number). */
+    static <T> T median(List<T> passes, ToDoubleFunction<T> rate) {
+        return passes.stream().sorted(Comparator.comparingDouble(rate)).toList().get(passes.size() / 2);
     }
 
     void changed() throws Exception {
@@ -636,10 +635,7 @@ public final class Bench {
             cycles.add(env.cycle("304 cycle " + i + " (nothing changed)"));
             log(cycles.get(cycles.size() - 1).describe());
         }
-        Cycle c = cycles.stream()
-                .sorted(Comparator.comparingDouble(Cycle::rate))
-                .toList()
-                .get(MEASURED_PASSES / 2);
+        Cycle c = median(cycles, Cycle::rate);
         boolean all304 = cycles.stream().allMatch(x -> x.errors == 0 && x.notModified == env.n);
         if (env.baseline.validators.size() < env.n) {
             env.baseline.run(env.urls, false, Baseline.Body.DISCARD); // learn the validators (untimed)
@@ -651,7 +647,7 @@ public final class Bench {
         for (int i = 0; i < MEASURED_PASSES; i++) {
             passes.add(env.baseline.run(env.urls, true, Baseline.Body.DISCARD));
         }
-        Baseline.Result b = median(passes);
+        Baseline.Result b = median(passes, Baseline.Result::rate);
         log(String.format(
                 Locale.ROOT,
                 "baseline conditional GET: median %.1f feeds/s (%d x 304, %d x 200, %d errors); passes %s",

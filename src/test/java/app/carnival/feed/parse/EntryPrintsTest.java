@@ -109,6 +109,28 @@ class EntryPrintsTest {
         assertThat(parse(xml, known).known()).isEqualTo(1);
     }
 
+    /**
+     * EntryPrints finds entries by local name, ROME by name and namespace: an {@code item} of another
+     * namespace in the channel makes the counts differ, and the body is then mapped whole, remembering nothing.
+     */
+    @Test
+    void whenRomeFindsOtherEntriesThanTheFingerprintsTheBodyIsMappedWholeAndRemembersNothing()
+            throws FeedParseException {
+        String link = "https://blog.example/";
+        String one = item(1, "Mon, 03", "<p>one</p>");
+        String two = item(2, "Tue, 04", "<p>two</p>");
+        String foreign = "<x:item xmlns:x=\"urn:example:not-rss\"><title>not an entry</title></x:item>";
+        List<EntryPrint> known = parse(rss("d1", link, two, one), List.of()).prints();
+        assertThat(known).hasSize(2);
+
+        for (List<EntryPrint> remembered : List.of(List.<EntryPrint>of(), known)) {
+            ParsedFeed odd = parse(rss("d1", link, two, foreign, one), remembered);
+            assertThat(odd.entries()).extracting(ParsedEntry::guid).containsExactly("p-2", "p-1");
+            assertThat(odd.known()).isZero();
+            assertThat(odd.prints()).isEmpty();
+        }
+    }
+
     @Test
     void aJsonFeedIsMappedWholeAndRemembersNothing() throws FeedParseException {
         String json = """
