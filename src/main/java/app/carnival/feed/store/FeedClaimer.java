@@ -22,6 +22,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class FeedClaimer {
 
+    /** Feed {@code d} is followed by an approved participant: only such feeds are due. */
+    private static final String FOLLOWED =
+            "EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id AND p.status = 'APPROVED')";
+
     /** What a poll needs from the row, read by the claim itself: no second round trip. */
     private static final String RETURNING = """
             RETURNING f.id, f.url, f.etag, f.last_modified, f.body_hash, f.error_count, f.posting_interval_seconds,
@@ -40,11 +44,11 @@ public class FeedClaimer {
                 SELECT d.id FROM feed d
                 WHERE NOT d.paused AND d.next_poll_at <= ?
                   AND (d.leased_until IS NULL OR d.leased_until < ?)
-                  AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id AND p.status = 'APPROVED')
+                  AND %s
                 ORDER BY d.next_poll_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            """ + RETURNING;
+            """.formatted(FOLLOWED) + RETURNING;
 
     private static final String CLAIM_ONE = """
             UPDATE feed f SET leased_until = ?
@@ -55,10 +59,10 @@ public class FeedClaimer {
     private static final String NEXT_DUE = """
             SELECT d.next_poll_at FROM feed d
             WHERE NOT d.paused AND d.next_poll_at > ? AND d.next_poll_at <= ?
-              AND EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id AND p.status = 'APPROVED')
+              AND %s
             ORDER BY d.next_poll_at
             LIMIT 1
-            """;
+            """.formatted(FOLLOWED);
 
     private final AgroalDataSource dataSource;
 
