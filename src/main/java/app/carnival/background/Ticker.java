@@ -63,14 +63,20 @@ public final class Ticker implements AutoCloseable {
     }
 
     private void schedule(Duration delay) {
-        // Rounded up: a run woken a fraction of a millisecond before the time it asked for finds nothing to do.
-        long asked = delay.isNegative() ? 0 : delay.plusNanos(999_999).toMillis();
-        long millis = Math.max(1, Math.min(asked, tick.toMillis()));
         try {
-            thread.schedule(this::runOnce, millis, TimeUnit.MILLISECONDS);
+            thread.schedule(this::runOnce, delayMillis(delay, tick), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
             // Closed while the last run finished: the loop ends here.
         }
+    }
+
+    /**
+     * The wait asked for, at most a tick and at least a millisecond, rounded up: a run woken a fraction of a
+     * millisecond before the time it asked for finds nothing to do.
+     */
+    static long delayMillis(Duration asked, Duration tick) {
+        long millis = asked.isNegative() ? 0 : asked.plusNanos(999_999).toMillis();
+        return Math.max(1, Math.min(millis, tick.toMillis()));
     }
 
     private void runOnce() {

@@ -66,6 +66,17 @@ class TickerTest {
     }
 
     @Test
+    void theWaitIsRoundedUpToTheMillisecondAndKeptBetweenOneMillisecondAndTheTick() {
+        Duration tick = Duration.ofMillis(200);
+        assertThat(Ticker.delayMillis(Duration.ofNanos(1_500_000), tick)).isEqualTo(2);
+        assertThat(Ticker.delayMillis(Duration.ofMillis(130), tick)).isEqualTo(130);
+        assertThat(Ticker.delayMillis(Duration.ofNanos(1), tick)).isEqualTo(1);
+        assertThat(Ticker.delayMillis(Duration.ZERO, tick)).isEqualTo(1);
+        assertThat(Ticker.delayMillis(Duration.ofMillis(-5), tick)).isEqualTo(1);
+        assertThat(Ticker.delayMillis(Duration.ofHours(1), tick)).isEqualTo(200);
+    }
+
+    @Test
     void aSurvivingLoopGoesOnAfterARunThatThrows() throws InterruptedException {
         CountDownLatch runs = new CountDownLatch(3);
         try (Ticker ignored = Ticker.surviving("test", Duration.ofMillis(10), "Test cycle", () -> {

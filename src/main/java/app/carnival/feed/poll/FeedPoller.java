@@ -8,6 +8,7 @@ import app.carnival.feed.parse.ParsedEntry;
 import app.carnival.feed.parse.ParsedFeed;
 import app.carnival.feed.schedule.PollSchedule;
 import app.carnival.feed.store.ClaimedFeed;
+import app.carnival.feed.store.FeedClaimer;
 import app.carnival.feed.store.FeedState;
 import app.carnival.feed.store.PostStore;
 import app.carnival.fetch.FetchException;
@@ -57,6 +58,7 @@ public class FeedPoller {
     static final int MAX_KNOWN_ENTRIES = 1_000;
 
     private final HttpFetcher fetcher;
+    private final FeedClaimer claimer;
     private final FeedParser parser = new FeedParser();
     private final PostStore posts;
     private final AssignmentRepository assignments;
@@ -71,6 +73,7 @@ public class FeedPoller {
 
     public FeedPoller(
             HttpFetcher fetcher,
+            FeedClaimer claimer,
             PostStore posts,
             AssignmentRepository assignments,
             PostPageLinks pages,
@@ -79,6 +82,7 @@ public class FeedPoller {
             CarnivalConfig config,
             CarnivalMetrics metrics) {
         this.fetcher = fetcher;
+        this.claimer = claimer;
         this.metrics = metrics;
         this.posts = posts;
         this.assignments = assignments;
@@ -135,7 +139,7 @@ public class FeedPoller {
                 // Same bytes as last time from a server without (working) validators: nothing to parse.
                 return pending(PollOutcome.notModified(feed.id(), feed.url()), fetched(feed, result, bodyHash, null));
             }
-            List<EntryPrint> known = QuarkusTransaction.requiringNew().call(() -> posts.knownEntries(feed.id()));
+            List<EntryPrint> known = claimer.knownEntries(feed.id());
             return new Polled(
                     parseAndStore(
                             feed,

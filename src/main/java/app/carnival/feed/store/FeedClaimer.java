@@ -1,7 +1,9 @@
 package app.carnival.feed.store;
 
+import app.carnival.feed.parse.EntryPrint;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +20,7 @@ import java.util.Optional;
  * Reserves feeds for polling with a lease: several instances may poll one database, each feed is
  * taken by one of them, and the claims of an instance that died come back when the lease ends. A
  * feed is due only while an approved participant follows it: registrations waiting for their host's
- * approval are not polled.
+ * approval are not polled. Reads what else a poll needs from the feed row ({@link #knownEntries}).
  */
 @ApplicationScoped
 public class FeedClaimer {
@@ -64,6 +67,16 @@ public class FeedClaimer {
             LIMIT 1
             """.formatted(FOLLOWED);
 
+    /**
+     * The dates as microseconds since the epoch: the driver parses a timestamptz array element by element
+     * from text, with a Calendar each; in a JFR of the changed cycle this read was 13% of the poller's samples.
+     */
+    private static final String KNOWN_ENTRIES = """
+            SELECT entry_fingerprints,
+                ARRAY(SELECT (extract(epoch FROM d) * 1000000)::bigint
+                      FROM unnest(entry_published) WITH ORDINALITY AS u(d, o) ORDER BY o)
+            FROM feed WHERE id = ?""";
+
     private final AgroalDataSource dataSource;
 
     public FeedClaimer(AgroalDataSource dataSource) {
@@ -98,6 +111,34 @@ public class FeedClaimer {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read when the next feed is due", e);
+        }
+    }
+
+    /**
+     * The entries of the body the feed's last parsing poll recorded (fingerprints and dates), read only for a
+     * body that changed, in one statement outside any transaction: a 304 does not need them. Empty when none
+     * is known.
+     */
+    public List<EntryPrint> knownEntries(long feedId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(KNOWN_ENTRIES)) {
+            ps.setLong(1, feedId);
+            try (ResultSet rs = ps.executeQuery()) {
+                Array printsColumn = rs.next() ? rs.getArray(1) : null;
+                if (printsColumn == null) {
+                    return List.of();
+                }
+                Long[] prints = (Long[]) printsColumn.getArray();
+                Long[] micros = (Long[]) rs.getArray(2).getArray();
+                List<EntryPrint> known = new ArrayList<>(prints.length);
+                for (int i = 0; i < prints.length; i++) {
+                    known.add(new EntryPrint(
+                            prints[i], micros[i] == null ? null : Instant.EPOCH.plus(micros[i], ChronoUnit.MICROS)));
+                }
+                return known;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the known entries of feed " + feedId, e);
         }
     }
 

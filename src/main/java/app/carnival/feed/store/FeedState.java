@@ -51,7 +51,7 @@ public sealed interface FeedState {
      * What a parsed feed tells about itself. A null title or posting interval keeps the stored one; the
      * ttl replaces the stored one, null included (a feed that drops its {@code <ttl>} no longer asks for it).
      *
-     * @param entries the entries of the body recorded, for the next poll ({@link PostStore#knownEntries}); null
+     * @param entries the entries of the body recorded, for the next poll ({@link FeedClaimer#knownEntries}); null
      *     keeps the stored ones (a push)
      */
     record Learnt(String title, Long postingIntervalSeconds, Duration ttl, List<EntryPrint> entries) {}

@@ -90,12 +90,7 @@ public class FeedStateWriter {
     }
 
     private static void write(Connection c, List<FeedState> states) throws SQLException {
-        notModified(
-                c,
-                states.stream()
-                        .filter(FeedState.NotModified.class::isInstance)
-                        .map(FeedState.NotModified.class::cast)
-                        .toList());
+        notModified(c, ofKind(states, FeedState.NotModified.class));
         batch(c, FETCHED, states, FeedState.Fetched.class, (ps, s) -> {
             ps.setInt(1, s.status());
             polled(ps, 2, s);
@@ -172,7 +167,11 @@ public class FeedStateWriter {
     /** One batch of the states of one kind. */
     private static <S extends FeedState> void batch(
             Connection c, String sql, List<FeedState> states, Class<S> kind, Binder<S> binder) throws SQLException {
-        batch(c, sql, states.stream().filter(kind::isInstance).map(kind::cast).toList(), binder);
+        batch(c, sql, ofKind(states, kind), binder);
+    }
+
+    private static <S extends FeedState> List<S> ofKind(List<FeedState> states, Class<S> kind) {
+        return states.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     private static <T> void batch(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {

@@ -1,7 +1,6 @@
 package app.carnival.feed.store;
 
 import app.carnival.content.EntryContent;
-import app.carnival.feed.parse.EntryPrint;
 import app.carnival.feed.parse.ParsedEntry;
 import app.carnival.matching.PostFacts;
 import app.carnival.security.Digests;
@@ -9,14 +8,12 @@ import app.carnival.url.UrlNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -54,16 +51,6 @@ public class PostStore {
     private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** 14 parameters a row: 500 rows stay far below PostgreSQL's 65,535 parameters a statement. */
     private static final int INSERT_CHUNK = 500;
-
-    /**
-     * The dates as microseconds since the epoch: the driver parses a timestamptz array element by element
-     * from text, with a Calendar each; in a JFR of the changed cycle this read was 13% of the poller's samples.
-     */
-    private static final String KNOWN_ENTRIES = """
-            SELECT entry_fingerprints,
-                ARRAY(SELECT (extract(epoch FROM d) * 1000000)::bigint
-                      FROM unnest(entry_published) WITH ORDINALITY AS u(d, o) ORDER BY o)
-            FROM feed WHERE id = ?""";
 
     /** What is stored of an entry already seen: enough to tell whether it changed. */
     public record Stored(byte[] contentHash, Instant firstSeenAt) {}
@@ -138,33 +125,6 @@ public class PostStore {
                 }
             }
             return stored;
-        });
-    }
-
-    /**
-     * The entries of the body the feed's last parsing poll recorded (fingerprints and dates, {@link EntryPrint}),
-     * read only for a body that changed: a 304 does not carry them. Empty when none is known.
-     */
-    public List<EntryPrint> knownEntries(long feedId) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(KNOWN_ENTRIES)) {
-                ps.setLong(1, feedId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    Array printsColumn = rs.next() ? rs.getArray(1) : null;
-                    if (printsColumn == null) {
-                        return List.of();
-                    }
-                    Long[] prints = (Long[]) printsColumn.getArray();
-                    Long[] micros = (Long[]) rs.getArray(2).getArray();
-                    List<EntryPrint> known = new ArrayList<>(prints.length);
-                    for (int i = 0; i < prints.length; i++) {
-                        known.add(new EntryPrint(
-                                prints[i],
-                                micros[i] == null ? null : Instant.EPOCH.plus(micros[i], ChronoUnit.MICROS)));
-                    }
-                    return known;
-                }
-            }
         });
     }
 
