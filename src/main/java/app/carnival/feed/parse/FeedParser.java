@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,37 +101,60 @@ public final class FeedParser {
     }
 
     private static Read read(String xml, String feedUrl, Optional<Map<Long, Instant>> known) throws FeedParseException {
-        Optional<Document> tree = FeedTrees.read(xml);
+        // Entries the last poll recorded need no tree: only their markup is fingerprinted.
+        boolean fewNew = known.isPresent() && !known.get().isEmpty();
+        return read(xml, feedUrl, known, fewNew ? FeedTrees.Entries.SKIP : FeedTrees.Entries.BUILD);
+    }
+
+    private static Read read(String xml, String feedUrl, Optional<Map<Long, Instant>> known, FeedTrees.Entries mode)
+            throws FeedParseException {
+        Optional<FeedTrees.Tree> tree = FeedTrees.read(xml, mode);
         if (tree.isEmpty()) {
             // ROME maps Woodstox's tree as it would its own reader's (FeedTreesTest), so a mapping failure is the
             // same either way; only text Woodstox refuses goes to ROME's reader, for its error and the healing.
             return Read.whole(build(null, xml));
         }
         if (known.isEmpty()) {
-            return Read.whole(build(tree.get(), xml));
+            return Read.whole(build(tree.get().document(), xml));
         }
-        List<Element> entries = EntryPrints.entries(tree.get());
-        long[] fingerprints = EntryPrints.of(tree.get(), feedUrl, entries);
+        List<FeedTrees.Entry> entries = tree.get().entries();
+        long[] fingerprints = EntryPrints.of(tree.get(), xml, feedUrl);
         EntryPrint[] prints = new EntryPrint[fingerprints.length];
-        List<Integer> mapped = new ArrayList<>();
+        int[] mapped = new int[fingerprints.length];
+        int mappedCount = 0;
         for (int i = 0; i < fingerprints.length; i++) {
             prints[i] = new EntryPrint(fingerprints[i], known.get().get(fingerprints[i]));
-            if (known.get().containsKey(fingerprints[i])) {
-                entries.get(i).detach();
-            } else {
-                mapped.add(i);
+            if (!known.get().containsKey(fingerprints[i])) {
+                mapped[mappedCount++] = i;
             }
         }
-        SyndFeed feed = build(tree.get(), xml);
-        if (feed.getEntries().size() == mapped.size()) {
-            return new Read(
-                    feed, prints, mapped.stream().mapToInt(Integer::intValue).toArray());
+        // From the last entry back, so that each goes where it stood among its parent's content.
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            FeedTrees.Entry entry = entries.get(i);
+            boolean isKnown = known.get().containsKey(fingerprints[i]);
+            if (isKnown && entry.element() != null) {
+                entry.element().detach();
+            } else if (!isKnown && entry.element() == null) {
+                Optional<Element> alone = FeedTrees.entry(xml, entry);
+                if (alone.isEmpty()) {
+                    return read(xml, feedUrl, known, FeedTrees.Entries.BUILD);
+                }
+                entry.parent().addContent(entry.index(), alone.get());
+            }
+        }
+        SyndFeed feed = build(tree.get().document(), xml);
+        if (feed.getEntries().size() == mappedCount) {
+            return new Read(feed, prints, Arrays.copyOf(mapped, mappedCount));
         }
         // ROME read the entries otherwise than EntryPrints found them: map them all, remember none.
         return Read.whole(
-                mapped.size() == prints.length
+                mappedCount == prints.length
                         ? feed
-                        : build(FeedTrees.read(xml).orElseThrow(), xml));
+                        : build(
+                                FeedTrees.read(xml, FeedTrees.Entries.BUILD)
+                                        .orElseThrow()
+                                        .document(),
+                                xml));
     }
 
     /** ROME's mapping of the tree, or of the text read by its own reader when there is no tree. */

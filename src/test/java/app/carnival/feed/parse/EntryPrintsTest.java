@@ -180,8 +180,11 @@ class EntryPrintsTest {
             }
 
             String xml = new FeedDecoder().decode(new FeedHealer().gunzipIfCompressed(body), type);
-            Document tree = FeedTrees.read(xml).orElse(null);
-            List<Element> entries = tree == null ? List.of() : EntryPrints.entries(tree);
+            FeedTrees.Tree read = FeedTrees.read(xml, FeedTrees.Entries.BUILD).orElse(null);
+            Document tree = read == null ? null : read.document();
+            List<Element> entries = read == null
+                    ? List.of()
+                    : read.entries().stream().map(FeedTrees.Entry::element).toList();
             if (entries.isEmpty() || !appendToFirstText(entries.get(entries.size() - 1))) {
                 continue;
             }
@@ -189,7 +192,11 @@ class EntryPrintsTest {
             ParsedFeed original;
             ParsedFeed expected;
             try {
-                original = parse(out.outputString(FeedTrees.read(xml).orElseThrow()), List.of());
+                original = parse(
+                        out.outputString(FeedTrees.read(xml, FeedTrees.Entries.BUILD)
+                                .orElseThrow()
+                                .document()),
+                        List.of());
                 expected = parse(changed, List.of());
             } catch (FeedParseException e) {
                 continue; // written out again, the document is no feed (base64 content changed, say)
