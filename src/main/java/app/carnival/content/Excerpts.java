@@ -28,14 +28,34 @@ public final class Excerpts {
     /**
      * Runs of whitespace and space separators (no-break spaces among them) as one space, none at the ends.
      * A loop, not a regex: it runs over the whole text of every new post, and the regex cost a tenth of a
-     * first poll.
+     * first poll. jsoup's text already collapses the usual spaces, so most texts come back as they are.
      */
     static String collapseWhitespace(String text) {
+        return isCollapsed(text) ? text : collapse(text);
+    }
+
+    /** No space at either end, no two in a row, and no whitespace but the plain space. */
+    private static boolean isCollapsed(String text) {
+        int last = text.length() - 1;
+        if (last >= 0 && (text.charAt(0) == ' ' || text.charAt(last) == ' ')) {
+            return false;
+        }
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            boolean needsWork = c == ' ' ? text.charAt(i - 1) == ' ' : c < ' ' || (c >= 0x80 && isSpace(c));
+            if (needsWork) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String collapse(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isSpace(c)) {
                 pendingSpace = out.length() > 0;
             } else {
                 if (pendingSpace) {
@@ -46,6 +66,10 @@ public final class Excerpts {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**

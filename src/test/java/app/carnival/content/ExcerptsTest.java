@@ -1,6 +1,7 @@
 package app.carnival.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,21 @@ class ExcerptsTest {
     @Test
     void plainTextTurnsTabsAndNewlinesIntoSingleSpaces() {
         assertEquals("a b c", Excerpts.plainText("a\t\tb\r\n\n<div>\nc</div>"));
+    }
+
+    @Test
+    void collapsedTextIsKeptAsItIsAndEveryOtherSpacingIsCollapsed() {
+        String collapsed = "caf\u00e9 \u2014 #meme15, done.";
+        assertSame(collapsed, Excerpts.collapseWhitespace(collapsed));
+        assertSame("", Excerpts.collapseWhitespace(""));
+        assertEquals("a b", Excerpts.collapseWhitespace(" a b"));
+        assertEquals("a b", Excerpts.collapseWhitespace("a b "));
+        assertEquals("a b", Excerpts.collapseWhitespace("a  b"));
+        assertEquals("a b", Excerpts.collapseWhitespace("a\u2003b"));
+        assertEquals("a b", Excerpts.collapseWhitespace("a \u3000 b"));
+        assertEquals("a b", Excerpts.collapseWhitespace("a\u000bb"));
+        assertEquals("a\u0001b", Excerpts.collapseWhitespace("a\u0001b"));
+        assertEquals("", Excerpts.collapseWhitespace(" \u00a0 "));
     }
 
     @Test
