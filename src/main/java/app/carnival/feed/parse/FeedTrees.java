@@ -93,10 +93,7 @@ final class FeedTrees {
                 wrapped.append(" xmlns")
                         .append(ns.getPrefix().isEmpty() ? "" : ":" + ns.getPrefix())
                         .append("=\"")
-                        .append(ns.getURI()
-                                .replace("&", "&amp;")
-                                .replace("<", "&lt;")
-                                .replace("\"", "&quot;"))
+                        .append(attributeValue(ns.getURI()))
                         .append('"');
             }
         }
@@ -105,6 +102,16 @@ final class FeedTrees {
                 .map(tree -> tree.document().getRootElement().getChildren())
                 .filter(children -> children.size() == 1)
                 .map(children -> children.get(0).detach());
+    }
+
+    /** The text as an attribute value that reads back to it: whitespace too is escaped, or it would read as spaces. */
+    private static String attributeValue(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace("\"", "&quot;")
+                .replace("\t", "&#9;")
+                .replace("\n", "&#10;")
+                .replace("\r", "&#13;");
     }
 
     /** The tree JDOM's StAXStreamBuilder would build, but for skipped entries; null when there is a DOCTYPE. */

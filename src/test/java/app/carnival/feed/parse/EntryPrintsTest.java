@@ -82,6 +82,24 @@ class EntryPrintsTest {
         assertThat(second.entries()).extracting(ParsedEntry::guid).containsExactly("p-6");
     }
 
+    /**
+     * A new entry that does not read alone (an HTML entity, which only the healer mends) sends the body down the
+     * whole read, then to the healer, as a first poll's body would go.
+     */
+    @Test
+    void aNewEntryThatDoesNotReadAloneIsReadAsAFirstPollWouldReadIt() throws FeedParseException {
+        String link = "https://blog.example/";
+        String one = item(1, "Mon, 03", "<p>one</p>");
+        List<EntryPrint> known = parse(rss("d1", link, one), List.of()).prints();
+        String broken = "<item><title>Caf&eacute;&nbsp;two</title><link>/p/2/</link><guid>p-2</guid></item>";
+        String next = rss("d2", link, broken, one);
+
+        assertThat(FeedTrees.read(next, FeedTrees.Entries.BUILD)).isEmpty();
+        ParsedFeed second = parse(next, known);
+        assertThat(second.entries()).extracting(ParsedEntry::title).containsExactly("Caf\u00e9\u00a0two");
+        assertThat(second.known()).isEqualTo(1);
+    }
+
     @Test
     void anEditedEntryIsMappedAgain() throws FeedParseException {
         String link = "https://blog.example/";

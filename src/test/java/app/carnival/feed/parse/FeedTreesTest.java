@@ -140,10 +140,11 @@ class FeedTreesTest {
 
     @Test
     void anEntryIsNotedFromItsFirstToItsLastCharacterAndReadAloneInTheNamespacesOfItsPlace() {
-        String atom = "<?xml version=\"1.0\"?>\r\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:m=\"urn:m&amp;x\""
-                + " xml:base=\"https://b.example/\">\r\n<title>\uD83C\uDF89 party</title>"
-                + "<entry><title>\uD83C\uDF89 one</title><m:mood>ok</m:mood></entry><entry/>\r\n"
-                + "<entry xmlns:n=\"urn:n\"><n:x>\uD83C\uDF89</n:x><link href=\"/1\"/></entry></feed>";
+        String atom =
+                "<?xml version=\"1.0\"?>\r\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:m=\"urn:m&amp;x&#10;y\""
+                        + " xml:base=\"https://b.example/\">\r\n<title>\uD83C\uDF89 party</title>"
+                        + "<entry><title>\uD83C\uDF89 one</title><m:mood>ok</m:mood></entry><entry/>\r\n"
+                        + "<entry xmlns:n=\"urn:n\"><n:x>\uD83C\uDF89</n:x><link href=\"/1\"/></entry></feed>";
         FeedTrees.Tree tree = FeedTrees.read(atom, FeedTrees.Entries.SKIP).orElseThrow();
 
         assertThat(tree.entries())
@@ -157,7 +158,7 @@ class FeedTreesTest {
                 .containsExactly("title");
         Element first = FeedTrees.entry(atom, tree.entries().get(0)).orElseThrow();
         assertThat(first.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
-        assertThat(first.getChildren().get(1).getNamespaceURI()).isEqualTo("urn:m&x");
+        assertThat(first.getChildren().get(1).getNamespaceURI()).isEqualTo("urn:m&x\ny");
         Element third = FeedTrees.entry(atom, tree.entries().get(2)).orElseThrow();
         assertThat(third.getChildren().get(0).getNamespaceURI()).isEqualTo("urn:n");
         assertThat(tree.entries()).extracting(FeedTrees.Entry::index).containsExactly(2, 2, 3);
