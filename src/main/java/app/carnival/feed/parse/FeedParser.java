@@ -124,17 +124,17 @@ public final class FeedParser {
         int mappedCount = 0;
         for (int i = 0; i < fingerprints.length; i++) {
             prints[i] = new EntryPrint(fingerprints[i], known.get().get(fingerprints[i]));
+            Element built = entries.get(i).element();
             if (!known.get().containsKey(fingerprints[i])) {
                 mapped[mappedCount++] = i;
+            } else if (built != null) {
+                built.detach();
             }
         }
-        // From the last entry back, so that each goes where it stood among its parent's content.
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            FeedTrees.Entry entry = entries.get(i);
-            boolean isKnown = known.get().containsKey(fingerprints[i]);
-            if (isKnown && entry.element() != null) {
-                entry.element().detach();
-            } else if (!isKnown && entry.element() == null) {
+        // The new entries a skipping read left out, from the last back, so that each goes where it stood.
+        for (int m = mappedCount - 1; m >= 0; m--) {
+            FeedTrees.Entry entry = entries.get(mapped[m]);
+            if (entry.element() == null) {
                 Optional<Element> alone = FeedTrees.entry(xml, entry);
                 if (alone.isEmpty()) {
                     return read(xml, feedUrl, known, FeedTrees.Entries.BUILD);

@@ -15,6 +15,7 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMFactory;
 import org.jdom2.Namespace;
+import org.jdom2.Parent;
 import org.jdom2.UncheckedJDOMFactory;
 
 /**
@@ -119,7 +120,8 @@ final class FeedTrees {
         Document document = JDOM.document(null);
         List<Entry> entries = new ArrayList<>();
         Element current = null;
-        Entry open = null;
+        Element openEntry = null;
+        int openStart = 0;
         while (reader.hasNext()) {
             switch (reader.next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
@@ -142,21 +144,23 @@ final class FeedTrees {
                         current.addContent(element);
                     }
                     if (entry) {
-                        open = new Entry(current, current.getContentSize() - 1, start, -1, element);
+                        openEntry = element;
+                        openStart = start;
                     }
                     current = element;
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    if (open != null && open.element() == current) {
+                    Element parent = current.getParentElement();
+                    if (current == openEntry) {
                         entries.add(new Entry(
-                                open.parent(),
-                                open.index(),
-                                open.start(),
+                                parent,
+                                parent.indexOf(current),
+                                openStart,
                                 (int) reader.getLocationInfo().getEndingCharOffset(),
                                 current));
-                        open = null;
+                        openEntry = null;
                     }
-                    current = current.getParentElement();
+                    current = parent;
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> {
                     if (current != null) {
@@ -164,20 +168,10 @@ final class FeedTrees {
                     }
                 }
                 case XMLStreamConstants.CDATA -> current.addContent(JDOM.cdata(reader.getText()));
-                case XMLStreamConstants.COMMENT -> {
-                    if (current == null) {
-                        document.addContent(JDOM.comment(reader.getText()));
-                    } else {
-                        current.addContent(JDOM.comment(reader.getText()));
-                    }
-                }
-                case XMLStreamConstants.PROCESSING_INSTRUCTION -> {
-                    if (current == null) {
-                        document.addContent(JDOM.processingInstruction(reader.getPITarget(), reader.getPIData()));
-                    } else {
-                        current.addContent(JDOM.processingInstruction(reader.getPITarget(), reader.getPIData()));
-                    }
-                }
+                case XMLStreamConstants.COMMENT -> parent(document, current).addContent(JDOM.comment(reader.getText()));
+                case XMLStreamConstants.PROCESSING_INSTRUCTION ->
+                    parent(document, current)
+                            .addContent(JDOM.processingInstruction(reader.getPITarget(), reader.getPIData()));
                 case XMLStreamConstants.ENTITY_REFERENCE -> current.addContent(JDOM.entityRef(reader.getLocalName()));
                 case XMLStreamConstants.DTD -> {
                     return null;
@@ -188,6 +182,11 @@ final class FeedTrees {
             }
         }
         return new Tree(document, entries);
+    }
+
+    /** Where content goes: the open element, or the document itself before and after the root. */
+    private static Parent parent(Document document, Element current) {
+        return current == null ? document : current;
     }
 
     private static Element element(XMLStreamReader2 reader) {
