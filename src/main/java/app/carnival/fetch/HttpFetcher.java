@@ -114,6 +114,11 @@ public class HttpFetcher {
 
     /** Conditional GET of a feed: sends the validators from the last successful fetch. */
     public FetchResult fetch(String url, String accept, String etag, String lastModified) throws FetchException {
+        return fetch(target(url), accept, etag, lastModified);
+    }
+
+    /** {@link #fetch(String, String, String, String)} of a URL the caller has already read with {@link #target}. */
+    public FetchResult fetch(WebUrl url, String accept, String etag, String lastModified) throws FetchException {
         return get(url, accept, etag, lastModified, true);
     }
 
@@ -122,17 +127,20 @@ public class HttpFetcher {
      * Many sites send every unknown path to their home page (Miniflux's rule).
      */
     public FetchResult probe(String url, String accept) throws FetchException {
-        return get(url, accept, null, null, false);
+        return get(target(url), accept, null, null, false);
     }
 
-    private FetchResult get(String url, String accept, String etag, String lastModified, boolean followRedirects)
+    private FetchResult get(WebUrl url, String accept, String etag, String lastModified, boolean followRedirects)
             throws FetchException {
-        refuseInsideTransaction(url);
-        String current = url;
+        refuseInsideTransaction(url.text());
+        String current = url.text();
+        WebUrl target = url;
         String permanent = null;
         boolean allPermanent = true;
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-            WebUrl target = checked(current);
+            if (hop > 0) {
+                target = target(current);
+            }
             HttpGet get = new HttpGet(target.toUri());
             get.setHeader("Accept", accept);
             if (etag != null) {
@@ -175,7 +183,7 @@ public class HttpFetcher {
      */
     public FetchResult postForm(String url, Map<String, String> fields) throws FetchException {
         refuseInsideTransaction(url);
-        WebUrl target = checked(url);
+        WebUrl target = target(url);
         HttpPost post = new HttpPost(target.toUri());
         post.setEntity(new UrlEncodedFormEntity(
                 fields.entrySet().stream()
@@ -250,8 +258,13 @@ public class HttpFetcher {
         client.close();
     }
 
-    /** The URL as browsers read it; its {@link WebUrl#toUri} is what is requested (punycode host, UTF-8 escapes). */
-    private static WebUrl checked(String url) throws FetchException {
+    /**
+     * The URL as browsers read it, as it is fetched: its {@link WebUrl#toUri} is what is requested (punycode host,
+     * UTF-8 escapes).
+     *
+     * @throws FetchException ({@link FetchException.Kind#REFUSED}) when it is no http(s) URL with a valid host
+     */
+    public static WebUrl target(String url) throws FetchException {
         try {
             return WebUrl.parse(url);
         } catch (InvalidUrlException e) {

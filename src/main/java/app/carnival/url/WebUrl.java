@@ -16,6 +16,9 @@ public final class WebUrl {
     private static final String PATH_PUNCTUATION = PercentEncoding.PCHAR_PUNCTUATION + "/";
     private static final String QUERY_PUNCTUATION = PATH_PUNCTUATION + "?";
 
+    /** The text it was read from; null for one resolved from a reference ({@link #of(UriReference)}). */
+    private final String text;
+
     /** Absolute, http or https, with an authority. */
     private final UriReference ref;
 
@@ -23,7 +26,8 @@ public final class WebUrl {
     private final String host;
     private final int port;
 
-    private WebUrl(UriReference ref, String userinfo, String host, int port) {
+    private WebUrl(String text, UriReference ref, String userinfo, String host, int port) {
+        this.text = text;
         this.ref = ref;
         this.userinfo = userinfo;
         this.host = host;
@@ -37,7 +41,7 @@ public final class WebUrl {
             String scheme = ref == null ? "'" + text + "'" : ref.scheme() + ":";
             throw new InvalidUrlException("only http and https URLs are supported, not " + scheme);
         }
-        return of(ref);
+        return of(text, ref);
     }
 
     /** {@link #parse}, with empty for what it refuses. */
@@ -51,6 +55,10 @@ public final class WebUrl {
 
     /** @param ref absolute, http or https */
     static WebUrl of(UriReference ref) throws InvalidUrlException {
+        return of(null, ref);
+    }
+
+    private static WebUrl of(String text, UriReference ref) throws InvalidUrlException {
         String authority = ref.authority();
         if (authority == null) {
             throw new InvalidUrlException("URL has no host: " + ref);
@@ -70,7 +78,7 @@ public final class WebUrl {
         UriReference withPath = ref.path().isEmpty()
                 ? new UriReference(ref.scheme(), authority, "/", ref.query(), ref.fragment())
                 : ref;
-        return new WebUrl(withPath, at < 0 ? null : authority.substring(0, at), host, port(writtenPort));
+        return new WebUrl(text, withPath, at < 0 ? null : authority.substring(0, at), host, port(writtenPort));
     }
 
     /** Digits up to 65535, or -1 when there are none. */
@@ -84,6 +92,11 @@ public final class WebUrl {
             throw new InvalidUrlException("not a valid port: " + written);
         }
         return Integer.parseInt(written);
+    }
+
+    /** The text {@link #parse} read, exactly; for a URL resolved from a reference, {@link #toString}. */
+    public String text() {
+        return text != null ? text : toString();
     }
 
     /** http or https. */

@@ -616,37 +616,65 @@ public final class Bench {
                 raw.seconds()));
     }
 
-    /** Unreported passes on each side of the 304 comparison, before {@link #MEASURED_PASSES} measured ones. */
+    /**
+     * Unreported passes on each side of the 304 comparison, at least, before {@link #MEASURED_PASSES} measured ones;
+     * more while a JIT compiler still works ({@link #JIT_QUIET_SECONDS}), up to {@link #MAX_WARM_PASSES}.
+     */
     static final int WARM_PASSES = 20;
 
-    static final int MEASURED_PASSES = 5;
+    static final int MAX_WARM_PASSES = 100;
+
+    /** JIT compiler CPU in one pair of warm-up passes (a service cycle, a loop pass) below which each side counts as warm. */
+    static final double JIT_QUIET_SECONDS = 0.05;
+
+    static final int MEASURED_PASSES = 7;
 
     void notModified() throws Exception {
         PollEnv env = polledEnv();
         // A service polls all day, so the figure that matters is its steady state. Its first 304 cycles run its
-        // JVM's first 304s (JFR: most of its CPU in the JIT, not in Java frames; one run went from 4,400 feeds/s
-        // in the second cycle to 9,500 by the thirtieth), and a single cycle of 0.3 s varies by half from one to
-        // the next. Both sides run the same number of unreported passes, then measured ones; medians are compared.
-        for (int i = 1; i <= WARM_PASSES; i++) {
-            log(env.cycle("warm-up 304 cycle " + i + " (not reported)").describe());
-        }
-        List<Cycle> cycles = new ArrayList<>();
-        for (int i = 1; i <= MEASURED_PASSES; i++) {
-            cycles.add(env.cycle("304 cycle " + i + " (nothing changed)"));
-            log(cycles.get(cycles.size() - 1).describe());
-        }
-        Cycle c = median(cycles, Cycle::rate);
-        boolean all304 = cycles.stream().allMatch(x -> x.errors == 0 && x.notModified == env.n);
+        // JVM's first 304s, compiled while they run: JFR of one run showed C2 compiling the HttpClient chain,
+        // FeedPoller.poll and the claim during the 21st to 27th cycles, and a single cycle of 0.3 s varies by half
+        // from one to the next. Both sides run unreported passes until neither JIT is busy any more (at least
+        // WARM_PASSES), then measured ones; medians are compared. The two sides take turns, pass by pass, so that a
+        // drift of the shared machine's speed during the scenario reaches both alike.
         if (env.baseline.validators.size() < env.n) {
             env.baseline.run(env.urls, false, Baseline.Body.DISCARD); // learn the validators (untimed)
         }
-        for (int i = 0; i < WARM_PASSES; i++) {
-            env.baseline.run(env.urls, true, Baseline.Body.DISCARD); // warm-up
-        }
+        long harness = ProcessHandle.current().pid();
+        int warm = 0;
+        double serviceJit;
+        double harnessJit;
+        do {
+            warm++;
+            double service0 = Proc.jitCpuSeconds(env.service.pid());
+            double harness0 = Proc.jitCpuSeconds(harness);
+            log(env.cycle("warm-up 304 cycle " + warm + " (not reported)").describe());
+            env.baseline.run(env.urls, true, Baseline.Body.DISCARD);
+            serviceJit = Proc.jitCpuSeconds(env.service.pid()) - service0;
+            harnessJit = Proc.jitCpuSeconds(harness) - harness0;
+            log(String.format(
+                    Locale.ROOT,
+                    "JIT compiler CPU in warm-up pair %d: service %.2f s, harness %.2f s",
+                    warm,
+                    serviceJit,
+                    harnessJit));
+        } while (warm < MAX_WARM_PASSES
+                && (warm < WARM_PASSES || serviceJit >= JIT_QUIET_SECONDS || harnessJit >= JIT_QUIET_SECONDS));
+        List<Cycle> cycles = new ArrayList<>();
         List<Baseline.Result> passes = new ArrayList<>();
-        for (int i = 0; i < MEASURED_PASSES; i++) {
+        List<Double> loopCpu = new ArrayList<>();
+        for (int i = 1; i <= MEASURED_PASSES; i++) {
+            cycles.add(env.cycle("304 cycle " + i + " (nothing changed)"));
+            log(cycles.get(cycles.size() - 1).describe());
+            double cpu0 = Proc.cpuSeconds(harness);
             passes.add(env.baseline.run(env.urls, true, Baseline.Body.DISCARD));
+            loopCpu.add(Proc.cpuSeconds(harness) - cpu0);
         }
+        double serviceCpu =
+                cycles.stream().mapToDouble(Cycle::serviceCpuSeconds).sum();
+        double harnessCpu = loopCpu.stream().mapToDouble(Double::doubleValue).sum();
+        Cycle c = median(cycles, Cycle::rate);
+        boolean all304 = cycles.stream().allMatch(x -> x.errors == 0 && x.notModified == env.n);
         Baseline.Result b = median(passes, Baseline.Result::rate);
         log(String.format(
                 Locale.ROOT,
@@ -674,12 +702,17 @@ public final class Bench {
                 ""));
         notes.add(String.format(
                 Locale.ROOT,
-                "notmodified (after %d unreported cycles): %s. Measured cycles: %s feeds/s. Baseline (after %d unreported"
-                        + " passes) median %.2f s for %d conditional GETs (%d answered 304); passes %s feeds/s.",
-                WARM_PASSES,
+                "notmodified (after %d unreported cycles and loop passes, taking turns; JIT compiler CPU in the last pair:"
+                        + " service %.2f s, harness %.2f s): %s. Measured cycles: %s feeds/s. CPU per feed over the measured"
+                        + " passes: service %.0f µs, loop (harness process) %.0f µs. Baseline median %.2f s for %d"
+                        + " conditional GETs (%d answered 304); passes %s feeds/s.",
+                warm,
+                serviceJit,
+                harnessJit,
                 c.describe(),
                 cycles.stream().map(x -> f1(x.rate())).toList(),
-                WARM_PASSES,
+                1e6 * serviceCpu / (MEASURED_PASSES * env.n),
+                1e6 * harnessCpu / (MEASURED_PASSES * env.n),
                 b.seconds(),
                 b.feeds(),
                 b.notModified(),
@@ -1168,10 +1201,12 @@ public final class Bench {
                   their own, its rate in the notes) so that its JIT has compiled the parser, extraction and storage, as the
                   baseline loop's warm-up pass over 300 of the URLs does for the loop. Without it, the measured cycle was the
                   JVM's first run of Xerces, ROME and jsoup: JFR showed their C2 compilations finishing during the cycle.
-                - **notmodified at steady state**: twenty 304 cycles, not reported, then five measured ones, against twenty unreported
-                  and five measured passes of the baseline loop; the medians are compared. The service's first 304 cycles
-                  run its JVM's first 304s (JFR: most of its CPU in the JIT), and one 0.3 s cycle varies by half from the next.
-                  Until 2026-12-03 one cycle after one warm-up cycle was compared with one pass after one warm-up pass.
+                - **notmodified at steady state**: twenty 304 cycles, not reported, then seven measured ones, against twenty unreported
+                  and seven measured passes of the baseline loop; the medians are compared. The two sides take turns (a service
+                  cycle, then a loop pass), so a drift of the machine's speed during the scenario reaches both alike; until the
+                  evening of 2026-12-03 all service cycles ran first, then all loop passes, with five measured each. The service's
+                  first 304 cycles run its JVM's first 304s (JFR: most of its CPU in the JIT), and one 0.3 s cycle varies by half
+                  from the next. Until 2026-12-03 one cycle after one warm-up cycle was compared with one pass after one warm-up pass.
                 - **Setup**: participants are registered through the API (16 at a time); their feed rows are created by SQL a
                   moment before with `next_poll_at = infinity`, so nothing is polled before the harness starts the cycle.
                 - **Baselines** run in the harness process against the same URLs with the same number of threads, Apache

@@ -40,6 +40,33 @@ final class Proc {
         }
     }
 
+    /**
+     * CPU seconds the JIT compiler threads of a process have used ("C1 CompilerThre…", "C2 CompilerThre…"): while
+     * they work, the JVM is not at its steady state, and on two cores they take CPU from everything else. A compiler
+     * thread the JVM retires takes its count with it, so a difference may come out lower than the work done.
+     */
+    static double jitCpuSeconds(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return tasks.mapToDouble(task -> {
+                        try {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) {
+                                return 0;
+                            }
+                            String[] f =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        } catch (IOException | RuntimeException e) {
+                            return 0; // the thread ended
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** {busy, total} jiffies of the whole machine. */
     static long[] machine() {
         try {

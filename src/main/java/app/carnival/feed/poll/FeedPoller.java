@@ -19,6 +19,7 @@ import app.carnival.metrics.CarnivalMetrics;
 import app.carnival.response.PostPageLinks;
 import app.carnival.security.Digests;
 import app.carnival.series.AssignmentRepository;
+import app.carnival.url.WebUrl;
 import app.carnival.websub.rules.Hub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,9 +100,10 @@ public class FeedPoller {
         Integer status = null;
         try {
             FetchResult result;
-            try (HostLimiter.Permit permit = hosts.acquire(feed.url())) {
+            WebUrl target = HttpFetcher.target(feed.url()); // read once, for the host's permits and the fetch
+            try (HostLimiter.Permit permit = hosts.acquire(target)) {
                 long started = System.nanoTime();
-                result = fetcher.fetch(feed.url(), HttpFetcher.FEED_ACCEPT, feed.etag(), feed.lastModified());
+                result = fetcher.fetch(target, HttpFetcher.FEED_ACCEPT, feed.etag(), feed.lastModified());
                 metrics.fetched(Duration.ofNanos(System.nanoTime() - started), result.body().length);
             }
             status = result.status();

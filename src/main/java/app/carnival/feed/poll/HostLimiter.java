@@ -20,14 +20,10 @@ final class HostLimiter {
         this.perHost = perHost;
     }
 
-    Permit acquire(String url) {
-        Semaphore semaphore = permits.computeIfAbsent(host(url), h -> new Semaphore(perHost, true));
+    /** By the host in ASCII, so that a Unicode and a punycode spelling of one host share its permits. */
+    Permit acquire(WebUrl url) {
+        Semaphore semaphore = permits.computeIfAbsent(url.host(), h -> new Semaphore(perHost, true));
         semaphore.acquireUninterruptibly();
         return semaphore::release;
-    }
-
-    /** In ASCII, so that a Unicode and a punycode spelling of one host share its permits. */
-    private static String host(String url) {
-        return WebUrl.tryParse(url).map(WebUrl::host).orElse(url);
     }
 }

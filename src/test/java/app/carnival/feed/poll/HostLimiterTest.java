@@ -2,6 +2,7 @@ package app.carnival.feed.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.url.WebUrl;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class HostLimiterTest {
 
     @Test
-    void aUnicodeAndAPunycodeSpellingOfOneHostShareItsPermits() throws InterruptedException {
+    void aUnicodeAndAPunycodeSpellingOfOneHostShareItsPermits() throws Exception {
         HostLimiter limiter = new HostLimiter(1);
-        Thread second = new Thread(
-                () -> limiter.acquire("https://xn--bcher-kva.example/b.xml").close());
-        try (HostLimiter.Permit held = limiter.acquire("https://BÜCHER.example/a.xml")) {
-            limiter.acquire("https://other.example/feed").close(); // another host is not held up
+        WebUrl punycode = WebUrl.parse("https://xn--bcher-kva.example/b.xml");
+        Thread second = new Thread(() -> limiter.acquire(punycode).close());
+        try (HostLimiter.Permit held = limiter.acquire(WebUrl.parse("https://BÜCHER.example/a.xml"))) {
+            limiter.acquire(WebUrl.parse("https://other.example/feed")).close(); // another host is not held up
             second.start();
             assertThat(blocks(second))
                     .as("second spelling waits for the first one's permit")
