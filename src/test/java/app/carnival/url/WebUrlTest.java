@@ -29,6 +29,14 @@ class WebUrlTest {
         assertThat(WebUrl.parse(url).host()).isEqualTo(host);
     }
 
+    @Test
+    void remembersTheTextItWasReadFromBesideItsCleanedForm() throws InvalidUrlException {
+        WebUrl url = WebUrl.parse("  HTTP://Blog.Example/a/../b c  ");
+        assertThat(url.text()).isEqualTo("  HTTP://Blog.Example/a/../b c  ");
+        assertThat(url.toString()).isEqualTo("http://Blog.Example/b%20c");
+        assertThat(WebUrl.parse("https://blog.example").text()).isEqualTo("https://blog.example");
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(
             strings = {
