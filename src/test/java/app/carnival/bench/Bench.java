@@ -186,6 +186,9 @@ public final class Bench {
         final FeedFiles files;
         final Nginx nginx;
         final EmbeddedDatabase db;
+        /** PostgreSQL's server process, whose tree's CPU each cycle reports. */
+        final long dbPid;
+
         final ServiceProcess service;
         final Connection jdbc;
         final List<String> urls = new ArrayList<>();
@@ -218,6 +221,7 @@ public final class Bench {
             }
             db = EmbeddedDatabase.start(dir.resolve("pg"));
             onExit(db);
+            dbPid = Proc.postmasterPid(dir.resolve("pg"));
             service = ServiceProcess.start(
                     jar,
                     dir.resolve("service"),
@@ -298,7 +302,7 @@ public final class Bench {
         }
 
         Cycle cycle(String label) throws Exception {
-            Cycle c = runCycle(jdbc, service, urls, label);
+            Cycle c = runCycle(jdbc, service, dbPid, urls, label);
             polledOnce = true;
             return c;
         }
@@ -317,7 +321,7 @@ public final class Bench {
             }
             createSeries("warmup");
             register("warmup", warmUrls);
-            return runCycle(jdbc, service, warmUrls, "warm-up cycle: " + count + " other blogs, cold JVM");
+            return runCycle(jdbc, service, dbPid, warmUrls, "warm-up cycle: " + count + " other blogs, cold JVM");
         }
 
         @Override
@@ -378,6 +382,7 @@ public final class Bench {
             int ok200,
             int notModified,
             double serviceCpuSeconds,
+            double databaseCpuSeconds,
             double machineBusyPercent,
             long peakRssKb,
             String firstError) {
@@ -393,7 +398,8 @@ public final class Bench {
             return String.format(
                     Locale.ROOT,
                     "%s: %d feeds in %.2f s (due -> last poll done) = %.1f feeds/s; first -> last completion %.1f feeds/s; "
-                            + "200: %d, 304: %d, errors: %d%s; service CPU %.1f s (%.0f%% of one core), machine busy %.0f%%, service peak RSS %d MB",
+                            + "200: %d, 304: %d, errors: %d%s; service CPU %.1f s (%.0f%% of one core), PostgreSQL CPU %.1f s,"
+                            + " machine busy %.0f%%, service peak RSS %d MB",
                     label,
                     feeds,
                     dueToLastSeconds,
@@ -405,6 +411,7 @@ public final class Bench {
                     firstError == null ? "" : " (e.g. " + firstError + ")",
                     serviceCpuSeconds,
                     100 * serviceCpuSeconds / dueToLastSeconds,
+                    databaseCpuSeconds,
                     machineBusyPercent,
                     peakRssKb / 1024);
         }
@@ -421,7 +428,8 @@ public final class Bench {
      * after that moment. The time is taken in the database: from the moment the feeds fell due to the last
      * last_polled_at (so any wait for the scheduler is included).
      */
-    Cycle runCycle(Connection c, ServiceProcess service, List<String> dueUrls, String label) throws Exception {
+    Cycle runCycle(Connection c, ServiceProcess service, long dbPid, List<String> dueUrls, String label)
+            throws Exception {
         int expected = dueUrls.size();
         long pid = service.pid();
         Timestamp t0;
@@ -442,6 +450,7 @@ public final class Bench {
         }
         Thread.sleep(Math.max(0, t0.getTime() - System.currentTimeMillis()));
         double cpu0 = Proc.cpuSeconds(pid);
+        double dbCpu0 = Proc.treeCpuSeconds(dbPid);
         long[] m0 = Proc.machine();
         long start = System.nanoTime();
         try (Proc.RssSampler rss = new Proc.RssSampler(pid)) {
@@ -471,6 +480,7 @@ public final class Bench {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             double cpu = Proc.cpuSeconds(pid) - cpu0;
+            double dbCpu = Proc.treeCpuSeconds(dbPid) - dbCpu0;
             long[] m1 = Proc.machine();
             double busy = 100.0 * (m1[0] - m0[0]) / Math.max(1, m1[1] - m0[1]);
             long peak = Math.max(rss.peakKb.get(), Proc.statusKb(pid, "VmRSS"));
@@ -493,6 +503,7 @@ public final class Bench {
                             rs.getInt(4),
                             rs.getInt(5),
                             cpu,
+                            dbCpu,
                             busy,
                             peak,
                             rs.getString(6));
@@ -672,6 +683,8 @@ public final class Bench {
         }
         double serviceCpu =
                 cycles.stream().mapToDouble(Cycle::serviceCpuSeconds).sum();
+        double databaseCpu =
+                cycles.stream().mapToDouble(Cycle::databaseCpuSeconds).sum();
         double harnessCpu = loopCpu.stream().mapToDouble(Double::doubleValue).sum();
         Cycle c = median(cycles, Cycle::rate);
         boolean all304 = cycles.stream().allMatch(x -> x.errors == 0 && x.notModified == env.n);
@@ -704,7 +717,8 @@ public final class Bench {
                 Locale.ROOT,
                 "notmodified (after %d unreported cycles and loop passes, taking turns; JIT compiler CPU in the last pair:"
                         + " service %.2f s, harness %.2f s): %s. Measured cycles: %s feeds/s. CPU per feed over the measured"
-                        + " passes: service %.0f µs, loop (harness process) %.0f µs. Baseline median %.2f s for %d"
+                        + " passes: service %.0f µs and PostgreSQL %.0f µs, loop (harness process) %.0f µs. Baseline median"
+                        + " %.2f s for %d"
                         + " conditional GETs (%d answered 304); passes %s feeds/s.",
                 warm,
                 serviceJit,
@@ -712,6 +726,7 @@ public final class Bench {
                 c.describe(),
                 cycles.stream().map(x -> f1(x.rate())).toList(),
                 1e6 * serviceCpu / (MEASURED_PASSES * env.n),
+                1e6 * databaseCpu / (MEASURED_PASSES * env.n),
                 1e6 * harnessCpu / (MEASURED_PASSES * env.n),
                 b.seconds(),
                 b.feeds(),
@@ -1201,12 +1216,14 @@ public final class Bench {
                   their own, its rate in the notes) so that its JIT has compiled the parser, extraction and storage, as the
                   baseline loop's warm-up pass over 300 of the URLs does for the loop. Without it, the measured cycle was the
                   JVM's first run of Xerces, ROME and jsoup: JFR showed their C2 compilations finishing during the cycle.
-                - **notmodified at steady state**: twenty 304 cycles, not reported, then seven measured ones, against twenty unreported
-                  and seven measured passes of the baseline loop; the medians are compared. The two sides take turns (a service
-                  cycle, then a loop pass), so a drift of the machine's speed during the scenario reaches both alike; until the
-                  evening of 2026-12-03 all service cycles ran first, then all loop passes, with five measured each. The service's
-                  first 304 cycles run its JVM's first 304s (JFR: most of its CPU in the JIT), and one 0.3 s cycle varies by half
-                  from the next. Until 2026-12-03 one cycle after one warm-up cycle was compared with one pass after one warm-up pass.
+                - **notmodified at steady state**: a service cycle and a pass of the conditional-GET loop take turns, so that a
+                  drift of the machine's speed during the scenario reaches both alike. Unreported pairs run until neither
+                  side's JIT compiler threads used 0.05 s of CPU in the last pair (at least twenty pairs, at most a hundred):
+                  in a JFR of one run, C2 was still compiling the HttpClient chain and `FeedPoller.poll` during the 21st to
+                  27th cycles. Then seven measured pairs; the medians are compared, and the notes give the CPU per feed of
+                  the service, PostgreSQL and the loop. Until the evening of 2026-12-03 twenty unreported and five measured
+                  service cycles ran first, then as many loop passes; until 2026-12-03 one cycle after one warm-up cycle was
+                  compared with one pass after one warm-up pass.
                 - **Setup**: participants are registered through the API (16 at a time); their feed rows are created by SQL a
                   moment before with `next_poll_at = infinity`, so nothing is polled before the harness starts the cycle.
                 - **Baselines** run in the harness process against the same URLs with the same number of threads, Apache

@@ -31,13 +31,7 @@ final class Proc {
 
     /** utime + stime of a process in seconds (clock ticks of 1/100 s). */
     static double cpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return (stat(pid, 11) + stat(pid, 12)) / 100.0;
     }
 
     /**
@@ -63,6 +57,46 @@ final class Proc {
                     })
                     .sum();
         } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The server process of a PostgreSQL data folder (the first line of its postmaster.pid), or -1. */
+    static long postmasterPid(Path dataFolder) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataFolder.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU seconds of a process, of the children it has waited for, and of its children still running: for
+     * PostgreSQL's server, its backends (each connection's process) and background workers.
+     */
+    static double treeCpuSeconds(long pid) {
+        long jiffies = stat(pid, 11) + stat(pid, 12) + stat(pid, 13) + stat(pid, 14);
+        try (var all = Files.list(Path.of("/proc"))) {
+            jiffies += all.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .mapToLong(Long::parseLong)
+                    .filter(child -> stat(child, 1) == pid)
+                    .map(child -> stat(child, 11) + stat(child, 12))
+                    .sum();
+        } catch (IOException e) {
+            // only the server's own
+        }
+        return jiffies / 100.0;
+    }
+
+    /** Field {@code index} of /proc/pid/stat counted from the state (index 0), as a number; 0 when gone. */
+    private static long stat(long pid, int index) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }
