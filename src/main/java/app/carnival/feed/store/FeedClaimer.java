@@ -41,16 +41,21 @@ public class FeedClaimer {
                  WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until
             """;
 
+    /**
+     * The claimed ids are looked up by key ({@code = ANY (ARRAY(...))}): with {@code IN (...)} the planner joined them
+     * to a scan of the whole table, whose cost grew with the table, not with the batch (a claim of 256 of 2,000 due
+     * feeds: 11.5 ms, 7.8 ms this way; EXPLAIN ANALYZE on a bench database).
+     */
     private static final String CLAIM_DUE = """
             UPDATE feed f SET leased_until = ?
-            WHERE f.id IN (
+            WHERE f.id = ANY (ARRAY(
                 SELECT d.id FROM feed d
                 WHERE NOT d.paused AND d.next_poll_at <= ?
                   AND (d.leased_until IS NULL OR d.leased_until < ?)
                   AND %s
                 ORDER BY d.next_poll_at
                 LIMIT ?
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED))
             """.formatted(FOLLOWED) + RETURNING;
 
     private static final String CLAIM_ONE = """

@@ -3,6 +3,7 @@ package app.carnival.feed.store;
 import app.carnival.feed.parse.EntryPrint;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,12 +28,13 @@ public class FeedStateWriter {
 
     /**
      * The most frequent state, written for many feeds in one statement: a batch of single-row updates cost
-     * the database an execution each.
+     * the database an execution each. The ids are given twice so that the rows are found by key: joined to
+     * {@code unnest} alone, the table was read whole (2.3 ms of 16 for 256 rows among 2,000; 0.9 ms by key).
      */
     private static final String NOT_MODIFIED = "UPDATE feed f SET last_status = 304, " + SUCCESS
             + ", last_polled_at = u.polled_at, next_poll_at = u.next_poll_at, leased_until = NULL"
             + " FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) AS u(id, polled_at, next_poll_at)"
-            + " WHERE f.id = u.id";
+            + " WHERE f.id = u.id AND f.id = ANY (?::bigint[])";
 
     private static final String FETCHED = "UPDATE feed SET last_status = ?, " + SUCCESS + ", " + POLLED
             + ", etag = ?, last_modified = ?, body_hash = ?, title = COALESCE(?, title),"
@@ -153,9 +155,11 @@ public class FeedStateWriter {
             next[i] = Timestamp.from(states.get(i).nextPollAt());
         }
         try (PreparedStatement ps = c.prepareStatement(NOT_MODIFIED)) {
-            ps.setArray(1, c.createArrayOf("bigint", ids));
+            Array idArray = c.createArrayOf("bigint", ids);
+            ps.setArray(1, idArray);
             ps.setArray(2, c.createArrayOf("timestamptz", polled));
             ps.setArray(3, c.createArrayOf("timestamptz", next));
+            ps.setArray(4, idArray);
             ps.executeUpdate();
         }
     }
