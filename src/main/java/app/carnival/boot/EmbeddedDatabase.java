@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server run from binaries shipped in a jar (zonky), with its data kept in a
@@ -35,6 +36,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** As {@link #start(Path)}, on a given port (0: any free one), so a restarted server keeps its address. */
     public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with server settings beyond zonky's defaults (the benchmark's
+     * {@code pg_stat_statements}, for one).
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Map<String, String> settings)
+            throws IOException {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.toFile())
@@ -42,6 +52,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port != 0) {
             builder.setPort(port);
         }
+        settings.forEach(builder::setServerConfig);
         return new EmbeddedDatabase(builder.start());
     }
 

@@ -48,6 +48,9 @@ public final class Bench {
     final int memoryFeeds = intEnv("BENCH_MEMORY_FEEDS", 10_000);
     final int parallelism = intEnv("BENCH_PARALLELISM", 16);
     final int hosts = intEnv("BENCH_HOSTS", 64);
+    /** With BENCH_PG_STATEMENTS=1, each poll cycle logs the statements that took PostgreSQL the most time in it. */
+    final boolean pgStatements = "1".equals(System.getenv("BENCH_PG_STATEMENTS"));
+
     final int nginxWorkers = intEnv("BENCH_NGINX_WORKERS", 2);
     final int roundupResponses = intEnv("BENCH_ROUNDUP_RESPONSES", 300);
     final int wrkConnections = intEnv("BENCH_WRK_CONNECTIONS", 64);
@@ -219,7 +222,14 @@ public final class Bench {
             for (int i = 0; i < n; i++) {
                 urls.add(nginx.url(i, "feeds/" + (i < files.count() ? FeedFiles.fileName(i) : "m" + i + ".xml")));
             }
-            db = EmbeddedDatabase.start(dir.resolve("pg"));
+            db = pgStatements
+                    ? EmbeddedDatabase.start(
+                            dir.resolve("pg"),
+                            0,
+                            Map.of(
+                                    "shared_preload_libraries", "pg_stat_statements",
+                                    "pg_stat_statements.track", "all"))
+                    : EmbeddedDatabase.start(dir.resolve("pg"));
             onExit(db);
             dbPid = Proc.postmasterPid(dir.resolve("pg"));
             service = ServiceProcess.start(
@@ -302,9 +312,40 @@ public final class Bench {
         }
 
         Cycle cycle(String label) throws Exception {
+            if (pgStatements) {
+                try (Statement st = jdbc.createStatement()) {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    st.execute("SELECT pg_stat_statements_reset()");
+                }
+            }
             Cycle c = runCycle(jdbc, service, dbPid, urls, label);
             polledOnce = true;
+            if (pgStatements) {
+                logTopStatements(label);
+            }
             return c;
+        }
+
+        private void logTopStatements(String label) throws SQLException {
+            try (Statement st = jdbc.createStatement();
+                    ResultSet rs = st.executeQuery("""
+                            SELECT round(total_exec_time::numeric, 1), calls, rows, round(mean_exec_time::numeric, 3),
+                                   toplevel, left(regexp_replace(query, '\\s+', ' ', 'g'), 220)
+                            FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")) {
+                log("PostgreSQL statements by time in " + label
+                        + " (ms total, calls, rows, ms mean, top level, query):");
+                while (rs.next()) {
+                    log(String.format(
+                            Locale.ROOT,
+                            "  %10s ms %7d calls %8d rows %8s ms %s %s",
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getBoolean(5) ? "top " : "nest",
+                            rs.getString(6)));
+                }
+            }
         }
 
         /**
