@@ -69,14 +69,10 @@ public class ResponseWriter {
                 try (PreparedStatement ps = c.prepareStatement(UNDO)) {
                     Array posts =
                             longs(c, unmatched.stream().map(Verdict::postId).toList());
+                    Array assignments = longs(
+                            c, unmatched.stream().map(Verdict::assignmentId).toList());
                     ps.setArray(1, posts);
-                    ps.setArray(
-                            2,
-                            longs(
-                                    c,
-                                    unmatched.stream()
-                                            .map(Verdict::assignmentId)
-                                            .toList()));
+                    ps.setArray(2, assignments);
                     ps.setArray(3, posts);
                     ps.executeUpdate();
                 }

@@ -714,19 +714,18 @@ public final class Bench {
                 && (warm < WARM_PASSES || serviceJit >= JIT_QUIET_SECONDS || harnessJit >= JIT_QUIET_SECONDS));
         List<Cycle> cycles = new ArrayList<>();
         List<Baseline.Result> passes = new ArrayList<>();
-        List<Double> loopCpu = new ArrayList<>();
+        double harnessCpu = 0;
         for (int i = 1; i <= MEASURED_PASSES; i++) {
             cycles.add(env.cycle("304 cycle " + i + " (nothing changed)"));
             log(cycles.get(cycles.size() - 1).describe());
             double cpu0 = Proc.cpuSeconds(harness);
             passes.add(env.baseline.run(env.urls, true, Baseline.Body.DISCARD));
-            loopCpu.add(Proc.cpuSeconds(harness) - cpu0);
+            harnessCpu += Proc.cpuSeconds(harness) - cpu0;
         }
         double serviceCpu =
                 cycles.stream().mapToDouble(Cycle::serviceCpuSeconds).sum();
         double databaseCpu =
                 cycles.stream().mapToDouble(Cycle::databaseCpuSeconds).sum();
-        double harnessCpu = loopCpu.stream().mapToDouble(Double::doubleValue).sum();
         Cycle c = median(cycles, Cycle::rate);
         boolean all304 = cycles.stream().allMatch(x -> x.errors == 0 && x.notModified == env.n);
         Baseline.Result b = median(passes, Baseline.Result::rate);

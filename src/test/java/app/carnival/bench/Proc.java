@@ -31,7 +31,7 @@ final class Proc {
 
     /** utime + stime of a process in seconds (clock ticks of 1/100 s). */
     static double cpuSeconds(long pid) {
-        return (stat(pid, 11) + stat(pid, 12)) / 100.0;
+        return Stat.of(Path.of("/proc/" + pid + "/stat")).cpuJiffies() / 100.0;
     }
 
     /**
@@ -41,21 +41,12 @@ final class Proc {
      */
     static double jitCpuSeconds(long pid) {
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            return tasks.mapToDouble(task -> {
-                        try {
-                            String stat = Files.readString(task.resolve("stat"));
-                            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                            if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) {
-                                return 0;
-                            }
-                            String[] f =
-                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-                        } catch (IOException | RuntimeException e) {
-                            return 0; // the thread ended
-                        }
-                    })
-                    .sum();
+            return tasks.map(task -> Stat.of(task.resolve("stat")))
+                            .filter(t -> t.name().startsWith("C1 Compiler")
+                                    || t.name().startsWith("C2 Compiler"))
+                            .mapToLong(Stat::cpuJiffies)
+                            .sum()
+                    / 100.0;
         } catch (IOException e) {
             return 0;
         }
@@ -77,13 +68,13 @@ final class Proc {
      * PostgreSQL's server, its backends (each connection's process) and background workers.
      */
     static double treeCpuSeconds(long pid) {
-        long jiffies = stat(pid, 11) + stat(pid, 12) + stat(pid, 13) + stat(pid, 14);
+        Stat server = Stat.of(Path.of("/proc/" + pid + "/stat"));
+        long jiffies = server.cpuJiffies() + server.field(13) + server.field(14);
         try (var all = Files.list(Path.of("/proc"))) {
-            jiffies += all.map(p -> p.getFileName().toString())
-                    .filter(name -> name.chars().allMatch(Character::isDigit))
-                    .mapToLong(Long::parseLong)
-                    .filter(child -> stat(child, 1) == pid)
-                    .map(child -> stat(child, 11) + stat(child, 12))
+            jiffies += all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(p -> Stat.of(p.resolve("stat")))
+                    .filter(child -> child.field(1) == pid)
+                    .mapToLong(Stat::cpuJiffies)
                     .sum();
         } catch (IOException e) {
             // only the server's own
@@ -91,13 +82,35 @@ final class Proc {
         return jiffies / 100.0;
     }
 
-    /** Field {@code index} of /proc/pid/stat counted from the state (index 0), as a number; 0 when gone. */
-    private static long stat(long pid, int index) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
+    /**
+     * One read of a /proc/…/stat file: the command name and the fields after it, counted from the state (index 0);
+     * a process or thread that is gone reads as a nameless one with every field 0.
+     */
+    private record Stat(String name, String[] fields) {
+
+        static Stat of(Path file) {
+            try {
+                String stat = Files.readString(file);
+                int close = stat.lastIndexOf(')');
+                return new Stat(
+                        stat.substring(stat.indexOf('(') + 1, close),
+                        stat.substring(close + 2).split(" "));
+            } catch (IOException | RuntimeException e) {
+                return new Stat("", new String[0]);
+            }
+        }
+
+        long field(int index) {
+            try {
+                return Long.parseLong(fields[index]);
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** utime + stime, in clock ticks. */
+        long cpuJiffies() {
+            return field(11) + field(12);
         }
     }
 

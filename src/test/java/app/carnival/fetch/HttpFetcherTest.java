@@ -401,6 +401,20 @@ class HttpFetcherTest {
     }
 
     @Test
+    void theAnswerNamesTheAddressAsWrittenNotAsCleaned() throws Exception {
+        String written = server.url("/x/../feed");
+        HttpFetcher open = open();
+
+        FetchResult byText = open.fetch(written, HttpFetcher.FEED_ACCEPT, null, null);
+        FetchResult byTarget = open.fetch(HttpFetcher.target(written), HttpFetcher.FEED_ACCEPT, null, null);
+
+        assertThat(byText.status()).isEqualTo(200);
+        assertThat(byText.finalUrl()).isEqualTo(written);
+        assertThat(byTarget.finalUrl()).isEqualTo(written);
+        assertThat(HttpFetcher.target(written).toString()).isEqualTo(server.url("/feed"));
+    }
+
+    @Test
     void redirectsResolveAsBrowsersDoAndAnInvalidTargetIsAReadableError() throws Exception {
         server.status("/sloppy-redirect", 302, Map.of("Location", " \\feed "));
         server.status("/bad-redirect", 302, Map.of("Location", "http://exa mple.example/feed"));
