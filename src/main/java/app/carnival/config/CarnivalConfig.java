@@ -102,6 +102,13 @@ public interface CarnivalConfig {
         int maxRedirects();
 
         /**
+         * How long an unused connection is kept open for the next request to its host. The pool has a limit
+         * per host, none in total: idle connections are closed after this time instead.
+         */
+        @WithDefault("30s")
+        Duration idleConnectionTime();
+
+        /**
          * SSRF guard: when false (the default) the fetcher refuses loopback, private, link-local and
          * other non-public addresses. Local development and tests turn this on.
          */

@@ -45,6 +45,8 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -94,9 +96,12 @@ public class HttpFetcher {
                                 .setConnectTimeout(Timeout.of(this.config.connectTimeout()))
                                 .setSocketTimeout(total)
                                 .build())
-                        .setMaxConnTotal(256)
+                        // Per host only: the strict pool walked one list of the idle connections of all hosts at
+                        // each lease (11% of the service's samples in 304 cycles). No total cap, hence the eviction.
+                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                         .setMaxConnPerRoute(connectionsPerHost)
                         .build())
+                .evictIdleConnections(TimeValue.of(this.config.idleConnectionTime()))
                 // Redirects are followed here, hop by hop, to cap them and to notice permanent moves.
                 .disableRedirectHandling()
                 .disableCookieManagement()

@@ -341,6 +341,47 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aConnectionIsKeptForTheNextRequestToItsHostAndClosedOnceIdle() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> events = new CopyOnWriteArrayList<>();
+            Thread keepAlive = new Thread(() -> {
+                try (Socket c = s.accept()) {
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
+                    OutputStream out = c.getOutputStream();
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (line.isEmpty()) {
+                            events.add("request");
+                            out.write("HTTP/1.1 304 Not Modified\r\nConnection: keep-alive\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.flush();
+                        }
+                    }
+                    events.add("closed by the client");
+                } catch (IOException e) {
+                    events.add("failed: " + e.getMessage());
+                }
+            });
+            keepAlive.start();
+            HttpFetcher fetcher = fetcher(Map.of(
+                    "carnival.fetch.allow-private-networks", "true",
+                    "carnival.fetch.idle-connection-time", "1s"));
+            String url = "http://127.0.0.1:" + s.getLocalPort() + "/feed";
+
+            // The server accepts one connection: the second request must come on the first's.
+            assertThat(fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, "\"v1\"", null)
+                            .status())
+                    .isEqualTo(304);
+            assertThat(fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, "\"v1\"", null)
+                            .status())
+                    .isEqualTo(304);
+            keepAlive.join(10_000);
+            assertThat(events).containsExactly("request", "request", "closed by the client");
+        }
+    }
+
+    @Test
     void namesAreLookedUpInTheTestsOwnDnsOnly() throws Exception {
         TestDns dns = new TestDns();
         HttpFetcher local = fetcher(Map.of("carnival.fetch.allow-private-networks", "true"), dns);
