@@ -26,6 +26,9 @@ public final class WebUrl {
     private final String host;
     private final int port;
 
+    /** {@link #toUri}, built at its first call: a URL polled again and again is kept ({@code FeedTargets}). */
+    private volatile URI uri;
+
     private WebUrl(String text, UriReference ref, String userinfo, String host, int port) {
         this.text = text;
         this.ref = ref;
@@ -126,6 +129,15 @@ public final class WebUrl {
 
     /** The URL a request is made for: ASCII only, without fragment. */
     public URI toUri() {
+        URI built = uri;
+        if (built == null) {
+            built = buildUri();
+            uri = built;
+        }
+        return built;
+    }
+
+    private URI buildUri() {
         StringBuilder out =
                 new StringBuilder(32 + ref.path().length()).append(ref.scheme()).append("://");
         if (userinfo != null) {

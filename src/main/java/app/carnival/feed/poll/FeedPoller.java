@@ -68,6 +68,7 @@ public class FeedPoller {
     private final InstantSource clock;
     private final PollSchedule schedule;
     private final HostLimiter hosts;
+    private final FeedTargets targets = new FeedTargets();
     private final CarnivalMetrics metrics;
     private final Duration safetyPollInterval;
     private final Semaphore cpu = new Semaphore(Runtime.getRuntime().availableProcessors());
@@ -100,7 +101,7 @@ public class FeedPoller {
         Integer status = null;
         try {
             FetchResult result;
-            WebUrl target = HttpFetcher.target(feed.url()); // read once, for the host's permits and the fetch
+            WebUrl target = targets.of(feed.url()); // read once, for the host's permits and the fetch
             try (HostLimiter.Permit permit = hosts.acquire(target)) {
                 long started = System.nanoTime();
                 result = fetcher.fetch(target, HttpFetcher.FEED_ACCEPT, feed.etag(), feed.lastModified());
