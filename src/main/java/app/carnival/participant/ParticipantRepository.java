@@ -6,9 +6,13 @@ import app.carnival.series.Series;
 import app.carnival.url.WebUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.IDN;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Data access for participants; lists fetch each participant's feed in the same query. */
@@ -63,7 +67,7 @@ public class ParticipantRepository {
         return Participant.count("series", series);
     }
 
-    /** The feed's host name (the database makes it from the URL: V15) and how many of the series' participants follow a feed on it. */
+    /** The feed's host name (the database makes it from the URL: V15, V20) and how many of the series' participants follow a feed on it. */
     public record OnFeedHost(String host, long participants) {}
 
     public OnFeedHost onFeedHost(Series series, Feed feed) {
@@ -91,40 +95,51 @@ public class ParticipantRepository {
      * host has several blogs.
      */
     public Optional<Participant> ownerOf(Series series, List<String> postUrls) {
-        for (String postUrl : postUrls) {
+        Map<String, List<Blog>> blogsBySite = new HashMap<>();
+        for (String postUrl : new LinkedHashSet<>(postUrls)) {
             Optional<WebUrl> post = WebUrl.tryParse(postUrl);
             if (post.isEmpty()) {
                 continue; // a canonical link that is no http(s) URL: try the next address
             }
-            String host = site(post.get());
-            Optional<Participant> owner = mentioningHost(series, host).stream()
-                    .filter(p -> WebUrl.tryParse(p.blogUrl)
-                            .map(ParticipantRepository::site)
-                            .filter(host::equals)
-                            .isPresent())
-                    .filter(p -> isUnder(post.get().path(), pathOf(p)))
-                    .max(Comparator.comparingInt((Participant p) -> pathOf(p).length()));
+            String site = site(post.get());
+            Optional<Blog> owner = blogsBySite.computeIfAbsent(site, s -> blogsOnSite(series, s)).stream()
+                    .filter(b -> isUnder(post.get().path(), b.path()))
+                    .max(Comparator.comparingInt((Blog b) -> b.path().length()));
             if (owner.isPresent()) {
-                return owner;
+                return Optional.of(byId(owner.get().participantId()));
             }
         }
         return Optional.empty();
     }
 
+    /** An approved participant's blog: its address's path, without a trailing slash. */
+    private record Blog(long participantId, String path) {}
+
     /**
-     * The series' participants whose blog address contains the host, in its ASCII or Unicode
-     * spelling: the few an exact comparison has to look at, not the whole series (an intake asks for
-     * every source it verifies).
+     * The series' approved participants whose blog is on the site, read as ids and addresses only: the
+     * query looks for the host in its ASCII or Unicode spelling (the few an exact comparison has to look
+     * at, not the whole series), then each address is compared exactly. An intake asks at every source it
+     * verifies, with up to three addresses of the post, most often on one site.
      */
-    private List<Participant> mentioningHost(Series series, String asciiHost) {
+    private List<Blog> blogsOnSite(Series series, String asciiHost) {
         String unicode = IDN.toUnicode(asciiHost, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        return Participant.list(
-                "from Participant p join fetch p.feed where p.series = ?1 and p.status = ?4"
-                        + " and (locate(?2, lower(p.blogUrl)) > 0 or locate(?3, lower(p.blogUrl)) > 0)",
-                series,
-                asciiHost,
-                unicode,
-                Participant.Status.APPROVED);
+        List<Object[]> rows = Participant.getEntityManager()
+                .createQuery(
+                        "select p.id, p.blogUrl from Participant p where p.series = ?1 and p.status = ?4"
+                                + " and (locate(?2, lower(p.blogUrl)) > 0 or locate(?3, lower(p.blogUrl)) > 0)",
+                        Object[].class)
+                .setParameter(1, series)
+                .setParameter(2, asciiHost)
+                .setParameter(3, unicode)
+                .setParameter(4, Participant.Status.APPROVED)
+                .getResultList();
+        List<Blog> blogs = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            WebUrl.tryParse((String) row[1])
+                    .filter(blog -> site(blog).equals(asciiHost))
+                    .ifPresent(blog -> blogs.add(new Blog((Long) row[0], withoutTrailingSlash(blog.path()))));
+        }
+        return blogs;
     }
 
     /** Adds a discovered participant (no token) unless the series already has one for this feed; two intakes may race. */
@@ -145,8 +160,7 @@ public class ParticipantRepository {
         return blogPath.isEmpty() || postPath.equals(blogPath) || postPath.startsWith(blogPath + "/");
     }
 
-    private static String pathOf(Participant p) {
-        String path = WebUrl.tryParse(p.blogUrl).map(WebUrl::path).orElse("");
+    private static String withoutTrailingSlash(String path) {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 

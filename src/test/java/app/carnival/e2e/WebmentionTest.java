@@ -169,6 +169,9 @@ class WebmentionTest {
         String site = server.url("/wm-known/alice/");
         Api.register("wm-known", "Alice", site, server.url("/wm-known/alice/feed/"));
         server.serve("/wm-known/alice/feed/", "application/rss+xml", Feeds.wordpress(site));
+        // A blog higher up on the same host: the post is Alice's, whose blog's path is the longest that holds it.
+        server.serve("/wm-known/feed/", "application/rss+xml", Feeds.wordpress(server.url("/wm-known/")));
+        Api.register("wm-known", "Umbrella", server.url("/wm-known/"), server.url("/wm-known/feed/"));
         String post = server.url("/wm-known/alice/2024/05/answer/");
         server.serve(
                 "/wm-known/alice/2024/05/answer/",
