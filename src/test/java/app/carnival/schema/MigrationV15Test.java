@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Migration V15: series and participants written before it are open and approved; the policy and the
- * status take only their values; a pending participant is a registered one; every feed has its host.
+ * status take only their values; a pending participant is a registered one; every feed has its host. From V20 a
+ * trigger keeps the host instead of a generated column: it follows the URL and cannot be set to anything else.
  */
 class MigrationV15Test {
 
@@ -49,14 +50,14 @@ class MigrationV15Test {
     }
 
     @Test
-    void theFeedHostIsTheUrlsHostNameInLowerCaseWithoutWwwPortOrCredentials() throws SQLException {
+    void theFeedHostIsTheUrlsHostNameInLowerCaseWithoutWwwPortOrCredentialsAndFollowsTheUrlOnly() throws SQLException {
         String url = db.migratedTo("14");
         try (Connection c = DriverManager.getConnection(url)) {
             long old = feed(c, "https://WWW.Example.ORG/feed");
 
             SchemaDatabase.migrate(url, null);
 
-            assertThat(column(c, "SELECT host FROM feed WHERE id = ?", old)).containsExactly("example.org");
+            assertThat(host(c, old)).isEqualTo("example.org");
             for (String[] urlAndHost : new String[][] {
                 {"https://medium.com/feed/@someone", "medium.com"},
                 {"http://127.0.0.1:8080/blog/feed", "127.0.0.1"},
@@ -65,11 +66,23 @@ class MigrationV15Test {
                 {"https://blog.example#top", "blog.example"},
                 {"https://wwwblog.example/feed", "wwwblog.example"}
             }) {
-                long id = feed(c, urlAndHost[0]);
-                assertThat(column(c, "SELECT host FROM feed WHERE id = ?", id))
-                        .as(urlAndHost[0])
-                        .containsExactly(urlAndHost[1]);
+                assertThat(host(c, feed(c, urlAndHost[0]))).as(urlAndHost[0]).isEqualTo(urlAndHost[1]);
             }
+
+            // From V20 a trigger keeps it, not a generated column: it follows the URL and nothing else.
+            update(c, "UPDATE feed SET url = 'https://moved.example/feed' WHERE id = ?", old);
+            assertThat(host(c, old)).isEqualTo("moved.example");
+            update(c, "UPDATE feed SET host = 'elsewhere.example' WHERE id = ?", old);
+            assertThat(host(c, old)).isEqualTo("moved.example");
+            long forged = SchemaDatabase.insert(
+                    c, "INSERT INTO feed (url, host) VALUES ('https://real.example/feed', 'forged.example')");
+            assertThat(host(c, forged)).isEqualTo("real.example");
+            update(c, "UPDATE feed SET leased_until = now(), next_poll_at = now() WHERE id = ?", forged);
+            assertThat(host(c, forged)).isEqualTo("real.example");
         }
+    }
+
+    private static String host(Connection c, long feed) throws SQLException {
+        return column(c, "SELECT host FROM feed WHERE id = ?", feed).get(0);
     }
 }
