@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.impl.InMemoryDnsResolver;
@@ -378,6 +379,46 @@ class HttpFetcherTest {
                     .isEqualTo(304);
             keepAlive.join(10_000);
             assertThat(events).containsExactly("request", "request", "closed by the client");
+        }
+    }
+
+    @Test
+    void aConnectionTheServerClosedWhileIdleIsNotReused() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread closesIdle = new Thread(() -> {
+                while (!s.isClosed()) {
+                    try (Socket c = s.accept()) {
+                        connections.incrementAndGet();
+                        BufferedReader in = new BufferedReader(
+                                new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
+                        String line;
+                        do {
+                            line = in.readLine();
+                        } while (line != null && !line.isEmpty());
+                        // Announced as kept alive, then closed like a server's keep-alive timeout would.
+                        c.getOutputStream()
+                                .write("HTTP/1.1 304 Not Modified\r\nConnection: keep-alive\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII));
+                        c.getOutputStream().flush();
+                        Thread.sleep(100);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            closesIdle.start();
+            HttpFetcher fetcher = open();
+            String url = "http://127.0.0.1:" + s.getLocalPort() + "/feed";
+
+            assertThat(fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, "\"v1\"", null)
+                            .status())
+                    .isEqualTo(304);
+            Thread.sleep(1_500);
+            assertThat(fetcher.fetch(url, HttpFetcher.FEED_ACCEPT, "\"v1\"", null)
+                            .status())
+                    .isEqualTo(304);
+            assertThat(connections).hasValue(2);
         }
     }
 
