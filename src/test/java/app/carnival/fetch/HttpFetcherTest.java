@@ -36,6 +36,10 @@ class HttpFetcherTest {
 
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
+    /** A 304 that lets the client keep the connection. */
+    private static final byte[] KEPT_ALIVE_304 =
+            "HTTP/1.1 304 Not Modified\r\nConnection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
     @RegisterExtension
     static final FeedServer server = new FeedServer();
 
@@ -318,12 +322,8 @@ class HttpFetcherTest {
             Thread resetter = new Thread(() -> {
                 try (Socket c = s.accept()) {
                     // Read the whole request first, so the client is waiting for the answer when the reset comes.
-                    BufferedReader request =
-                            new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
-                    String line;
-                    do {
-                        line = request.readLine();
-                    } while (line != null && !line.isEmpty());
+                    readRequestHead(
+                            new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII)));
                     c.setSoLinger(true, 0); // close with RST
                 } catch (IOException ignored) {
                     // test over
@@ -354,8 +354,7 @@ class HttpFetcherTest {
                     while ((line = in.readLine()) != null) {
                         if (line.isEmpty()) {
                             events.add("request");
-                            out.write("HTTP/1.1 304 Not Modified\r\nConnection: keep-alive\r\n\r\n"
-                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.write(KEPT_ALIVE_304);
                             out.flush();
                         }
                     }
@@ -390,16 +389,10 @@ class HttpFetcherTest {
                 while (!s.isClosed()) {
                     try (Socket c = s.accept()) {
                         connections.incrementAndGet();
-                        BufferedReader in = new BufferedReader(
-                                new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII));
-                        String line;
-                        do {
-                            line = in.readLine();
-                        } while (line != null && !line.isEmpty());
+                        readRequestHead(new BufferedReader(
+                                new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII)));
                         // Announced as kept alive, then closed like a server's keep-alive timeout would.
-                        c.getOutputStream()
-                                .write("HTTP/1.1 304 Not Modified\r\nConnection: keep-alive\r\n\r\n"
-                                        .getBytes(StandardCharsets.US_ASCII));
+                        c.getOutputStream().write(KEPT_ALIVE_304);
                         c.getOutputStream().flush();
                         Thread.sleep(100);
                     } catch (IOException | InterruptedException e) {
@@ -420,6 +413,14 @@ class HttpFetcherTest {
                     .isEqualTo(304);
             assertThat(connections).hasValue(2);
         }
+    }
+
+    /** Reads a request's line and headers, up to the blank line that ends them (or the end of the stream). */
+    private static void readRequestHead(BufferedReader in) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+        } while (line != null && !line.isEmpty());
     }
 
     @Test

@@ -14,7 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 final class FeedTargets {
 
     /** About a kilobyte each; more feeds than this only means some are read again. */
-    static final int MAX_KEPT = 16_384;
+    private static final int MAX_KEPT = 16_384;
 
     private final Cache<String, WebUrl> targets =
             Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
@@ -23,8 +23,7 @@ final class FeedTargets {
     WebUrl of(String url) throws FetchException {
         WebUrl target = targets.getIfPresent(url);
         if (target == null) {
-            target = HttpFetcher.target(url);
-            target.toUri(); // built here, once, rather than at each request
+            target = HttpFetcher.target(url); // builds its request URI at the first fetch, and keeps it
             targets.put(url, target);
         }
         return target;
