@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -275,11 +276,7 @@ public final class Bench {
         /** Registers the given feeds in series {@code slug} through the API; feed i of the list is blog i. */
         double[] register(String slug, List<String> feedUrls) throws Exception {
             int count = feedUrls.size();
-            try (PreparedStatement ps = jdbc.prepareStatement(
-                    "INSERT INTO feed (url, next_poll_at) SELECT unnest(?::text[]), 'infinity' ON CONFLICT (url) DO NOTHING")) {
-                ps.setArray(1, jdbc.createArrayOf("text", feedUrls.toArray()));
-                ps.executeUpdate();
-            }
+            insertNeverDue(jdbc, feedUrls);
             ExecutorService pool = Executors.newFixedThreadPool(registerConcurrency);
             long t = System.nanoTime();
             List<Future<Double>> done = new ArrayList<>();
@@ -481,7 +478,8 @@ public final class Bench {
                 rs.next();
                 t0 = rs.getTimestamp(1);
             }
-            try (PreparedStatement due = c.prepareStatement("UPDATE feed SET next_poll_at = ? WHERE url = ANY(?)")) {
+            try (PreparedStatement due = c.prepareStatement(
+                    "UPDATE feed_schedule SET next_poll_at = ? WHERE feed_id IN (SELECT id FROM feed WHERE url = ANY(?))")) {
                 due.setTimestamp(1, t0);
                 due.setArray(2, c.createArrayOf("text", dueUrls.toArray()));
                 due.executeUpdate();
@@ -499,7 +497,8 @@ public final class Bench {
             int done = 0;
             int lastDone = -1;
             long lastProgress = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM feed WHERE last_polled_at >= ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT count(*) FROM feed_schedule WHERE last_polled_at >= ?")) {
                 ps.setTimestamp(1, t0);
                 while (done < expected) {
                     Thread.sleep(50);
@@ -529,7 +528,7 @@ public final class Bench {
                     SELECT extract(epoch FROM max(last_polled_at) - ?), extract(epoch FROM max(last_polled_at) - min(last_polled_at)),
                            count(*) FILTER (WHERE error_count > 0), count(*) FILTER (WHERE last_status = 200),
                            count(*) FILTER (WHERE last_status = 304), min(last_error)
-                    FROM feed WHERE last_polled_at >= ?""")) {
+                    FROM feed f JOIN feed_schedule s ON s.feed_id = f.id WHERE last_polled_at >= ?""")) {
                 ps.setTimestamp(1, t0);
                 ps.setTimestamp(2, t0);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -1060,13 +1059,35 @@ public final class Bench {
                 null);
     }
 
+    /**
+     * Feed rows for these URLs that are never due, until a cycle makes them due. The database adds a feed's
+     * schedule row once the feed row is in, so it is set by a second statement.
+     */
+    static void insertNeverDue(Connection c, List<String> feedUrls) throws SQLException {
+        Array urls = c.createArrayOf("text", feedUrls.toArray());
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO feed (url) SELECT unnest(?::text[]) ON CONFLICT (url) DO NOTHING")) {
+            ps.setArray(1, urls);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_schedule SET next_poll_at = 'infinity'"
+                + " WHERE feed_id IN (SELECT id FROM feed WHERE url = ANY (?)) AND last_polled_at IS NULL")) {
+            ps.setArray(1, urls);
+            ps.executeUpdate();
+        }
+    }
+
     /** Feeds and participants numbered from..to, by SQL (feeds never due). */
     private static void bulkFeeds(Connection c, long seriesId, int from, int to) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(String.format("""
-                    INSERT INTO feed (url, title, next_poll_at, last_polled_at, last_status, etag)
-                    SELECT 'https://scale.example.net/' || g || '/feed/', 'Blog ' || g, 'infinity', now(), 200, '"' || md5(g::text) || '"'
+                    INSERT INTO feed (url, title, last_status, etag)
+                    SELECT 'https://scale.example.net/' || g || '/feed/', 'Blog ' || g, 200, '"' || md5(g::text) || '"'
                     FROM generate_series(%d, %d) g ORDER BY g""", from, to));
+            st.executeUpdate("""
+                    UPDATE feed_schedule s SET next_poll_at = 'infinity', last_polled_at = now()
+                    FROM feed f WHERE f.id = s.feed_id AND f.url LIKE 'https://scale.example.net/%'
+                      AND s.last_polled_at IS NULL""");
             st.executeUpdate(String.format("""
                     INSERT INTO participant (series_id, feed_id, name, blog_url, token_hash)
                     SELECT %d, f.id, 'Blogger ' || f.id, replace(f.url, 'feed/', ''), sha256(convert_to(f.url, 'UTF8'))

@@ -194,11 +194,7 @@ final class IntakeScenario {
         for (List<SourcePages.Blog> list : List.of(registered, warm, unknown)) {
             list.forEach(b -> feedUrls.add(b.feedUrl()));
         }
-        try (PreparedStatement ps = jdbc.prepareStatement(
-                "INSERT INTO feed (url, next_poll_at) SELECT unnest(?::text[]), 'infinity' ON CONFLICT (url) DO NOTHING")) {
-            ps.setArray(1, jdbc.createArrayOf("text", feedUrls.toArray()));
-            ps.executeUpdate();
-        }
+        Bench.insertNeverDue(jdbc, feedUrls);
         List<SourcePages.Blog> enrol = new ArrayList<>(registered);
         enrol.addAll(warm);
         register(service, enrol);

@@ -129,7 +129,7 @@ final class PushScenario {
             }
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
-        long polls = Bench.scalar(jdbc, "SELECT count(*) FROM feed WHERE last_polled_at IS NOT NULL");
+        long polls = Bench.scalar(jdbc, "SELECT count(*) FROM feed_schedule WHERE last_polled_at IS NOT NULL");
         Bench.log(String.format(
                 Locale.ROOT,
                 "push: %d pushes, push → round-up p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d feeds polled once, none since)",

@@ -124,7 +124,10 @@ class HttpFaultsTest {
         assertThat(untilNextPoll(healed)).isGreaterThan(Duration.ofMinutes(25));
     }
 
-    /** A 304 is a success: it ends the failure (the batch of 304s is written in one statement, the trigger skipped). */
+    /**
+     * A 304 is a success: it ends the failure (the batch of 304s is written in one statement, the trigger skipped).
+     * The next 304 writes only the feed's schedule row: the feed row is left as it was.
+     */
     @Test
     void aNotModifiedAfterAFailureEndsTheFailure() {
         server.serve("/f304-back", "application/rss+xml", ok("steady"));
@@ -132,8 +135,9 @@ class HttpFaultsTest {
         poll(p);
         server.status("/f304-back", 500, Map.of());
         poll(p);
-        assertThat(feed(p).getInt("feed.errorCount")).isOne();
-        assertThat(failingSince("/f304-back")).isNotNull();
+        JsonPath failing = feed(p);
+        assertThat(failing.getInt("feed.errorCount")).isOne();
+        assertThat(failingSince("/f304-back")).isEqualTo(Instant.parse(failing.getString("feed.lastPolledAt")));
 
         server.serve("/f304-back", "application/rss+xml", ok("steady"));
         poll(p);
@@ -143,12 +147,25 @@ class HttpFaultsTest {
         assertThat(healed.getString("feed.lastError")).isNull();
         assertThat(untilNextPoll(healed)).isGreaterThan(Duration.ofMinutes(25));
         assertThat(failingSince("/f304-back")).isNull();
+
+        Object rowVersion = column("xmin::text", "/f304-back");
+        poll(p);
+        JsonPath steady = feed(p);
+        assertThat(steady.getInt("feed.lastStatus")).isEqualTo(304);
+        assertThat(Instant.parse(steady.getString("feed.lastPolledAt")))
+                .isAfter(Instant.parse(healed.getString("feed.lastPolledAt")));
+        assertThat(column("xmin::text", "/f304-back")).isEqualTo(rowVersion);
     }
 
     static Object failingSince(String path) {
+        return column("failing_since", path);
+    }
+
+    /** A column of the feed row (not of its schedule). */
+    private static Object column(String expression, String path) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> Feed.getEntityManager()
-                        .createNativeQuery("SELECT failing_since FROM feed WHERE url = ?1")
+                        .createNativeQuery("SELECT " + expression + " FROM feed WHERE url = ?1")
                         .setParameter(1, server.url(path))
                         .getSingleResult());
     }
@@ -259,7 +276,8 @@ class HttpFaultsTest {
         // Both back-offs over, as they are a minute or so after one error: the feed that merely fails is due again.
         QuarkusTransaction.requiringNew()
                 .run(() -> Feed.getEntityManager()
-                        .createNativeQuery("UPDATE feed SET next_poll_at = '2000-01-01T00:00:00Z' WHERE url IN (?1)")
+                        .createNativeQuery("UPDATE feed_schedule SET next_poll_at = '2000-01-01T00:00:00Z'"
+                                + " WHERE feed_id IN (SELECT id FROM feed WHERE url IN (?1))")
                         .setParameter(1, List.of(server.url("/f410"), server.url("/f410-failing")))
                         .executeUpdate());
         server.clearRequests();

@@ -65,11 +65,22 @@ class PollOnTimeTest {
     }
 
     private static void dueAt(String url, Instant due) {
-        QuarkusTransaction.requiringNew().run(() -> Feed.update("nextPollAt = ?1 where url = ?2", due, url));
+        schedule(url, due, false);
     }
 
     private static void pausedAndDueAt(String url, Instant due) {
+        schedule(url, due, true);
+    }
+
+    /** Due at {@code due}; paused too if asked (a paused feed stays paused). */
+    private static void schedule(String url, Instant due, boolean pause) {
         QuarkusTransaction.requiringNew()
-                .run(() -> Feed.update("nextPollAt = ?1, paused = true where url = ?2", due, url));
+                .run(() -> Feed.getEntityManager()
+                        .createNativeQuery("UPDATE feed_schedule SET next_poll_at = ?1, paused = paused OR ?2"
+                                + " WHERE feed_id = (SELECT id FROM feed WHERE url = ?3)")
+                        .setParameter(1, due)
+                        .setParameter(2, pause)
+                        .setParameter(3, url)
+                        .executeUpdate());
     }
 }

@@ -268,7 +268,7 @@ class RepollTest {
         // Hand the feeds back so that other tests can poll them.
         QuarkusTransaction.requiringNew()
                 .run(() -> Feed.getEntityManager()
-                        .createNativeQuery("UPDATE feed SET leased_until = NULL WHERE id IN (?1)")
+                        .createNativeQuery("UPDATE feed_schedule SET leased_until = NULL WHERE feed_id IN (?1)")
                         .setParameter(1, first)
                         .executeUpdate());
     }

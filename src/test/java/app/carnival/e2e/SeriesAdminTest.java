@@ -298,7 +298,8 @@ class SeriesAdminTest {
 
         // The shared feed is still polled, for the series that kept it.
         QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("UPDATE feed SET next_poll_at = now() WHERE url = ?1")
+                .run(() -> em.createNativeQuery("UPDATE feed_schedule SET next_poll_at = now()"
+                                + " WHERE feed_id = (SELECT id FROM feed WHERE url = ?1)")
                         .setParameter(1, shared + "/feed")
                         .executeUpdate());
         server.clearRequests();

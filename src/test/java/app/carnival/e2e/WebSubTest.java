@@ -163,7 +163,8 @@ class WebSubTest {
     }
 
     Duration untilNextPoll(String feedUrl) {
-        Object t = sql("SELECT next_poll_at FROM feed WHERE url = ?1", feedUrl);
+        Object t = sql(
+                "SELECT s.next_poll_at FROM feed_schedule s JOIN feed f ON f.id = s.feed_id WHERE f.url = ?1", feedUrl);
         return Duration.between(clock.instant(), (Instant) t);
     }
 

@@ -68,7 +68,7 @@ class MultiInstanceIT {
             assertEachFetched(feeds, 1 + 1);
 
             Instant secondCycle = Instant.now();
-            sql(db, "UPDATE feed SET next_poll_at = now()");
+            sql(db, "UPDATE feed_schedule SET next_poll_at = now()");
             awaitAllPolledSince(db, secondCycle);
             assertEachFetched(feeds, 1 + 2);
 
@@ -206,7 +206,7 @@ class MultiInstanceIT {
         await("every feed polled", () -> {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
                     var ps = c.prepareStatement(
-                            "SELECT count(*) FROM feed WHERE last_polled_at >= ? AND leased_until IS NULL")) {
+                            "SELECT count(*) FROM feed_schedule WHERE last_polled_at >= ? AND leased_until IS NULL")) {
                 ps.setTimestamp(1, Timestamp.from(since));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -39,7 +39,7 @@ class ReadinessIT {
 
     static boolean firstPollRecorded(Statement st) {
         try (ResultSet rs = st.executeQuery(
-                "SELECT count(*) FROM feed WHERE last_polled_at IS NOT NULL AND leased_until IS NULL")) {
+                "SELECT count(*) FROM feed_schedule WHERE last_polled_at IS NOT NULL AND leased_until IS NULL")) {
             rs.next();
             return rs.getInt(1) == 1;
         } catch (SQLException e) {
@@ -91,7 +91,7 @@ class ReadinessIT {
 
                 // The next poll of the feed takes 8 s: the scheduler finishes nothing meanwhile.
                 feeds.delay("/slow", Duration.ofSeconds(8));
-                st.execute("UPDATE feed SET next_poll_at = now()");
+                st.execute("UPDATE feed_schedule SET next_poll_at = now()");
             }
             await("readiness down", () -> get(service, "/q/health/ready").statusCode() == 503);
             HttpResponse<String> down = get(service, "/q/health/ready");

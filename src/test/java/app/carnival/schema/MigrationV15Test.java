@@ -77,7 +77,7 @@ class MigrationV15Test {
             long forged = SchemaDatabase.insert(
                     c, "INSERT INTO feed (url, host) VALUES ('https://real.example/feed', 'forged.example')");
             assertThat(host(c, forged)).isEqualTo("real.example");
-            update(c, "UPDATE feed SET leased_until = now(), next_poll_at = now() WHERE id = ?", forged);
+            update(c, "UPDATE feed SET etag = '\"v2\"', last_status = 304 WHERE id = ?", forged);
             assertThat(host(c, forged)).isEqualTo("real.example");
         }
     }

@@ -34,9 +34,10 @@ public class FeedBacklog {
                    count(*) FILTER (WHERE error_count > 0 AND NOT paused),
                    count(*) FILTER (WHERE paused),
                    min(next_poll_at) FILTER (WHERE due)
-            FROM (SELECT *, NOT paused AND next_poll_at <= ? AND (leased_until IS NULL OR leased_until < ?) AS due
-                  FROM feed d
-                  WHERE EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.id AND p.status = 'APPROVED')) f
+            FROM (SELECT f.error_count, s.paused, s.next_poll_at,
+                         NOT s.paused AND s.next_poll_at <= ? AND (s.leased_until IS NULL OR s.leased_until < ?) AS due
+                  FROM feed_schedule s JOIN feed f ON f.id = s.feed_id
+                  WHERE EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = s.feed_id AND p.status = 'APPROVED')) f
             """;
 
     private final AgroalDataSource dataSource;

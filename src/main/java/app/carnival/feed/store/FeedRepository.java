@@ -21,7 +21,7 @@ public class FeedRepository {
 
     /** The feed is due by {@code at} at the latest: a participant just started to follow it. */
     public void dueBy(Feed feed, Instant at) {
-        em.createNativeQuery("UPDATE feed SET next_poll_at = ?2 WHERE id = ?1 AND next_poll_at > ?2")
+        em.createNativeQuery("UPDATE feed_schedule SET next_poll_at = ?2 WHERE feed_id = ?1 AND next_poll_at > ?2")
                 .setParameter(1, feed.id)
                 .setParameter(2, at)
                 .executeUpdate();

@@ -86,7 +86,7 @@ public class Subscriptions {
                     leased_until = NULL, claim_id = NULL, updated_at = ?
                 WHERE callback_token = ? AND topic_url = ? AND state <> 'UNSUBSCRIBING'
                 RETURNING feed_id),
-            f AS (UPDATE feed SET next_poll_at = LEAST(next_poll_at, ?) WHERE id IN (SELECT feed_id FROM s))
+            f AS (UPDATE feed_schedule SET next_poll_at = LEAST(next_poll_at, ?) WHERE feed_id IN (SELECT feed_id FROM s))
             SELECT count(*) FROM s
             """;
 
