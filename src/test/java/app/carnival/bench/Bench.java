@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -1061,33 +1060,42 @@ public final class Bench {
 
     /**
      * Feed rows for these URLs that are never due, until a cycle makes them due. The database adds a feed's
-     * schedule row once the feed row is in, so it is set by a second statement.
+     * schedule row once the feed row is in, so the rows this insert added are scheduled by a second statement.
      */
     static void insertNeverDue(Connection c, List<String> feedUrls) throws SQLException {
-        Array urls = c.createArrayOf("text", feedUrls.toArray());
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO feed (url) SELECT unnest(?::text[]) ON CONFLICT (url) DO NOTHING")) {
-            ps.setArray(1, urls);
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO feed (url) SELECT unnest(?::text[]) ON CONFLICT (url) DO NOTHING RETURNING id")) {
+            ps.setArray(1, c.createArrayOf("text", feedUrls.toArray()));
+            neverDue(c, ps, "");
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_schedule SET next_poll_at = 'infinity'"
-                + " WHERE feed_id IN (SELECT id FROM feed WHERE url = ANY (?)) AND last_polled_at IS NULL")) {
-            ps.setArray(1, urls);
+    }
+
+    /** Makes the feeds the insert {@code ps} returns never due, setting {@code alsoSet} ({@code ", col = …"}) too. */
+    private static void neverDue(Connection c, PreparedStatement insert, String alsoSet) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = insert.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE feed_schedule SET next_poll_at = 'infinity'" + alsoSet + " WHERE feed_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         }
     }
 
     /** Feeds and participants numbered from..to, by SQL (feeds never due). */
     private static void bulkFeeds(Connection c, long seriesId, int from, int to) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO feed (url, title, last_status, etag)
+                SELECT 'https://scale.example.net/' || g || '/feed/', 'Blog ' || g, 200, '"' || md5(g::text) || '"'
+                FROM generate_series(?, ?) g ORDER BY g RETURNING id""")) {
+            insert.setInt(1, from);
+            insert.setInt(2, to);
+            neverDue(c, insert, ", last_polled_at = now()");
+        }
         try (Statement st = c.createStatement()) {
-            st.executeUpdate(String.format("""
-                    INSERT INTO feed (url, title, last_status, etag)
-                    SELECT 'https://scale.example.net/' || g || '/feed/', 'Blog ' || g, 200, '"' || md5(g::text) || '"'
-                    FROM generate_series(%d, %d) g ORDER BY g""", from, to));
-            st.executeUpdate("""
-                    UPDATE feed_schedule s SET next_poll_at = 'infinity', last_polled_at = now()
-                    FROM feed f WHERE f.id = s.feed_id AND f.url LIKE 'https://scale.example.net/%'
-                      AND s.last_polled_at IS NULL""");
             st.executeUpdate(String.format("""
                     INSERT INTO participant (series_id, feed_id, name, blog_url, token_hash)
                     SELECT %d, f.id, 'Blogger ' || f.id, replace(f.url, 'feed/', ''), sha256(convert_to(f.url, 'UTF8'))

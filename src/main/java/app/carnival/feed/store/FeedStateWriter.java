@@ -24,7 +24,7 @@ public class FeedStateWriter {
 
     /**
      * When each polled feed was polled and is due again, all kinds in one statement on the narrow schedule table
-     * (V21): a success resumes a paused feed, a 410 pauses it, a failure leaves it as it is (null). The dates go
+     * (V21), with what each kind does to a pause ({@link #pausedAfter}). The dates go
      * as microseconds since the epoch: the driver formats a timestamp array element by element, with a Calendar
      * each. The ids are given twice so that the rows are found by key: joined to {@code unnest} alone, the table
      * was read whole.
@@ -166,8 +166,7 @@ public class FeedStateWriter {
             ids[i] = s.feedId();
             polled[i] = micros(s.polledAt());
             next[i] = micros(s.nextPollAt());
-            paused[i] =
-                    s instanceof FeedState.Gone ? Boolean.TRUE : s instanceof FeedState.Failed ? null : Boolean.FALSE;
+            paused[i] = pausedAfter(s);
         }
         try (PreparedStatement ps = c.prepareStatement(SCHEDULED)) {
             Array idArray = c.createArrayOf("bigint", ids);
@@ -178,6 +177,14 @@ public class FeedStateWriter {
             ps.setArray(5, idArray);
             ps.executeUpdate();
         }
+    }
+
+    /** A success resumes a paused feed, a 410 pauses it, a failure leaves it as it is (null). */
+    private static Boolean pausedAfter(FeedState.Polled state) {
+        if (state instanceof FeedState.Gone) {
+            return Boolean.TRUE;
+        }
+        return state instanceof FeedState.Failed ? null : Boolean.FALSE;
     }
 
     private static long micros(Instant at) {
