@@ -100,8 +100,8 @@ public final class Bench {
 
     /**
      * Warm-up passes before a first or changed comparison, on each side (service cycles over other blogs, loop passes
-     * over {@link #WARM_UP_FEEDS} of the URLs): at least two, more until a pass takes no less CPU than the one
-     * before ({@link #WARM_CPU_STEADY}), up to this many. A single pass left the service's JIT compiling through the
+     * over {@link #WARM_UP_FEEDS} of the URLs): at least two, more until a pass takes at least {@link #WARM_CPU_STEADY}
+     * of the CPU of the one before, up to this many. A single pass left the service's JIT compiling through the
      * measured first cycle: JFR showed {@code String.encodeUTF8_UTF16} (the post insert's bind of a text with a
      * non-Latin-1 character) interpreted for the whole cycle, 18% of the pollers' samples, and the loop's three
      * measured passes after its single warm-up pass ranged from 51 to 117 feeds/s.
@@ -111,9 +111,23 @@ public final class Bench {
     /** A warm-up pass whose CPU is at least this share of the previous pass's counts as warm. */
     static final double WARM_CPU_STEADY = 0.95;
 
-    static boolean warm(List<Double> cpuPerPass) {
-        int n = cpuPerPass.size();
-        return n >= MAX_WARM_UPS || (n >= 2 && cpuPerPass.get(n - 1) >= WARM_CPU_STEADY * cpuPerPass.get(n - 2));
+    /** One warm-up pass, numbered from 1. */
+    interface WarmUpPass<T> {
+        T run(int round) throws Exception;
+    }
+
+    /** Runs warm-up passes until the side is warm ({@link #MAX_WARM_UPS}); returns them in order. */
+    static <T> List<T> warmUp(WarmUpPass<T> pass, ToDoubleFunction<T> cpuSeconds) throws Exception {
+        List<T> passes = new ArrayList<>();
+        double previous;
+        double last = Double.NaN;
+        do {
+            previous = last;
+            T p = pass.run(passes.size() + 1);
+            passes.add(p);
+            last = cpuSeconds.applyAsDouble(p);
+        } while (passes.size() < MAX_WARM_UPS && !(passes.size() >= 2 && last >= WARM_CPU_STEADY * previous));
+        return passes;
     }
 
     /** The series whose participants follow a poll environment's {@code urls}. */
@@ -514,9 +528,10 @@ public final class Bench {
             c.commit();
             c.setAutoCommit(true);
         }
+        // Read before the due time: a scan of every service thread's stat file, kept out of the measured window.
+        double jit0 = Proc.jitCpuSeconds(pid);
         Thread.sleep(Math.max(0, t0.getTime() - System.currentTimeMillis()));
         double cpu0 = Proc.cpuSeconds(pid);
-        double jit0 = Proc.jitCpuSeconds(pid);
         double dbCpu0 = Proc.treeCpuSeconds(dbPid);
         long[] m0 = Proc.machine();
         long start = System.nanoTime();
@@ -596,12 +611,13 @@ public final class Bench {
         if (env.polledOnce) {
             throw new IllegalStateException("the first cycle already ran in this environment");
         }
-        List<Cycle> warmUps = new ArrayList<>();
-        do {
-            Cycle warm = env.warmUp(WARM_UP_FEEDS, warmUps.size() + 1);
-            warmUps.add(warm);
-            log(warm.describe());
-        } while (!warm(warmUps.stream().map(Cycle::serviceCpuSeconds).toList()));
+        List<Cycle> warmUps = warmUp(
+                round -> {
+                    Cycle warm = env.warmUp(WARM_UP_FEEDS, round);
+                    log(warm.describe());
+                    return warm;
+                },
+                Cycle::serviceCpuSeconds);
         Cycle c = env.cycle("first cycle (all entries new)");
         log(c.describe());
         long posts = scalar(env.jdbc, """
@@ -639,24 +655,26 @@ public final class Bench {
     static final int LOOP_PASSES = 3;
 
     /**
-     * Same URLs, same parallelism, fresh GET + ROME parse, after warm-up passes ({@link #MAX_WARM_UPS}); the median of
+     * Same URLs, same parallelism, fresh GET + ROME parse, after warm-up passes ({@link #warmUp}); the median of
      * {@link #LOOP_PASSES} passes, as one pass ranged from 89 to 252 feeds/s between runs on the same code.
      */
     Baseline.Result romeLoop(PollEnv env) throws Exception {
         long harness = ProcessHandle.current().pid();
-        List<Double> warmCpu = new ArrayList<>();
-        do {
-            double cpu0 = Proc.cpuSeconds(harness);
-            double jit0 = Proc.jitCpuSeconds(harness);
-            env.baseline.run(env.urls.subList(0, Math.min(env.n, WARM_UP_FEEDS)), false, Baseline.Body.ROME);
-            warmCpu.add(Proc.cpuSeconds(harness) - cpu0);
-            log(String.format(
-                    Locale.ROOT,
-                    "baseline GET+parse warm-up pass %d (not reported): harness CPU %.1f s, its JIT compilers %.1f s",
-                    warmCpu.size(),
-                    warmCpu.get(warmCpu.size() - 1),
-                    Proc.jitCpuSeconds(harness) - jit0));
-        } while (!warm(warmCpu));
+        warmUp(
+                round -> {
+                    double cpu0 = Proc.cpuSeconds(harness);
+                    double jit0 = Proc.jitCpuSeconds(harness);
+                    env.baseline.run(env.urls.subList(0, Math.min(env.n, WARM_UP_FEEDS)), false, Baseline.Body.ROME);
+                    double cpu = Proc.cpuSeconds(harness) - cpu0;
+                    log(String.format(
+                            Locale.ROOT,
+                            "baseline GET+parse warm-up pass %d (not reported): harness CPU %.1f s, its JIT compilers %.1f s",
+                            round,
+                            cpu,
+                            Proc.jitCpuSeconds(harness) - jit0));
+                    return cpu;
+                },
+                Double::doubleValue);
         List<Baseline.Result> passes = new ArrayList<>();
         for (int i = 0; i < LOOP_PASSES; i++) {
             passes.add(env.baseline.run(env.urls, false, Baseline.Body.ROME));
@@ -1342,8 +1360,8 @@ public final class Bench {
                   service's compilers then took 5.1 s of the warm-up cycle's 14.5 s of CPU and were still busy during the
                   measured cycle (JFR: `String.encodeUTF8_UTF16`, binding a post text with a non-Latin-1 character,
                   interpreted through the whole cycle, 18% of the pollers' samples), and the loop's three measured passes
-                  ranged from 51 to 117 feeds/s. The service's warm-up cycles fell from 14.5 s of CPU to 4.2 s, the
-                  loop's passes from 26.7 s to 8.6 s, over five to six passes.
+                  ranged from 51 to 117 feeds/s. In the first run with more passes (2026-12-03 23:47) the service's
+                  warm-up cycles fell from 14.5 s of CPU to 4.2 s and the loop's passes from 26.7 s to 8.6 s, over six.
                 - **notmodified at steady state**: a service cycle and a pass of the conditional-GET loop take turns, so that a
                   drift of the machine's speed during the scenario reaches both alike. Unreported pairs run until neither
                   side's JIT compiler threads used 0.05 s of CPU in the last pair (at least twenty pairs, at most a hundred):
