@@ -95,6 +95,12 @@ class AdaptiveScheduleTest {
             long closingFeed =
                     Api.register("rhythm-deadline", "Closing", server.url("/deadline"), server.url("/deadline/feed"));
             assertAbout(nextPollAfterOnePoll("rhythm-deadline", closing, closingFeed), Duration.ofMinutes(5));
+
+            // Followed in both series, a feed is polled for the nearer of their deadlines.
+            server.serve("/both/feed", "application/rss+xml", feed(server, "both", Duration.ofDays(30)));
+            long bothOpen = Api.register("rhythm-open", "Both", server.url("/both"), server.url("/both/feed"));
+            Api.register("rhythm-deadline", "Both", server.url("/both"), server.url("/both/feed"));
+            assertAbout(nextPollAfterOnePoll("rhythm-open", open, bothOpen), Duration.ofMinutes(5));
         }
     }
 }

@@ -20,17 +20,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scheduler claims the next batch while the previous one finishes: with batches of two, seven due
- * feeds are each polled once, and each one's state is recorded when the cycle returns.
+ * The scheduler claims the next batch while the previous one finishes, each claim twice the one before
+ * (one feed, then two, then four, the batch size): seven due feeds are each polled once, and each one's
+ * state is recorded when the cycle returns.
  */
 @QuarkusTest
-@TestProfile(PollBatchesTest.TwoAtATime.class)
+@TestProfile(PollBatchesTest.GrowingClaims.class)
 class PollBatchesTest {
 
-    public static class TwoAtATime implements QuarkusTestProfile {
+    public static class GrowingClaims implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("carnival.poll.batch-size", "2");
+            return Map.of("carnival.poll.batch-size", "4", "carnival.poll.parallelism", "1");
         }
     }
 

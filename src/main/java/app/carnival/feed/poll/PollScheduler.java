@@ -122,21 +122,25 @@ public class PollScheduler {
 
     /**
      * Claims and polls due feeds, batch after batch, until none is due. The next batch is claimed and
-     * queued while the previous one finishes, so the pool does not idle on a batch's slowest feeds.
+     * queued while the previous one finishes, so the pool does not idle on a batch's slowest feeds. The
+     * batches grow ({@link ClaimSizes}): fetching starts after a claim the size of the pool, not of a batch.
      */
     public List<PollOutcome> pollDue() {
         List<PollOutcome> all = new ArrayList<>();
+        ClaimSizes sizes = new ClaimSizes(config.parallelism(), config.batchSize());
         Running previous = null;
         List<ClaimedFeed> batch;
+        int limit;
         do {
-            batch = claimer.claimDue(clock.instant(), config.lease(), config.batchSize());
+            limit = sizes.next();
+            batch = claimer.claimDue(clock.instant(), config.lease(), limit);
             Running running = start(batch);
             if (previous != null) {
                 all.addAll(finish(previous));
                 progressed();
             }
             previous = running;
-        } while (batch.size() == config.batchSize());
+        } while (batch.size() == limit);
         all.addAll(finish(previous));
         progressed();
         awaitWrites();

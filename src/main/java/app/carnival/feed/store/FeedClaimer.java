@@ -13,8 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reserves feeds for polling with a lease: several instances may poll one database, each feed is
@@ -29,29 +36,41 @@ public class FeedClaimer {
     private static final String FOLLOWED =
             "EXISTS (SELECT 1 FROM participant p WHERE p.feed_id = d.feed_id AND p.status = 'APPROVED')";
 
-    /** What a poll needs from the row, read by the claim itself: no second round trip. */
+    /**
+     * What a poll needs from the row, read by the claim itself. The series its approved participants follow come
+     * as ids, their open deadlines from one query per claim ({@link #OPEN_DEADLINES}): a per-row subquery joining
+     * the feed's participants to their assignments was a third of a 304 cycle's claim time (2,000 claimed feeds in
+     * batches of 256, psql on a bench database: 80 ms with it, 62 ms with the ids).
+     */
     private static final String RETURNING = """
             RETURNING f.id, f.url, f.etag, f.last_modified, f.body_hash, f.error_count, f.posting_interval_seconds,
-                (SELECT min(a.closes_at + a.grace_minutes * interval '1 minute')
-                 FROM participant p JOIN assignment a ON a.series_id = p.series_id
-                 WHERE p.feed_id = f.id AND p.status = 'APPROVED' AND a.opens_at <= ?
-                   AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?) AS open_until,
+                ARRAY(SELECT p.series_id FROM participant p WHERE p.feed_id = f.id AND p.status = 'APPROVED') AS series,
                 f.ttl_minutes,
                 (SELECT w.lease_expires_at FROM websub_subscription w
                  WHERE w.feed_id = f.id AND w.state = 'ACTIVE' AND w.lease_expires_at > ?) AS pushed_until
             """;
 
+    /** The earliest end (grace included) of each given series' assignments open at the time given. */
+    private static final String OPEN_DEADLINES = """
+            SELECT a.series_id, min(a.closes_at + a.grace_minutes * interval '1 minute')
+            FROM assignment a
+            WHERE a.series_id = ANY (?) AND a.opens_at <= ? AND a.closes_at + a.grace_minutes * interval '1 minute' >= ?
+            GROUP BY a.series_id""";
+
     /**
      * The claimed ids are looked up by key ({@code = ANY (ARRAY(...))}): with {@code IN (...)} the planner joined them
      * to a scan of the whole table, whose cost grew with the table, not with the batch (a claim of 256 of 2,000 due
-     * feeds: 11.5 ms, 7.8 ms this way; EXPLAIN ANALYZE on a bench database).
+     * feeds: 11.5 ms, 7.8 ms this way; EXPLAIN ANALYZE on a bench database). The due time is a sub-select, hidden
+     * from the planner: given the value, it expected a handful of due feeds and planned each claim afresh (a
+     * bitmap scan of every due feed, then a sort), where the kept plan walks the due index in order and stops at
+     * the limit.
      */
     private static final String CLAIM_DUE = """
             UPDATE feed_schedule s SET leased_until = ?
             FROM feed f
             WHERE f.id = s.feed_id AND s.feed_id = ANY (ARRAY(
                 SELECT d.feed_id FROM feed_schedule d
-                WHERE NOT d.paused AND d.next_poll_at <= ?
+                WHERE NOT d.paused AND d.next_poll_at <= (SELECT ?::timestamptz)
                   AND (d.leased_until IS NULL OR d.leased_until < ?)
                   AND %s
                 ORDER BY d.next_poll_at
@@ -99,9 +118,7 @@ public class FeedClaimer {
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setInt(4, limit);
             ps.setTimestamp(5, Timestamp.from(now));
-            ps.setTimestamp(6, Timestamp.from(now));
-            ps.setTimestamp(7, Timestamp.from(now));
-            return read(ps);
+            return read(c, ps, now);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due feeds", e);
         }
@@ -157,25 +174,37 @@ public class FeedClaimer {
             ps.setLong(2, feedId);
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setTimestamp(4, Timestamp.from(now));
-            ps.setTimestamp(5, Timestamp.from(now));
-            ps.setTimestamp(6, Timestamp.from(now));
-            return read(ps).stream().findFirst();
+            return read(c, ps, now).stream().findFirst();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim feed " + feedId, e);
         }
     }
 
-    private static List<ClaimedFeed> read(PreparedStatement ps) throws SQLException {
-        List<ClaimedFeed> claimed = new ArrayList<>();
+    /** A claimed row, before its series' open deadlines are known. */
+    private record Row(
+            long id,
+            String url,
+            String etag,
+            String lastModified,
+            byte[] bodyHash,
+            int errorCount,
+            Duration postingInterval,
+            Long[] series,
+            Duration ttl,
+            Instant pushedUntil) {}
+
+    private static List<ClaimedFeed> read(Connection c, PreparedStatement ps, Instant now) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        Set<Long> series = new HashSet<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long interval = rs.getLong(7);
                 Duration postingInterval = rs.wasNull() ? null : Duration.ofSeconds(interval);
-                Timestamp openUntil = rs.getTimestamp(8);
+                Long[] followedBy = (Long[]) rs.getArray(8).getArray();
                 int ttlMinutes = rs.getInt(9);
                 Duration ttl = rs.wasNull() ? null : Duration.ofMinutes(ttlMinutes);
                 Timestamp pushedUntil = rs.getTimestamp(10);
-                claimed.add(new ClaimedFeed(
+                rows.add(new Row(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
@@ -183,11 +212,50 @@ public class FeedClaimer {
                         rs.getBytes(5),
                         rs.getInt(6),
                         postingInterval,
-                        openUntil == null ? null : openUntil.toInstant(),
+                        followedBy,
                         ttl,
                         pushedUntil == null ? null : pushedUntil.toInstant()));
+                series.addAll(Arrays.asList(followedBy));
             }
         }
+        Map<Long, Instant> deadlines = openDeadlines(c, series, now);
+        List<ClaimedFeed> claimed = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Instant openUntil = Arrays.stream(r.series())
+                    .map(deadlines::get)
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
+            claimed.add(new ClaimedFeed(
+                    r.id(),
+                    r.url(),
+                    r.etag(),
+                    r.lastModified(),
+                    r.bodyHash(),
+                    r.errorCount(),
+                    r.postingInterval(),
+                    openUntil,
+                    r.ttl(),
+                    r.pushedUntil()));
+        }
         return claimed;
+    }
+
+    private static Map<Long, Instant> openDeadlines(Connection c, Set<Long> series, Instant now) throws SQLException {
+        Map<Long, Instant> deadlines = new HashMap<>();
+        if (series.isEmpty()) {
+            return deadlines;
+        }
+        try (PreparedStatement ps = c.prepareStatement(OPEN_DEADLINES)) {
+            ps.setArray(1, c.createArrayOf("bigint", series.toArray()));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    deadlines.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return deadlines;
     }
 }
