@@ -21,4 +21,11 @@ public record ClaimedFeed(
         Duration postingInterval,
         Instant openUntil,
         Duration ttl,
-        Instant pushedUntil) {}
+        Instant pushedUntil) {
+
+    /** This claim with the earliest open deadline of its series, known once the claim's series are read. */
+    ClaimedFeed withOpenUntil(Instant deadline) {
+        return new ClaimedFeed(
+                id, url, etag, lastModified, bodyHash, errorCount, postingInterval, deadline, ttl, pushedUntil);
+    }
+}

@@ -180,18 +180,8 @@ public class FeedClaimer {
         }
     }
 
-    /** A claimed row, before its series' open deadlines are known. */
-    private record Row(
-            long id,
-            String url,
-            String etag,
-            String lastModified,
-            byte[] bodyHash,
-            int errorCount,
-            Duration postingInterval,
-            Long[] series,
-            Duration ttl,
-            Instant pushedUntil) {}
+    /** A claimed feed before its series' open deadlines are known, and the series its approved participants follow. */
+    private record Row(ClaimedFeed feed, Long[] series) {}
 
     private static List<ClaimedFeed> read(Connection c, PreparedStatement ps, Instant now) throws SQLException {
         List<Row> rows = new ArrayList<>();
@@ -204,7 +194,7 @@ public class FeedClaimer {
                 int ttlMinutes = rs.getInt(9);
                 Duration ttl = rs.wasNull() ? null : Duration.ofMinutes(ttlMinutes);
                 Timestamp pushedUntil = rs.getTimestamp(10);
-                rows.add(new Row(
+                ClaimedFeed feed = new ClaimedFeed(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
@@ -212,33 +202,22 @@ public class FeedClaimer {
                         rs.getBytes(5),
                         rs.getInt(6),
                         postingInterval,
-                        followedBy,
+                        null,
                         ttl,
-                        pushedUntil == null ? null : pushedUntil.toInstant()));
+                        pushedUntil == null ? null : pushedUntil.toInstant());
+                rows.add(new Row(feed, followedBy));
                 series.addAll(Arrays.asList(followedBy));
             }
         }
         Map<Long, Instant> deadlines = openDeadlines(c, series, now);
-        List<ClaimedFeed> claimed = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            Instant openUntil = Arrays.stream(r.series())
-                    .map(deadlines::get)
-                    .filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder())
-                    .orElse(null);
-            claimed.add(new ClaimedFeed(
-                    r.id(),
-                    r.url(),
-                    r.etag(),
-                    r.lastModified(),
-                    r.bodyHash(),
-                    r.errorCount(),
-                    r.postingInterval(),
-                    openUntil,
-                    r.ttl(),
-                    r.pushedUntil()));
-        }
-        return claimed;
+        return rows.stream()
+                .map(r -> r.feed()
+                        .withOpenUntil(Arrays.stream(r.series())
+                                .map(deadlines::get)
+                                .filter(Objects::nonNull)
+                                .min(Comparator.naturalOrder())
+                                .orElse(null)))
+                .toList();
     }
 
     private static Map<Long, Instant> openDeadlines(Connection c, Set<Long> series, Instant now) throws SQLException {
