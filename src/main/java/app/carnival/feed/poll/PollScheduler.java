@@ -133,8 +133,9 @@ public class PollScheduler {
         int limit;
         do {
             limit = sizes.next();
-            batch = claimer.claimDue(clock.instant(), config.lease(), limit);
-            Running running = start(batch);
+            Instant claimedAt = clock.instant();
+            batch = claimer.claimDue(claimedAt, config.lease(), limit);
+            Running running = start(batch, claimedAt.plus(config.lease()));
             if (previous != null) {
                 all.addAll(finish(previous));
                 progressed();
@@ -151,6 +152,7 @@ public class PollScheduler {
     public List<PollOutcome> pollNow(Collection<Long> feedIds) {
         List<ClaimedFeed> claimed = new ArrayList<>();
         List<PollOutcome> busy = new ArrayList<>();
+        Instant leasedUntil = clock.instant().plus(config.lease()); // the earliest of the claims' ends
         for (long id : feedIds) {
             Optional<ClaimedFeed> got = claimer.claim(id, clock.instant(), config.lease());
             if (got.isPresent()) {
@@ -159,26 +161,33 @@ public class PollScheduler {
                 busy.add(PollOutcome.busy(id));
             }
         }
-        List<PollOutcome> outcomes = new ArrayList<>(pollClaimed(claimed));
+        List<PollOutcome> outcomes = new ArrayList<>(finish(start(claimed, leasedUntil)));
         awaitWrites();
         outcomes.addAll(busy);
         return outcomes;
     }
 
-    /** Polls in parallel; {@link #finish} waits for them. */
-    private List<PollOutcome> pollClaimed(List<ClaimedFeed> feeds) {
-        return finish(start(feeds));
-    }
-
     /** Polls under way, in the order of their feeds. */
     private record Running(List<ClaimedFeed> feeds, List<CompletableFuture<FeedPoller.Polled>> polls) {}
 
-    private Running start(List<ClaimedFeed> feeds) {
+    /** Polls in parallel; {@link #finish} waits for them. */
+    private Running start(List<ClaimedFeed> feeds, Instant leasedUntil) {
         return new Running(
                 feeds,
                 feeds.stream()
-                        .map(feed -> CompletableFuture.supplyAsync(() -> poller.poll(feed), pool))
+                        .map(feed -> CompletableFuture.supplyAsync(() -> pollWithin(feed, leasedUntil), pool))
                         .toList());
+    }
+
+    /**
+     * Polls a claimed feed unless its lease ended while it waited for a poller (a batch queues behind the one
+     * before): another poll may hold the feed by then, and fetching it too would poll it twice.
+     */
+    private FeedPoller.Polled pollWithin(ClaimedFeed feed, Instant leasedUntil) {
+        if (!clock.instant().isBefore(leasedUntil)) {
+            return new FeedPoller.Polled(PollOutcome.busy(feed.id()), null);
+        }
+        return poller.poll(feed);
     }
 
     /**
@@ -195,6 +204,9 @@ public class PollScheduler {
         writes.add(CompletableFuture.runAsync(() -> states.writeBatch(pending), writer));
         for (int i = 0; i < running.feeds().size(); i++) {
             PollOutcome outcome = polled.get(i).outcome();
+            if (outcome.result() == PollResult.BUSY) {
+                continue; // not polled
+            }
             FeedStateChange.of(running.feeds().get(i), outcome).ifPresent(PollScheduler::log);
             metrics.polled(outcome.result().wire());
             metrics.responsesRecorded("feed", outcome.newResponses());
