@@ -41,16 +41,8 @@ class PollBatchesTest {
     @Test
     void everyDueFeedIsPolledOnceAcrossOverlappingBatches() throws Exception {
         try (FeedServer server = new FeedServer()) {
-            String token = Api.createSeries("poll-batches", "pollbatches");
-            List<String> feeds = new ArrayList<>();
-            for (int i = 0; i < 7; i++) {
-                String site = OrphanFeedTest.blogWithOnePost(server, "/batch" + i, "pollbatches");
-                Api.register("poll-batches", "Blogger " + i, site, site + "/feed");
-                feeds.add(site + "/feed");
-            }
-            assertThat(token).isNotBlank();
-            Map<String, Integer> before = new HashMap<>();
-            feeds.forEach(url -> before.put(url, requestsFor(server, url)));
+            List<String> feeds = registerBlogs(server, "poll-batches", "pollbatches", 7);
+            Map<String, Integer> before = requestsBefore(server, feeds);
 
             List<PollOutcome> outcomes = scheduler.pollDue();
 
@@ -75,7 +67,26 @@ class PollBatchesTest {
         }
     }
 
-    private static int requestsFor(FeedServer server, String url) {
+    /** A new series and {@code count} blogs in it, each with one post; their feeds' URLs. */
+    static List<String> registerBlogs(FeedServer server, String slug, String hashtag, int count) {
+        assertThat(Api.createSeries(slug, hashtag)).isNotBlank();
+        List<String> feeds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String site = OrphanFeedTest.blogWithOnePost(server, "/" + slug + i, hashtag);
+            Api.register(slug, "Blogger " + i, site, site + "/feed");
+            feeds.add(site + "/feed");
+        }
+        return feeds;
+    }
+
+    /** How many times each feed was requested so far (registration reads it too). */
+    static Map<String, Integer> requestsBefore(FeedServer server, List<String> feeds) {
+        Map<String, Integer> before = new HashMap<>();
+        feeds.forEach(url -> before.put(url, requestsFor(server, url)));
+        return before;
+    }
+
+    static int requestsFor(FeedServer server, String url) {
         return server.requests(URI.create(url).getPath()).size();
     }
 }

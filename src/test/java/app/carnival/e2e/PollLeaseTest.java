@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,19 +43,9 @@ class PollLeaseTest {
     void aFeedQueuedPastItsLeaseIsLeftToTheClaimThatHoldsItNow() throws Exception {
         scheduler.pollDue(); // what other tests left due, so that this test's feeds are claimed alone
         try (FeedServer server = new FeedServer()) {
-            String token = Api.createSeries("poll-lease", "polllease");
-            List<String> feeds = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                String site = OrphanFeedTest.blogWithOnePost(server, "/lease" + i, "polllease");
-                Api.register("poll-lease", "Blogger " + i, site, site + "/feed");
-                feeds.add(site + "/feed");
-            }
-            assertThat(token).isNotBlank();
-            Map<String, Integer> before = new HashMap<>();
-            for (String url : feeds) {
-                before.put(url, requestsFor(server, url));
-                server.delay(URI.create(url).getPath(), Duration.ofMillis(1200));
-            }
+            List<String> feeds = PollBatchesTest.registerBlogs(server, "poll-lease", "polllease", 3);
+            Map<String, Integer> before = PollBatchesTest.requestsBefore(server, feeds);
+            feeds.forEach(url -> server.delay(URI.create(url).getPath(), Duration.ofMillis(1200)));
 
             List<PollOutcome> outcomes = new ArrayList<>();
             for (int cycle = 0; cycle < 5 && !allUpdated(outcomes, feeds); cycle++) {
@@ -64,7 +53,7 @@ class PollLeaseTest {
             }
 
             assertThat(allUpdated(outcomes, feeds)).isTrue();
-            feeds.forEach(url -> assertThat(requestsFor(server, url) - before.get(url))
+            feeds.forEach(url -> assertThat(PollBatchesTest.requestsFor(server, url) - before.get(url))
                     .as(url)
                     .isOne());
             assertThat(outcomes).anySatisfy(o -> assertThat(o.result()).isEqualTo(PollResult.BUSY));
@@ -75,9 +64,5 @@ class PollLeaseTest {
         return feeds.stream()
                 .allMatch(url ->
                         outcomes.stream().anyMatch(o -> url.equals(o.feedUrl()) && o.result() == PollResult.UPDATED));
-    }
-
-    private static int requestsFor(FeedServer server, String url) {
-        return server.requests(URI.create(url).getPath()).size();
     }
 }
