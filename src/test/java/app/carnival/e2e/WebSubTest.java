@@ -368,6 +368,36 @@ class WebSubTest {
     }
 
     @Test
+    void aHubThatVerifiesBeforeItAnswersIsTakenAtItsWordForSubscribingAndForUnsubscribing() throws Exception {
+        hub.verifyingBeforeItAnswers();
+        String path = "/eager-blog";
+        String site = blogs.url(path);
+        String feedUrl = announcingTheHub(site);
+        String token = seriesWithOpenAssignment("websub-eager", "websubeager");
+        Api.register("websub-eager", "Ea", site, feedUrl);
+        TestHub.Request old = subscribed("websub-eager", token, feedUrl);
+        try (TestHub next = new TestHub(PUBLIC_URL, RestAssured.port).verifyingBeforeItAnswers()) {
+            blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, next.url(), oldItem(site)));
+            Api.pollSeries("websub-eager", token).statusCode(200);
+
+            worker.run();
+
+            // Both hubs called back before the worker read their 202: neither verification was refused.
+            assertThat(hub.verifications()).last().satisfies(v -> {
+                assertThat(v.mode()).isEqualTo("unsubscribe");
+                assertThat(v.confirmed()).isTrue();
+            });
+            assertThat(hub.subscribers(feedUrl)).isEmpty();
+            assertThat(next.subscribers(feedUrl)).hasSize(1);
+            assertThat(count(
+                            "SELECT count(*) FROM websub_subscription WHERE callback_token = ?1",
+                            old.callback().substring((PUBLIC_URL + "/websub/").length())))
+                    .isZero();
+            assertThat(state(feedUrl)).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
     void aPushWaitsForAPollOfTheSameFeedAndAsksTheHubToComeBackWhenThePollTakesTooLong() throws Exception {
         String path = "/busy-blog";
         String site = blogs.url(path);

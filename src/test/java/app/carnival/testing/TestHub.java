@@ -60,6 +60,7 @@ public final class TestHub implements AutoCloseable {
 
     private volatile Long grantedLease;
     private volatile int failWith;
+    private volatile boolean verifyFirst;
 
     /**
      * @param publicUrl   the service's {@code carnival.public-url}
@@ -94,6 +95,15 @@ public final class TestHub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Verifies intent before it answers the request, the order a fast hub on another thread may reach
+     * the subscriber in: the callback comes before the subscriber has read the hub's 202.
+     */
+    public TestHub verifyingBeforeItAnswers() {
+        verifyFirst = true;
+        return this;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -107,7 +117,7 @@ public final class TestHub implements AutoCloseable {
         return List.copyOf(subscribers.getOrDefault(topic, Map.of()).keySet());
     }
 
-    /** §5.1: a form POST; 202 at once, the verification of intent follows on another thread. */
+    /** §5.1: a form POST; 202 at once, the verification of intent follows on another thread (unless it goes first). */
     private void request(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> form =
@@ -128,8 +138,13 @@ public final class TestHub implements AutoCloseable {
                 exchange.sendResponseHeaders(failWith, -1);
                 return;
             }
-            exchange.sendResponseHeaders(202, -1);
-            workers.submit(() -> verify(request));
+            if (verifyFirst) {
+                verify(request);
+                exchange.sendResponseHeaders(202, -1);
+            } else {
+                exchange.sendResponseHeaders(202, -1);
+                workers.submit(() -> verify(request));
+            }
         }
     }
 
