@@ -316,8 +316,7 @@ class WebSubTest {
 
         OrphanFeedTest.leave(participant, token);
         assertThat(OrphanFeedTest.feedExists(feedUrl)).isFalse();
-        String callbackToken = request.callback().substring((PUBLIC_URL + "/websub/").length());
-        assertThat(sql("SELECT state FROM websub_subscription WHERE callback_token = ?1", callbackToken))
+        assertThat(sql("SELECT state FROM websub_subscription WHERE callback_token = ?1", callbackToken(request)))
                 .isEqualTo("ACTIVE");
 
         worker.run();
@@ -329,8 +328,7 @@ class WebSubTest {
         Await.until(
                 "the unsubscription's verification",
                 () -> hub.subscribers(feedUrl).isEmpty());
-        assertThat(count("SELECT count(*) FROM websub_subscription WHERE callback_token = ?1", callbackToken))
-                .isZero();
+        assertThat(subscriptionsOf(request)).isZero();
         byte[] body =
                 rss(site, feedUrl, hub.url(), answer(site, "websuborphan")).getBytes(StandardCharsets.UTF_8);
         assertThat(hub.deliverSigned(request, feedUrl, body)).isEqualTo(404);
@@ -338,47 +336,30 @@ class WebSubTest {
 
     @Test
     void aFeedThatMovesToAnotherHubIsUnsubscribedFromTheOldOneAndSubscribedAtTheNewOne() throws Exception {
-        String path = "/moving-blog";
-        String site = blogs.url(path);
-        String feedUrl = announcingTheHub(site);
-        String token = seriesWithOpenAssignment("websub-moving", "websubmoving");
-        Api.register("websub-moving", "Mo", site, feedUrl);
-        TestHub.Request old = subscribed("websub-moving", token, feedUrl);
         try (TestHub next = new TestHub(PUBLIC_URL, RestAssured.port)) {
-            blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, next.url(), oldItem(site)));
-            Api.pollSeries("websub-moving", token).statusCode(200);
-            assertThat(state(feedUrl)).isEqualTo("SUBSCRIBE");
+            Moved moved = subscribedThenMovedTo(next, "websub-moving");
 
             worker.run();
 
-            Await.until("the old hub lets go", () -> hub.subscribers(feedUrl).isEmpty());
+            Await.until(
+                    "the old hub lets go",
+                    () -> hub.subscribers(moved.feedUrl()).isEmpty());
             Await.until(
                     "the new hub's verification",
-                    () -> next.subscribers(feedUrl).size() == 1);
+                    () -> next.subscribers(moved.feedUrl()).size() == 1);
             assertThat(hub.requests()).last().extracting(TestHub.Request::mode).isEqualTo("unsubscribe");
-            assertThat(next.subscribers(feedUrl)).doesNotContain(old.callback());
-            Await.until(
-                    "the old subscription's end",
-                    () -> count(
-                                    "SELECT count(*) FROM websub_subscription" + " WHERE callback_token = ?1",
-                                    old.callback().substring((PUBLIC_URL + "/websub/").length()))
-                            == 0);
-            assertThat(state(feedUrl)).isEqualTo("ACTIVE");
+            assertThat(next.subscribers(moved.feedUrl()))
+                    .doesNotContain(moved.old().callback());
+            Await.until("the old subscription's end", () -> subscriptionsOf(moved.old()) == 0);
+            assertThat(state(moved.feedUrl())).isEqualTo("ACTIVE");
         }
     }
 
     @Test
     void aHubThatVerifiesBeforeItAnswersIsTakenAtItsWordForSubscribingAndForUnsubscribing() throws Exception {
         hub.verifyingBeforeItAnswers();
-        String path = "/eager-blog";
-        String site = blogs.url(path);
-        String feedUrl = announcingTheHub(site);
-        String token = seriesWithOpenAssignment("websub-eager", "websubeager");
-        Api.register("websub-eager", "Ea", site, feedUrl);
-        TestHub.Request old = subscribed("websub-eager", token, feedUrl);
         try (TestHub next = new TestHub(PUBLIC_URL, RestAssured.port).verifyingBeforeItAnswers()) {
-            blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, next.url(), oldItem(site)));
-            Api.pollSeries("websub-eager", token).statusCode(200);
+            Moved moved = subscribedThenMovedTo(next, "websub-eager");
 
             worker.run();
 
@@ -387,14 +368,41 @@ class WebSubTest {
                 assertThat(v.mode()).isEqualTo("unsubscribe");
                 assertThat(v.confirmed()).isTrue();
             });
-            assertThat(hub.subscribers(feedUrl)).isEmpty();
-            assertThat(next.subscribers(feedUrl)).hasSize(1);
-            assertThat(count(
-                            "SELECT count(*) FROM websub_subscription WHERE callback_token = ?1",
-                            old.callback().substring((PUBLIC_URL + "/websub/").length())))
-                    .isZero();
-            assertThat(state(feedUrl)).isEqualTo("ACTIVE");
+            assertThat(hub.subscribers(moved.feedUrl())).isEmpty();
+            assertThat(next.subscribers(moved.feedUrl())).hasSize(1);
+            assertThat(subscriptionsOf(moved.old())).isZero();
+            assertThat(state(moved.feedUrl())).isEqualTo("ACTIVE");
         }
+    }
+
+    /** A feed subscribed at {@link #hub}, and the request that subscribed it. */
+    record Moved(String feedUrl, TestHub.Request old) {}
+
+    /**
+     * Registers a blog in a series of its own whose feed names {@link #hub}, lets the worker subscribe, then has the
+     * feed name {@code next} instead and polls it: the old subscription is let go, a new one is to be requested.
+     */
+    Moved subscribedThenMovedTo(TestHub next, String slug) throws InterruptedException {
+        String path = "/" + slug + "-blog";
+        String site = blogs.url(path);
+        String feedUrl = announcingTheHub(site);
+        String token = seriesWithOpenAssignment(slug, slug.replace("-", ""));
+        Api.register(slug, "Mo", site, feedUrl);
+        TestHub.Request old = subscribed(slug, token, feedUrl);
+        blogs.serve(path + "/feed", "application/rss+xml", rss(site, feedUrl, next.url(), oldItem(site)));
+        Api.pollSeries(slug, token).statusCode(200);
+        assertThat(state(feedUrl)).isEqualTo("SUBSCRIBE");
+        return new Moved(feedUrl, old);
+    }
+
+    /** The token at the end of a request's callback URL. */
+    static String callbackToken(TestHub.Request request) {
+        return request.callback().substring((PUBLIC_URL + "/websub/").length());
+    }
+
+    /** Subscription rows (0 or 1) behind the callback a request named. */
+    long subscriptionsOf(TestHub.Request request) {
+        return count("SELECT count(*) FROM websub_subscription WHERE callback_token = ?1", callbackToken(request));
     }
 
     @Test
@@ -446,7 +454,7 @@ class WebSubTest {
         String token = seriesWithOpenAssignment("websub-bad", "websubbad");
         Api.register("websub-bad", "Bad", site, feedUrl);
         TestHub.Request request = subscribed("websub-bad", token, feedUrl);
-        String callback = "/websub/" + request.callback().substring((PUBLIC_URL + "/websub/").length());
+        String callback = "/websub/" + callbackToken(request);
         String secret = request.secret();
         byte[] feed = rss(site, feedUrl, hub.url(), answer(site, "websubbad"), oldItem(site))
                 .getBytes(StandardCharsets.UTF_8);
