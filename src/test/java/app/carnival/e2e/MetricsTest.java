@@ -4,12 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carnival.testing.FeedServer;
+import app.carnival.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +27,14 @@ class MetricsTest {
 
     @RegisterExtension
     static final FeedServer server = new FeedServer();
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) (\\S+)$");
 
@@ -108,6 +120,34 @@ class MetricsTest {
                         "carnival_feeds{state=\"in-error\"}",
                         "carnival_feeds{state=\"paused\"}",
                         "carnival_poll_lag_seconds");
+    }
+
+    @Test
+    void aFailingAndAGoneFeedShowInThePollCountersAndTheFeedGauges() {
+        String slug = "metrics-states";
+        String token = Api.createSeries(slug, "metricsstates");
+        server.status("/metrics/failing/feed", 500, Map.of());
+        server.status("/metrics/gone/feed", 410, Map.of());
+        Api.register(slug, "Fay", server.url("/metrics/failing"), server.url("/metrics/failing/feed"));
+        Api.register(slug, "Gus", server.url("/metrics/gone"), server.url("/metrics/gone/feed"));
+
+        Map<String, Double> before = freshScrape();
+        Api.pollSeries(slug, token).statusCode(200);
+        Map<String, Double> after = freshScrape();
+
+        assertThat(delta(before, after, "carnival_polls_total{result=\"error\"}"))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_polls_total{result=\"paused\"}"))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_feeds{state=\"in-error\"}")).isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_feeds{state=\"paused\"}")).isEqualTo(1.0);
+        // Not the due count: moving the clock past the gauges' caching may bring other tests' feeds due.
+    }
+
+    /** A scrape after the feed gauges' few seconds of caching: they read the database again. */
+    Map<String, Double> freshScrape() {
+        clock.advance(Duration.ofSeconds(6));
+        return scrape();
     }
 
     @Test
