@@ -123,9 +123,13 @@ class MetricsTest {
     }
 
     @Test
-    void aFailingAndAGoneFeedShowInThePollCountersAndTheFeedGauges() {
+    void anUnchangedAFailingAndAGoneFeedShowInThePollCountersAndTheFeedGauges() {
         String slug = "metrics-states";
         String token = Api.createSeries(slug, "metricsstates");
+        String site = server.url("/metrics/same");
+        server.serve("/metrics/same/feed", "application/rss+xml", Feeds.wordpress(site));
+        Api.register(slug, "Sam", site, server.url("/metrics/same/feed"));
+        Api.pollSeries(slug, token).statusCode(200);
         server.status("/metrics/failing/feed", 500, Map.of());
         server.status("/metrics/gone/feed", 410, Map.of());
         Api.register(slug, "Fay", server.url("/metrics/failing"), server.url("/metrics/failing/feed"));
@@ -135,10 +139,14 @@ class MetricsTest {
         Api.pollSeries(slug, token).statusCode(200);
         Map<String, Double> after = freshScrape();
 
+        assertThat(delta(before, after, "carnival_polls_total{result=\"not-modified\"}"))
+                .isEqualTo(1.0);
         assertThat(delta(before, after, "carnival_polls_total{result=\"error\"}"))
                 .isEqualTo(1.0);
         assertThat(delta(before, after, "carnival_polls_total{result=\"paused\"}"))
                 .isEqualTo(1.0);
+        assertThat(delta(before, after, "carnival_polls_total{result=\"updated\"}"))
+                .isZero();
         assertThat(delta(before, after, "carnival_feeds{state=\"in-error\"}")).isEqualTo(1.0);
         assertThat(delta(before, after, "carnival_feeds{state=\"paused\"}")).isEqualTo(1.0);
         // Not the due count: moving the clock past the gauges' caching may bring other tests' feeds due.

@@ -3,6 +3,7 @@ package app.carnival.feed.store;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ import java.util.function.ToDoubleFunction;
  * report the same numbers. Gauges {@code carnival.feeds{state}} and {@code carnival.poll.lag}.
  */
 @ApplicationScoped
+@Startup // its gauges are registered when it is made: /q/metrics must show them before any health check asks
 public class FeedBacklog {
 
     /** The counts and the lag at {@code at}. */
