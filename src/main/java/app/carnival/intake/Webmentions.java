@@ -14,9 +14,12 @@ import app.carnival.series.Assignment;
 import app.carnival.url.UrlNormalizer;
 import app.carnival.url.WebUrl;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +56,10 @@ public class Webmentions {
         this.clock = clock;
     }
 
+    void countFromZero(@Observes StartupEvent started) {
+        metrics.expectWebmentions(Arrays.stream(WebmentionOutcome.values()).map(WebmentionOutcome::label));
+    }
+
     /** A source and target that passed the synchronous checks, with the assignment the target names. */
     record Checked(String source, String sourceKey, String target, Assignment assignment) {}
 
@@ -61,13 +68,13 @@ public class Webmentions {
         try {
             UUID id = queued(
                     check(source, target, clientAddress), Mention.Channel.WEBMENTION, "found by Webmention", null);
-            metrics.webmentionReceived("queued");
+            metrics.webmentionReceived(WebmentionOutcome.QUEUED.label());
             return id;
         } catch (RateLimited e) {
-            metrics.webmentionReceived("rate-limited");
+            metrics.webmentionReceived(WebmentionOutcome.RATE_LIMITED.label());
             throw e;
         } catch (DomainException e) {
-            metrics.webmentionReceived("refused");
+            metrics.webmentionReceived(WebmentionOutcome.REFUSED.label());
             throw e;
         }
     }

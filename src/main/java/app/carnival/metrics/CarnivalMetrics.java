@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The service's own meters, scraped at {@code /q/metrics} (Prometheus names in brackets). Counted per
@@ -24,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 @ApplicationScoped
+@Startup // its timers are on /q/metrics, at zero, before the first poll
 public class CarnivalMetrics {
 
     private final MeterRegistry registry;
@@ -55,7 +58,23 @@ public class CarnivalMetrics {
     }
 
     public void polled(String result) {
-        counter("carnival.polls", "Polls by result", "result", result).increment();
+        polls(result).increment();
+    }
+
+    /**
+     * Counts these poll results from zero now, and {@link #expectWebmentions} and {@link #expectPushes} these
+     * outcomes: a rate or an alert over one works before it first happens.
+     */
+    public void expectPolls(Stream<String> results) {
+        results.forEach(this::polls);
+    }
+
+    public void expectWebmentions(Stream<String> outcomes) {
+        outcomes.forEach(this::webmentions);
+    }
+
+    public void expectPushes(Stream<String> outcomes) {
+        outcomes.forEach(this::pushes);
     }
 
     public void fetched(Duration took, long bytes) {
@@ -81,14 +100,24 @@ public class CarnivalMetrics {
 
     /** A Webmention request and what became of it (queued, refused, rate-limited, …). */
     public void webmentionReceived(String outcome) {
-        counter("carnival.webmentions.received", "Webmention requests by outcome", "outcome", outcome)
-                .increment();
+        webmentions(outcome).increment();
     }
 
     /** A push from a WebSub hub and what became of it (accepted, bad_signature, unknown_topic, …). */
     public void pushReceived(String outcome) {
-        counter("carnival.websub.pushes", "WebSub pushes by outcome", "outcome", outcome)
-                .increment();
+        pushes(outcome).increment();
+    }
+
+    private Counter polls(String result) {
+        return counter("carnival.polls", "Polls by result", "result", result);
+    }
+
+    private Counter webmentions(String outcome) {
+        return counter("carnival.webmentions.received", "Webmention requests by outcome", "outcome", outcome);
+    }
+
+    private Counter pushes(String outcome) {
+        return counter("carnival.websub.pushes", "WebSub pushes by outcome", "outcome", outcome);
     }
 
     private Counter counter(String name, String description, String tag, String value) {

@@ -14,10 +14,13 @@ import app.carnival.websub.rules.Mode;
 import app.carnival.websub.rules.Signature;
 import app.carnival.websub.store.PushTarget;
 import app.carnival.websub.store.Subscriptions;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -64,6 +67,10 @@ public class Callbacks {
         this.config = config.websub();
         this.pollLease = config.poll().lease();
         this.maxBodyBytes = config.fetch().maxBodyBytes();
+    }
+
+    void countFromZero(@Observes StartupEvent started) {
+        metrics.expectPushes(Arrays.stream(PushOutcome.values()).map(PushOutcome::label));
     }
 
     /** The largest pushed body taken: as large as a fetched feed may be. */

@@ -73,8 +73,9 @@ public class PollScheduler {
         });
     }
 
-    /** Starts the background loop when the scheduler is enabled (tests poll on demand instead). */
+    /** Counts polls from zero, and starts the background loop when the scheduler is enabled (tests poll on demand). */
     void start(@Observes StartupEvent started) {
+        metrics.expectPolls(PollResult.counted());
         if (config.schedulerEnabled()) {
             lastProgress = clock.instant();
             ticker = Ticker.waking("poll-tick", config.tick(), this::tick);
