@@ -3,11 +3,11 @@ package app.carnival.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carnival.feed.store.FeedBacklog;
 import app.carnival.testing.FeedServer;
 import app.carnival.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -157,7 +157,7 @@ class MetricsTest {
 
     /** A scrape after the feed gauges' few seconds of caching: they read the database again. */
     Map<String, Double> freshScrape() {
-        clock.advance(Duration.ofSeconds(6));
+        clock.advance(FeedBacklog.FRESH_FOR.plusSeconds(1));
         return scrape();
     }
 

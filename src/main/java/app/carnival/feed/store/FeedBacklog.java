@@ -29,7 +29,8 @@ public class FeedBacklog {
     /** The counts and the lag at {@code at}. */
     public record Snapshot(Instant at, long due, long inError, long paused, Duration lag) {}
 
-    private static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    /** How long a snapshot is served before the feeds are read again. */
+    public static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private static final String READ = """
             SELECT count(*) FILTER (WHERE due),

@@ -76,13 +76,11 @@ public class Subscriptions {
             """;
 
     /**
-     * An orphan is one we want gone even before the worker has recorded its request as sent: a hub may
-     * verify before the worker has read its answer.
+     * Any subscription whose feed is gone or moved is one we want gone (the worker unsubscribes exactly those), also
+     * before the worker has recorded its request as sent: a hub may verify before the worker has read its answer.
      */
-    private static final String UNSUBSCRIBED = """
-            DELETE FROM websub_subscription
-            WHERE callback_token = ? AND topic_url = ? AND (state = 'UNSUBSCRIBING' OR feed_id IS NULL)
-            """;
+    private static final String UNSUBSCRIBED =
+            "DELETE FROM websub_subscription WHERE callback_token = ? AND topic_url = ? AND feed_id IS NULL";
 
     /** The hub will not push: the feed goes back to its usual schedule at once, retried after the back-off. */
     private static final String DENIED = """
