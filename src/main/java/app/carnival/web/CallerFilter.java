@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Resolves who is calling, once per request: the {@code Authorization: Bearer} token, else the host's
@@ -38,12 +39,20 @@ public class CallerFilter {
         // The address only: what a limit counts it as is worked out when one is asked (most requests never do).
         String address =
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        WrongTokens wrongTokens = new WrongTokens(limits, address);
         current.set(
                 resolve(
                         request.getHeaderString(HttpHeaders.AUTHORIZATION),
                         request.getCookies().get(HOST_COOKIE),
-                        new WrongTokens(limits, address)),
-                address);
+                        wrongTokens),
+                address,
+                wrongTokens);
+    }
+
+    /** A wrong token is counted when the response is ready: every transaction of the request has ended by then. */
+    @ServerResponseFilter
+    public void countWrongToken() {
+        current.countWrongToken();
     }
 
     private static Caller resolve(String authorization, Cookie hostCookie, TokenGuard guard) {

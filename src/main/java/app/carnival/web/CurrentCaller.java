@@ -13,6 +13,7 @@ public class CurrentCaller {
     private final RateLimits limits;
     private Caller caller = Caller.anonymous();
     private String address;
+    private WrongTokens wrongTokens;
 
     public CurrentCaller(RateLimits limits) {
         this.limits = limits;
@@ -27,8 +28,16 @@ public class CurrentCaller {
         limits.admit(limit, ClientKey.of(address));
     }
 
-    void set(Caller caller, String address) {
+    void set(Caller caller, String address, WrongTokens wrongTokens) {
         this.caller = caller;
         this.address = address;
+        this.wrongTokens = wrongTokens;
+    }
+
+    /** Counts the wrong token the request presented, if it did; at its end, outside its transactions. */
+    void countWrongToken() {
+        if (wrongTokens != null) {
+            wrongTokens.countRefusal();
+        }
     }
 }

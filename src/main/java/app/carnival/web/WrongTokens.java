@@ -4,7 +4,6 @@ import app.carnival.limits.ClientKey;
 import app.carnival.limits.Limit;
 import app.carnival.limits.RateLimits;
 import app.carnival.security.TokenGuard;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ final class WrongTokens implements TokenGuard {
     private final RateLimits limits;
     private final String address;
     private Optional<Duration> wait;
-    private boolean counted;
+    private boolean refused;
 
     WrongTokens(RateLimits limits, String address) {
         this.limits = limits;
@@ -35,12 +34,21 @@ final class WrongTokens implements TokenGuard {
         }
     }
 
-    /** Counted once per request, and committed on its own: the request's own transaction rolls back with the refusal. */
+    /**
+     * Noted only: {@link #countRefusal} counts it once the request's work is done. Counting here would take a
+     * second connection while the request's transaction holds one (a small pool could then run dry, every
+     * request holding one and waiting for another), and that transaction rolls back with the refusal anyway.
+     */
     @Override
     public void refused() {
-        if (!counted) {
-            counted = true;
-            QuarkusTransaction.requiringNew().run(() -> limits.count(Limit.WRONG_TOKENS, ClientKey.of(address)));
+        refused = true;
+    }
+
+    /** Counts the request's refusal, once; called when no transaction of the request is open any more. */
+    void countRefusal() {
+        if (refused) {
+            refused = false;
+            limits.count(Limit.WRONG_TOKENS, ClientKey.of(address));
         }
     }
 }
