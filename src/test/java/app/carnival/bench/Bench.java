@@ -602,6 +602,38 @@ public final class Bench {
         }
     }
 
+    /** The round-up's rate against the trivial endpoint's: 0.5 in issue 5, raised to 0.8 by issue 12. */
+    static final double ROUNDUP_RATIO = 0.8;
+
+    /** Share of the machine's CPU (all cores) under which it counts as quiet before a measured step. */
+    static final double QUIET_BUSY_PERCENT = 15;
+
+    static final Duration QUIET_MAX = Duration.ofSeconds(30);
+
+    /**
+     * Waits until the machine is quiet (under {@link #QUIET_BUSY_PERCENT} of its CPU busy over half a second), for at
+     * most {@link #QUIET_MAX}. What a step leaves running (PostgreSQL's autovacuum and checkpoint after 100,000 new
+     * posts, the service's follow-up work) otherwise slows the next measured step, whichever side it is: in one run the
+     * GET+ROME loop's passes right after the first cycle went at 71.5, 66.7 and 116.8 feeds/s, and after the changed
+     * cycle, the same work, at 188.5.
+     */
+    static void settle(String before) throws InterruptedException {
+        long start = System.nanoTime();
+        double busy;
+        do {
+            long[] m0 = Proc.machine();
+            Thread.sleep(500);
+            long[] m1 = Proc.machine();
+            busy = 100.0 * (m1[0] - m0[0]) / Math.max(1, m1[1] - m0[1]);
+        } while (busy >= QUIET_BUSY_PERCENT && System.nanoTime() - start < QUIET_MAX.toNanos());
+        log(String.format(
+                Locale.ROOT,
+                "settled before %s in %.1f s (machine %.0f%% busy in the last half second)",
+                before,
+                (System.nanoTime() - start) / 1e9,
+                busy));
+    }
+
     // =============================================================================================
     // Scenarios
     // =============================================================================================
@@ -618,6 +650,7 @@ public final class Bench {
                     return warm;
                 },
                 Cycle::serviceCpuSeconds);
+        settle("the first cycle");
         Cycle c = env.cycle("first cycle (all entries new)");
         log(c.describe());
         long posts = scalar(env.jdbc, """
@@ -677,6 +710,7 @@ public final class Bench {
                 Double::doubleValue);
         List<Baseline.Result> passes = new ArrayList<>();
         for (int i = 0; i < LOOP_PASSES; i++) {
+            settle("GET+ROME loop pass " + (i + 1));
             passes.add(env.baseline.run(env.urls, false, Baseline.Body.ROME));
         }
         Baseline.Result b = median(passes, Baseline.Result::rate);
@@ -704,6 +738,7 @@ public final class Bench {
         }
         log(String.format("every feed gained one entry (files rewritten in %.1f s)", (System.nanoTime() - t) / 1e9));
         long postsBefore = scalar(env.jdbc, "SELECT count(*) FROM post");
+        settle("the changed cycle");
         Cycle c = env.cycle("changed cycle (each feed gained one entry)");
         log(c.describe());
         long newPosts = scalar(env.jdbc, "SELECT count(*) FROM post") - postsBefore;
@@ -899,7 +934,9 @@ public final class Bench {
         log("round-up JSON: " + json.body().length() + " bytes, count " + count);
         int pageStatus = env.service.get(page).statusCode();
         Wrk wrk = new Wrk(wrkThreads, wrkConnections, wrkSeconds);
+        settle("wrk on the trivial endpoint");
         Wrk.Result triv = wrk.run(env.service.base() + trivial);
+        settle("wrk on the round-up JSON");
         Wrk.Result rj = wrk.run(env.service.base() + roundupJson);
         rows.add(new Row(
                 "roundup",
@@ -907,8 +944,8 @@ public final class Bench {
                 f1(rj.rps()),
                 f1(triv.rps()) + " (GET " + trivial + ")",
                 ratio(rj.rps(), triv.rps()),
-                "ratio ≥ 0.5",
-                met(rj.errors() == 0 && rj.rps() / triv.rps() >= 0.5)));
+                "ratio ≥ 0.8",
+                met(rj.errors() == 0 && rj.rps() / triv.rps() >= ROUNDUP_RATIO)));
         rows.add(new Row(
                 "roundup",
                 "  round-up JSON latency p50 / p99 (ms)",
@@ -937,6 +974,7 @@ public final class Bench {
             notes.add("roundup page: GET " + page
                     + " answered 404 in this build; the harness measures it when it answers 200.");
         } else {
+            settle("wrk on the round-up page");
             Wrk.Result rp = wrk.run(env.service.base() + page);
             rows.add(new Row(
                     "roundup",
@@ -944,8 +982,8 @@ public final class Bench {
                     f1(rp.rps()),
                     f1(triv.rps()) + " (GET " + trivial + ")",
                     ratio(rp.rps(), triv.rps()),
-                    "ratio ≥ 0.5",
-                    met(pageStatus == 200 && rp.errors() == 0 && rp.rps() / triv.rps() >= 0.5)));
+                    "ratio ≥ 0.8",
+                    met(pageStatus == 200 && rp.errors() == 0 && rp.rps() / triv.rps() >= ROUNDUP_RATIO)));
             rows.add(new Row(
                     "roundup",
                     "  round-up page latency p50 / p99 (ms)",
@@ -1380,7 +1418,14 @@ public final class Bench {
                   database.
                 - **roundup**: a second series whose assignment gets its responses from already stored posts at registration;
                   `wrk` against the round-up JSON, the round-up page (when the service has it) and a trivial endpoint of the
-                  app (`GET /api/series/{slug}`: one row, small JSON), each after nothing else runs; ratio = req/s ÷ trivial req/s.
+                  app (`GET /api/series/{slug}`: one row, small JSON), each after nothing else runs; ratio = req/s ÷ trivial req/s
+                  (target 0.5 until 2026-12-04, then issue 12's 0.8).
+                - **Settling**: before the first and the changed cycle, each measured pass of the GET+ROME loop and each `wrk`
+                  run, the harness waits until the machine is quiet (under 15% of its CPU busy over half a second, at most
+                  30 s; the log says how long). Until 2026-12-04 each step followed the one before at once, and what that
+                  one left running (PostgreSQL's autovacuum and checkpoint after 100,000 new posts, for one) slowed the
+                  next: the loop's passes right after the first cycle went at 71.5, 66.7 and 116.8 feeds/s in one run,
+                  and at 188.5 after the changed cycle, the same work.
                 - **scale**: scheduler off; data bulk-inserted by SQL (`generate_series`); sequential requests from one client.
                 - **memory**: a fresh service; 10,000 feed URLs (symlinks to the distinct feed files, so each URL is a real
                   feed with its own ETag), registered via the API, then one cycle; peak = max(VmHWM, sampled VmRSS).
