@@ -30,6 +30,14 @@ final class Api {
                 .path("hostToken");
     }
 
+    /** Renames a series with the given bearer token (a merge patch of its title). */
+    static Response rename(String slug, String token, String title) {
+        return given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + token)
+                .body(Map.of("title", title))
+                .patch("/api/series/" + slug);
+    }
+
     static ValidatableResponse createAssignment(String slug, String hostToken, Map<String, Object> body) {
         return given().contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + hostToken)

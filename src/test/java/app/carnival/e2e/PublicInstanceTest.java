@@ -186,13 +186,13 @@ class PublicInstanceTest {
                     .then()
                     .statusCode(403);
         }
-        Response locked = rename(slug, token, "Renamed while locked");
+        Response locked = Api.rename(slug, token, "Renamed while locked");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.jsonPath().getString("detail")).startsWith("Too many wrong tokens from your address");
         given().get("/api/series/" + slug).then().statusCode(200).body("title", equalTo("Series " + slug));
 
         clock.advance(Duration.ofMinutes(20));
-        rename(slug, token, "Renamed").then().statusCode(200).body("title", equalTo("Renamed"));
+        Api.rename(slug, token, "Renamed").then().statusCode(200).body("title", equalTo("Renamed"));
     }
 
     @Test
@@ -226,9 +226,9 @@ class PublicInstanceTest {
         assertThat(count("SELECT count(*) FROM rate_limit WHERE bucket LIKE 'WRONG_TOKENS %'"))
                 .isEqualTo(1);
         // The visit used one wrong token of the three:
-        rename(slug, "guess-1", "Guessed").then().statusCode(403);
-        rename(slug, "guess-2", "Guessed").then().statusCode(403);
-        rename(slug, "guess-3", "Guessed").then().statusCode(429);
+        Api.rename(slug, "guess-1", "Guessed").then().statusCode(403);
+        Api.rename(slug, "guess-2", "Guessed").then().statusCode(403);
+        Api.rename(slug, "guess-3", "Guessed").then().statusCode(429);
     }
 
     private static Response registerByForm(String slug, String name, String site) {
@@ -258,13 +258,6 @@ class PublicInstanceTest {
                 .formParam("slug", slug)
                 .formParam("hashtag", slug.replace("-", ""))
                 .post("/series/new");
-    }
-
-    private static Response rename(String slug, String token, String title) {
-        return given().contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + token)
-                .body(Map.of("title", title))
-                .patch("/api/series/" + slug);
     }
 
     private void sql(String statement) throws Exception {

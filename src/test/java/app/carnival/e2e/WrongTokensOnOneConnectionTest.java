@@ -7,7 +7,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -44,22 +43,15 @@ class WrongTokensOnOneConnectionTest {
         Response locked;
         try (Connection held = db.getConnection()) {
             for (int i = 0; i < 3; i++) {
-                Response wrong = rename(slug, "guess-" + i, "Guessed");
+                Response wrong = Api.rename(slug, "guess-" + i, "Guessed");
                 assertThat(wrong.statusCode()).isEqualTo(403);
                 assertThat(wrong.jsonPath().getString("detail")).contains("host token");
             }
-            locked = rename(slug, token, "Renamed while locked");
+            locked = Api.rename(slug, token, "Renamed while locked");
         }
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.jsonPath().getString("detail")).startsWith("Too many wrong tokens from your address");
         assertThat(given().get("/api/series/" + slug).jsonPath().getString("title"))
                 .isEqualTo("Series " + slug);
-    }
-
-    private static Response rename(String slug, String token, String title) {
-        return given().contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + token)
-                .body(Map.of("title", title))
-                .patch("/api/series/" + slug);
     }
 }
