@@ -1,8 +1,5 @@
 package app.carnival.web;
 
-import app.carnival.limits.RateLimits;
-import app.carnival.security.Caller;
-import app.carnival.security.TokenGuard;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -23,11 +20,9 @@ public class CallerFilter {
     private static final String BEARER = "Bearer ";
 
     private final CurrentCaller current;
-    private final RateLimits limits;
 
-    public CallerFilter(CurrentCaller current, RateLimits limits) {
+    public CallerFilter(CurrentCaller current) {
         this.current = current;
-        this.limits = limits;
     }
 
     /**
@@ -39,14 +34,11 @@ public class CallerFilter {
         // The address only: what a limit counts it as is worked out when one is asked (most requests never do).
         String address =
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        WrongTokens wrongTokens = new WrongTokens(limits, address);
         current.set(
-                resolve(
+                token(
                         request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                        request.getCookies().get(HOST_COOKIE),
-                        wrongTokens),
-                address,
-                wrongTokens);
+                        request.getCookies().get(HOST_COOKIE)),
+                address);
     }
 
     /** A wrong token is counted when the response is ready: every transaction of the request has ended by then. */
@@ -55,10 +47,11 @@ public class CallerFilter {
         current.countWrongToken();
     }
 
-    private static Caller resolve(String authorization, Cookie hostCookie, TokenGuard guard) {
+    /** The bearer token, else the host cookie's; null without either. */
+    private static String token(String authorization, Cookie hostCookie) {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Caller.withToken(authorization.substring(BEARER.length()), guard);
+            return authorization.substring(BEARER.length());
         }
-        return Caller.withToken(hostCookie == null ? null : hostCookie.getValue(), guard);
+        return hostCookie == null ? null : hostCookie.getValue();
     }
 }

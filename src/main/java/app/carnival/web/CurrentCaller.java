@@ -28,10 +28,11 @@ public class CurrentCaller {
         limits.admit(limit, ClientKey.of(address));
     }
 
-    void set(Caller caller, String address, WrongTokens wrongTokens) {
-        this.caller = caller;
+    /** The caller presenting {@code token} (null: none), its wrong tokens counted against {@code address}. */
+    void set(String token, String address) {
         this.address = address;
-        this.wrongTokens = wrongTokens;
+        this.wrongTokens = new WrongTokens(limits, address);
+        this.caller = Caller.withToken(token, wrongTokens);
     }
 
     /** Counts the wrong token the request presented, if it did; at its end, outside its transactions. */

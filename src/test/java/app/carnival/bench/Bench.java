@@ -944,7 +944,7 @@ public final class Bench {
                 f1(rj.rps()),
                 f1(triv.rps()) + " (GET " + trivial + ")",
                 ratio(rj.rps(), triv.rps()),
-                "ratio ≥ 0.8",
+                "ratio ≥ " + ROUNDUP_RATIO,
                 met(rj.errors() == 0 && rj.rps() / triv.rps() >= ROUNDUP_RATIO)));
         rows.add(new Row(
                 "roundup",
@@ -982,7 +982,7 @@ public final class Bench {
                     f1(rp.rps()),
                     f1(triv.rps()) + " (GET " + trivial + ")",
                     ratio(rp.rps(), triv.rps()),
-                    "ratio ≥ 0.8",
+                    "ratio ≥ " + ROUNDUP_RATIO,
                     met(pageStatus == 200 && rp.errors() == 0 && rp.rps() / triv.rps() >= ROUNDUP_RATIO)));
             rows.add(new Row(
                     "roundup",

@@ -30,19 +30,19 @@ class MetricsAtStartTest {
                         "carnival_poll_lag_seconds");
         // Counted from zero, so that a rate over each exists before it first happens.
         assertThat(scraped)
-                .containsAllEntriesOf(Map.of(
-                        "carnival_polls_total{result=\"updated\"}", 0.0,
-                        "carnival_polls_total{result=\"not-modified\"}", 0.0,
-                        "carnival_polls_total{result=\"error\"}", 0.0,
-                        "carnival_polls_total{result=\"paused\"}", 0.0,
-                        "carnival_fetch_seconds_count", 0.0,
-                        "carnival_parse_seconds_count", 0.0,
-                        "carnival_record_seconds_count", 0.0,
-                        "carnival_webmentions_received_total{outcome=\"queued\"}", 0.0,
-                        "carnival_webmentions_received_total{outcome=\"refused\"}", 0.0,
-                        "carnival_websub_pushes_total{outcome=\"accepted\"}", 0.0))
-                .containsEntry("carnival_websub_pushes_total{outcome=\"bad_signature\"}", 0.0)
-                .containsEntry("carnival_webmentions_received_total{outcome=\"rate-limited\"}", 0.0)
+                .containsAllEntriesOf(Map.ofEntries(
+                        Map.entry("carnival_polls_total{result=\"updated\"}", 0.0),
+                        Map.entry("carnival_polls_total{result=\"not-modified\"}", 0.0),
+                        Map.entry("carnival_polls_total{result=\"error\"}", 0.0),
+                        Map.entry("carnival_polls_total{result=\"paused\"}", 0.0),
+                        Map.entry("carnival_fetch_seconds_count", 0.0),
+                        Map.entry("carnival_parse_seconds_count", 0.0),
+                        Map.entry("carnival_record_seconds_count", 0.0),
+                        Map.entry("carnival_webmentions_received_total{outcome=\"queued\"}", 0.0),
+                        Map.entry("carnival_webmentions_received_total{outcome=\"refused\"}", 0.0),
+                        Map.entry("carnival_webmentions_received_total{outcome=\"rate-limited\"}", 0.0),
+                        Map.entry("carnival_websub_pushes_total{outcome=\"accepted\"}", 0.0),
+                        Map.entry("carnival_websub_pushes_total{outcome=\"bad_signature\"}", 0.0)))
                 .doesNotContainKey("carnival_polls_total{result=\"busy\"}");
     }
 }
