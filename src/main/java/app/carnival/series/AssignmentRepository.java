@@ -3,14 +3,16 @@ package app.carnival.series;
 import app.carnival.errors.NotFound;
 import app.carnival.matching.AssignmentCriteria;
 import app.carnival.matching.MatchRule;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.Session;
 
 /** Data access for assignments. */
 @ApplicationScoped
@@ -28,9 +30,11 @@ public class AssignmentRepository {
             """;
 
     private final SeriesRepository series;
+    private final AgroalDataSource dataSource;
 
-    public AssignmentRepository(SeriesRepository series) {
+    public AssignmentRepository(SeriesRepository series, AgroalDataSource dataSource) {
         this.series = series;
+        this.dataSource = dataSource;
     }
 
     /** The assignment, or not found for an unknown series, a number that is not a positive integer, or no such number. */
@@ -71,7 +75,8 @@ public class AssignmentRepository {
      */
     public List<FeedAssignment> answerableFrom(long feedId) {
         List<FeedAssignment> answerable = new ArrayList<>();
-        Assignment.getEntityManager().unwrap(Session.class).doWork(c -> {
+        // The pool's connection, not the ORM's: the poller reads this outside any transaction.
+        try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(ANSWERABLE)) {
                 ps.setLong(1, feedId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -90,7 +95,9 @@ public class AssignmentRepository {
                     }
                 }
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the assignments of feed " + feedId, e);
+        }
         return answerable;
     }
 

@@ -5,6 +5,7 @@ import app.carnival.feed.parse.ParsedEntry;
 import app.carnival.matching.PostFacts;
 import app.carnival.security.Digests;
 import app.carnival.url.UrlNormalizer;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -90,10 +91,12 @@ public class PostStore {
 
     private final EntityManager em;
     private final PostRepository repository;
+    private final AgroalDataSource dataSource;
 
-    public PostStore(EntityManager em, PostRepository repository) {
+    public PostStore(EntityManager em, PostRepository repository, AgroalDataSource dataSource) {
         this.em = em;
         this.repository = repository;
+        this.dataSource = dataSource;
     }
 
     /** Entries repeating a key already seen in the same feed body are ignored. */
@@ -110,25 +113,27 @@ public class PostStore {
      * array parameter, so the statement is the same whatever the number of entries.
      */
     public Map<String, Stored> stored(long feedId, java.util.Collection<String> keys) {
+        Map<String, Stored> stored = new HashMap<>();
         if (keys.isEmpty()) {
-            return new HashMap<>();
+            return stored;
         }
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            Map<String, Stored> stored = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT guid, content_hash, first_seen_at FROM post WHERE feed_id = ? AND guid = ANY (?)")) {
-                ps.setLong(1, feedId);
-                ps.setArray(2, c.createArrayOf("text", keys.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(
-                                rs.getString(1),
-                                new Stored(rs.getBytes(2), rs.getTimestamp(3).toInstant()));
-                    }
+        // The pool's connection (the transaction's, in one): the poller reads this outside any transaction.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT guid, content_hash, first_seen_at FROM post WHERE feed_id = ? AND guid = ANY (?)")) {
+            ps.setLong(1, feedId);
+            ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(
+                            rs.getString(1),
+                            new Stored(rs.getBytes(2), rs.getTimestamp(3).toInstant()));
                 }
             }
-            return stored;
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the stored entries of feed " + feedId, e);
+        }
+        return stored;
     }
 
     /** The new and edited entries, their HTML parsed once (text, links). Pure. */
