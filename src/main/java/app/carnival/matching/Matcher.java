@@ -2,11 +2,12 @@ package app.carnival.matching;
 
 import app.carnival.url.UrlNormalizer;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Decides whether a post answers an assignment (SPEC "Matching"). */
 public final class Matcher {
@@ -19,7 +20,7 @@ public final class Matcher {
      *                  ({@link ArticleLinks#mainContentLinks}), which add to the feed's links
      */
     public static MatchDecision decide(AssignmentCriteria a, PostFacts p, List<String> pageLinks) {
-        return decide(a, p, PostKeys.of(p, pageLinks));
+        return decide(a, p, PostKeys.of(p, pageLinks, List.of(a)));
     }
 
     private static MatchDecision decide(AssignmentCriteria a, PostFacts p, PostKeys keys) {
@@ -67,7 +68,7 @@ public final class Matcher {
     /** {@link #decide} for each assignment the post might answer, in the given order. */
     public static List<MatchDecision> decideAll(
             List<AssignmentCriteria> assignments, PostFacts p, List<String> pageLinks) {
-        PostKeys keys = PostKeys.of(p, pageLinks);
+        PostKeys keys = PostKeys.of(p, pageLinks, assignments);
         return assignments.stream().map(a -> decide(a, p, keys)).toList();
     }
 
@@ -87,25 +88,36 @@ public final class Matcher {
     }
 
     /**
-     * The post's URLs as {@link UrlNormalizer} keys, computed once for all assignments.
+     * The post's URLs as {@link UrlNormalizer} keys, computed once for all assignments. Only those that may be an
+     * invitation's: a URL plainly on a host that none of the invitations has is left out unread, as it could only
+     * ever be compared with them.
      *
      * @param pageLinks null when the page's links were not supplied
      */
     private record PostKeys(Optional<String> self, Set<String> feedLinks, Set<String> pageLinks) {
 
-        static PostKeys of(PostFacts p, List<String> pageLinks) {
+        static PostKeys of(PostFacts p, List<String> pageLinks, Collection<AssignmentCriteria> assignments) {
+            Set<String> hosts = new HashSet<>();
+            assignments.forEach(a -> a.invitationKeys().forEach(key -> hosts.add(UrlNormalizer.keyHost(key))));
             return new PostKeys(
-                    UrlNormalizer.normalize(p.url()),
-                    keys(p.links(), p.url()),
-                    pageLinks == null ? null : keys(pageLinks, p.url()));
+                    p.url() == null || !mayBeOn(hosts, p.url()) ? Optional.empty() : UrlNormalizer.normalize(p.url()),
+                    keys(p.links(), p.url(), hosts),
+                    pageLinks == null ? null : keys(pageLinks, p.url(), hosts));
         }
 
-        private static Set<String> keys(List<String> links, String postUrl) {
-            // links should already be absolute; resolving against the post URL rescues any that are not
-            return links.stream()
-                    .map(link -> UrlNormalizer.normalize(link, postUrl))
-                    .flatMap(Optional::stream)
-                    .collect(Collectors.toSet());
+        private static Set<String> keys(List<String> links, String postUrl, Set<String> hosts) {
+            Set<String> keys = new HashSet<>();
+            for (String link : links) {
+                // links should already be absolute; resolving against the post URL rescues any that are not
+                if (mayBeOn(hosts, link)) {
+                    UrlNormalizer.normalize(link, postUrl).ifPresent(keys::add);
+                }
+            }
+            return keys;
+        }
+
+        private static boolean mayBeOn(Set<String> hosts, String url) {
+            return UrlNormalizer.plainKeyHost(url).map(hosts::contains).orElse(true);
         }
     }
 

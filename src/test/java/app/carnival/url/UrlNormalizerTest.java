@@ -195,4 +195,68 @@ class UrlNormalizerTest {
         assertEquals(Optional.empty(), UrlNormalizer.normalize("http://:80"));
         assertEquals(Optional.empty(), UrlNormalizer.normalize("http://example.com:999999999999/"));
     }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://example.com/2024/05/meme15               | example.com
+            http://www.example.com                           | example.com
+            https://www.example.com:8443/a                   | example.com
+            https://blog.example.com?p=3                     | blog.example.com
+            https://example.com#top                          | example.com
+            https://www./a                                   | <none>
+            https://xn--bcher-kva.example/a                  | xn--bcher-kva.example
+            HTTPS://example.com/a                            | <none>
+            https://Example.com/a                            | <none>
+            https://bücher.example/a                         | <none>
+            https://b%C3%BCcher.example/a                    | <none>
+            https://user@example.com/a                       | <none>
+            https://example.com\\a                           | <none>
+            https://example.com./a                           | <none>
+            https://a..b/                                    | <none>
+            https://127.0.0.1/a                              | <none>
+            https://0x7f.1/a                                 | <none>
+            https://[::1]/a                                  | <none>
+            '  https://example.com/a'                        | <none>
+            //example.com/a                                  | <none>
+            /a                                               | <none>
+            https://                                         | <none>
+            """)
+    void readsThePlainHostOfAUrlWithoutNormalizingIt(String url, String host) {
+        assertEquals(expected(host), UrlNormalizer.plainKeyHost(url));
+    }
+
+    /** Whenever the plain reading gives a host, it is the host of the key, or there is no key at all. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://example.com/2024/05/meme15
+            http://www.example.com:80/a/./b/../c?utm_source=x#f
+            https://www./a
+            https://www.www.example.com/
+            https://xn--zz.example/a
+            https://xn--bcher-kva.example/a
+            https://-bad-.example/a
+            https://example.com:abc/
+            https://example.com:999999999999/
+            https://a.b.c.d.e.f/%7E
+            https://0.example/a
+            https://example.0a/a
+            https://1.2.3.4.example/a
+            """)
+    void thePlainHostIsTheHostOfTheKey(String url) {
+        Optional<String> host = UrlNormalizer.plainKeyHost(url);
+        Optional<String> key = UrlNormalizer.normalize(url);
+        host.ifPresent(h -> key.ifPresent(k -> assertEquals(h, UrlNormalizer.keyHost(k), url)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            example.com/2024/05/meme15?p=3 | example.com
+            example.com:8443/a             | example.com
+            example.com                    | example.com
+            example.com?p=1                | example.com
+            [::1]:8080/a                   | [::1]
+            """)
+    void theHostOfAKeyIsWhatComesBeforeItsPortPathOrQuery(String key, String host) {
+        assertEquals(host, UrlNormalizer.keyHost(key));
+    }
 }
