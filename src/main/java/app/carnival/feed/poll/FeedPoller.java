@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
  * (pure) → read what is stored of its entries and the assignments they may answer (short read) →
  * extract the changed entries' content (pure) → decide (pure) → fetch the pages of summary-only posts
  * that could still match (network, no database) → decide again → record posts, responses and the
- * feed's state, and the WebSub hub the feed announces, in one short transaction ({@link FeedRecorder}).
+ * feed's state, and the WebSub hub the feed announces, in one short transaction shared with the records of other
+ * polls that wait at the same time ({@link FeedRecorder}).
  * A body the hub pushes goes through the same stages from the parse on ({@link #pushed}). Feeds that
  * only need their state recorded (304, errors) hand it back to the caller, which writes many at once.
  */

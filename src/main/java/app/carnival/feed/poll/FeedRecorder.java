@@ -10,25 +10,58 @@ import app.carnival.response.Verdict;
 import app.carnival.websub.rules.Hub;
 import app.carnival.websub.store.Subscriptions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * The record stage of a poll (or push) that changed posts: posts, responses, the feed's state and the
- * WebSub hub it announces in one short
- * transaction of the feed's own, so a broken feed never rolls back another. No network in here.
+ * WebSub hub it announces, written in one short transaction. No network in here. The only writer of
+ * polls' records: one thread takes the records the pollers hand it and writes those waiting together
+ * in one transaction, as CommaFeed's FeedRefreshUpdater does. A transaction of its own per feed cost a
+ * begin, a commit and a write of the feed's state, round trips to the database for each feed (PostgreSQL
+ * spent 2 ms of CPU per feed of a changed cycle outside its statements, bench scenario changed). When a
+ * batch fails, each of its records is written again alone, so a broken feed never rolls back another.
  */
 @ApplicationScoped
 public class FeedRecorder {
 
+    private static final Logger LOG = Logger.getLogger(FeedRecorder.class);
+
+    /** Records written in one transaction at most. */
+    static final int MAX_BATCH = 16;
+
     /** How many posts and responses the transaction wrote. */
     record Written(int newPosts, int updatedPosts, int newResponses) {}
+
+    /**
+     * One feed's record, waiting to be written.
+     *
+     * @param judgements decisions keyed by the index of the entry in {@code changes.changed()}
+     * @param pageLinks  post pages fetched, by entry key
+     * @param hub        the WebSub hub the feed announces, to subscribe to unless it is already
+     */
+    record Job(
+            long feedId,
+            FeedChanges changes,
+            List<Judge.Judgement> judgements,
+            Map<String, List<String>> pageLinks,
+            FeedState state,
+            Optional<Hub> hub,
+            CompletableFuture<Written> done) {}
 
     private final PostStore posts;
     private final ResponseWriter responses;
@@ -36,6 +69,8 @@ public class FeedRecorder {
     private final EntityManager em;
     private final InstantSource clock;
     private final Subscriptions subscriptions;
+    private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
+    private final Thread writer;
 
     public FeedRecorder(
             PostStore posts,
@@ -50,13 +85,12 @@ public class FeedRecorder {
         this.states = states;
         this.em = em;
         this.clock = clock;
+        this.writer = new Thread(this::writeLoop, "feed-recorder");
+        writer.setDaemon(true);
+        writer.start();
     }
 
-    /**
-     * @param judgements decisions keyed by the index of the entry in {@code changes.changed()}
-     * @param pageLinks  post pages fetched, by entry key
-     * @param hub        the WebSub hub the feed announces, to subscribe to unless it is already
-     */
+    /** Writes the record and returns what it wrote, once its transaction has committed. */
     Written record(
             long feedId,
             FeedChanges changes,
@@ -64,39 +98,94 @@ public class FeedRecorder {
             Map<String, List<String>> pageLinks,
             FeedState state,
             Optional<Hub> hub) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // A lost commit only means the feed is polled again: no need to wait for the disk.
-            // A plain statement: through a native query, Hibernate's parsing and flushing cost 2% of a first poll's
-            // CPU.
-            em.unwrap(Session.class).doWork(c -> {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL synchronous_commit TO OFF");
-                }
-            });
-            PostStore.Written written = posts.write(em.getReference(Feed.class, feedId), changes.changed(), pageLinks);
-            List<Verdict> verdicts = judgements.stream()
-                    // A post inserted just now has no response a verdict could undo.
-                    .filter(j -> j.decision().matched() || !written.inserted().contains(key(changes, j)))
-                    .map(j -> {
-                        long postId = written.ids().get(key(changes, j));
-                        return Verdict.of(
-                                j.decision(),
-                                j.assignment().rule(),
-                                postId,
-                                changes.answerable()
-                                        .participantFor(j.assignment().assignmentId()));
-                    })
-                    .toList();
-            int newResponses = responses.write(verdicts, clock.instant());
-            states.writeInTransaction(state);
-            hub.ifPresent(h -> subscriptions.discoveredInTransaction(feedId, h, clock.instant()));
-            int created = (int)
-                    changes.changed().stream().filter(PostStore.Prepared::isNew).count();
-            return new Written(created, changes.changed().size() - created, newResponses);
+        Job job = new Job(feedId, changes, judgements, pageLinks, state, hub, new CompletableFuture<>());
+        jobs.add(job);
+        try {
+            return job.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void writeLoop() {
+        List<Job> batch = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(jobs.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            jobs.drainTo(batch, MAX_BATCH - 1);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    /** Writes the records in one transaction, or each alone when that fails; completes each one's future. */
+    void write(List<Job> batch) {
+        try {
+            List<Written> written = QuarkusTransaction.requiringNew().call(() -> writeAll(batch));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(written.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            LOG.debugf("Recording %d feeds together failed (%s); recording each alone", batch.size(), e.getMessage());
+            for (Job job : batch) {
+                write(List.of(job));
+            }
+        }
+    }
+
+    private List<Written> writeAll(List<Job> batch) {
+        // A lost commit only means the feeds are polled again: no need to wait for the disk. A plain statement:
+        // through a native query, Hibernate's parsing and flushing cost 2% of a first poll's CPU.
+        em.unwrap(Session.class).doWork(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL synchronous_commit TO OFF");
+            }
         });
+        Instant now = clock.instant();
+        List<Written> written = new ArrayList<>();
+        List<FeedState> feedStates = new ArrayList<>();
+        for (Job job : batch) {
+            written.add(writePostsAndResponses(job, now));
+            feedStates.add(job.state());
+            job.hub().ifPresent(h -> subscriptions.discoveredInTransaction(job.feedId(), h, now));
+        }
+        states.writeInTransaction(feedStates);
+        return written;
+    }
+
+    private Written writePostsAndResponses(Job job, Instant now) {
+        FeedChanges changes = job.changes();
+        PostStore.Written written =
+                posts.write(em.getReference(Feed.class, job.feedId()), changes.changed(), job.pageLinks());
+        List<Verdict> verdicts = job.judgements().stream()
+                // A post inserted just now has no response a verdict could undo.
+                .filter(j -> j.decision().matched() || !written.inserted().contains(key(changes, j)))
+                .map(j -> Verdict.of(
+                        j.decision(),
+                        j.assignment().rule(),
+                        written.ids().get(key(changes, j)),
+                        changes.answerable().participantFor(j.assignment().assignmentId())))
+                .toList();
+        int newResponses = responses.write(verdicts, now);
+        int created = (int)
+                changes.changed().stream().filter(PostStore.Prepared::isNew).count();
+        return new Written(created, changes.changed().size() - created, newResponses);
     }
 
     private static String key(FeedChanges changes, Judge.Judgement judgement) {
         return changes.changed().get((int) judgement.key()).key();
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.interrupt();
     }
 }

@@ -74,11 +74,11 @@ public class FeedStateWriter {
     }
 
     /** Inside a JTA transaction: the connection is the transaction's. */
-    public void writeInTransaction(FeedState state) {
+    public void writeInTransaction(List<FeedState> states) {
         try (Connection c = dataSource.getConnection()) {
-            write(c, List.of(state));
+            write(c, states);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the state of feed " + state.feedId(), e);
+            throw new IllegalStateException("Could not record the state of " + states.size() + " feeds", e);
         }
     }
 
