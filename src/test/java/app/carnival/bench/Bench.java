@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -111,23 +112,38 @@ public final class Bench {
     /** A warm-up pass whose CPU is at least this share of the previous pass's counts as warm. */
     static final double WARM_CPU_STEADY = 0.95;
 
+    /**
+     * ... and whose JIT compilers took at most this share of its CPU. Without it, one noisy pass ended the service's
+     * warm-up after four cycles with its compilers at 35% of the last one, and they took 6.0 s of the first cycle's
+     * 18.1 s (the run before, warm after seven cycles: 2.4 s of 14.4 s).
+     */
+    static final double WARM_JIT_SHARE = 0.25;
+
     /** One warm-up pass, numbered from 1. */
     interface WarmUpPass<T> {
         T run(int round) throws Exception;
     }
 
+    /** What a warm-up pass cost: CPU seconds of the side measured, and of its JIT compilers among them. */
+    record WarmUpCost(double cpuSeconds, double jitSeconds) {}
+
     /** Runs warm-up passes until the side is warm ({@link #MAX_WARM_UPS}); returns them in order. */
-    static <T> List<T> warmUp(WarmUpPass<T> pass, ToDoubleFunction<T> cpuSeconds) throws Exception {
+    static <T> List<T> warmUp(WarmUpPass<T> pass, Function<T, WarmUpCost> cost) throws Exception {
         List<T> passes = new ArrayList<>();
-        double previous;
-        double last = Double.NaN;
+        WarmUpCost previous;
+        WarmUpCost last = null;
         do {
             previous = last;
             T p = pass.run(passes.size() + 1);
             passes.add(p);
-            last = cpuSeconds.applyAsDouble(p);
-        } while (passes.size() < MAX_WARM_UPS && !(passes.size() >= 2 && last >= WARM_CPU_STEADY * previous));
+            last = cost.apply(p);
+        } while (passes.size() < MAX_WARM_UPS && !(passes.size() >= 2 && warm(previous, last)));
         return passes;
+    }
+
+    private static boolean warm(WarmUpCost previous, WarmUpCost last) {
+        return last.cpuSeconds() >= WARM_CPU_STEADY * previous.cpuSeconds()
+                && last.jitSeconds() <= WARM_JIT_SHARE * last.cpuSeconds();
     }
 
     /** The series whose participants follow a poll environment's {@code urls}. */
@@ -649,7 +665,7 @@ public final class Bench {
                     log(warm.describe());
                     return warm;
                 },
-                Cycle::serviceCpuSeconds);
+                warm -> new WarmUpCost(warm.serviceCpuSeconds(), warm.serviceJitSeconds()));
         settle("the first cycle");
         Cycle c = env.cycle("first cycle (all entries new)");
         log(c.describe());
@@ -698,16 +714,17 @@ public final class Bench {
                     double cpu0 = Proc.cpuSeconds(harness);
                     double jit0 = Proc.jitCpuSeconds(harness);
                     env.baseline.run(env.urls.subList(0, Math.min(env.n, WARM_UP_FEEDS)), false, Baseline.Body.ROME);
-                    double cpu = Proc.cpuSeconds(harness) - cpu0;
+                    WarmUpCost cost =
+                            new WarmUpCost(Proc.cpuSeconds(harness) - cpu0, Proc.jitCpuSeconds(harness) - jit0);
                     log(String.format(
                             Locale.ROOT,
                             "baseline GET+parse warm-up pass %d (not reported): harness CPU %.1f s, its JIT compilers %.1f s",
                             round,
-                            cpu,
-                            Proc.jitCpuSeconds(harness) - jit0));
-                    return cpu;
+                            cost.cpuSeconds(),
+                            cost.jitSeconds()));
+                    return cost;
                 },
-                Double::doubleValue);
+                Function.identity());
         List<Baseline.Result> passes = new ArrayList<>();
         for (int i = 0; i < LOOP_PASSES; i++) {
             settle("GET+ROME loop pass " + (i + 1));
@@ -1392,7 +1409,7 @@ public final class Bench {
                   runs include a wait of up to 200 ms.
                 - **Warm-up before first and changed**: the service polls 300 other blogs per warm-up cycle (a series and
                   feed files of their own for each cycle, rates in the notes), the loop passes over 300 of the URLs, each
-                  side at least twice and until a pass takes no less than 95% of the CPU of the pass before (at most eight),
+                  side at least twice and until a pass takes no less than 95% of the CPU of the pass before with its JIT compilers at no more than a quarter of it (at most eight),
                   so that both JITs have compiled the parser, extraction and storage. Without warm-up, the measured cycle was
                   the JVM's first run of Xerces, ROME and jsoup. Until 2026-12-04 each side had one warm-up pass: the
                   service's compilers then took 5.1 s of the warm-up cycle's 14.5 s of CPU and were still busy during the
