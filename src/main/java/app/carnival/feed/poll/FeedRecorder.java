@@ -98,6 +98,9 @@ public class FeedRecorder {
             Map<String, List<String>> pageLinks,
             FeedState state,
             Optional<Hub> hub) {
+        if (!writer.isAlive()) {
+            throw new IllegalStateException("the service is stopping");
+        }
         Job job = new Job(feedId, changes, judgements, pageLinks, state, hub, new CompletableFuture<>());
         jobs.add(job);
         try {
@@ -114,12 +117,15 @@ public class FeedRecorder {
                 batch.add(jobs.take());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
             jobs.drainTo(batch, MAX_BATCH - 1);
             write(batch);
             batch.clear();
         }
+        // Stopped: the polls still waiting fail (their feeds are polled again when their leases end).
+        jobs.drainTo(batch);
+        batch.forEach(job -> job.done().completeExceptionally(new IllegalStateException("the service is stopping")));
     }
 
     /** Writes the records in one transaction, or each alone when that fails; completes each one's future. */
