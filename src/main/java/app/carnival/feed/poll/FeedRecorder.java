@@ -120,7 +120,12 @@ public class FeedRecorder {
                 break;
             }
             jobs.drainTo(batch, MAX_BATCH - 1);
-            write(batch);
+            try {
+                write(batch);
+            } catch (Throwable e) { // an Error: the writer goes on, and no poll waits for ever
+                LOG.errorf(e, "Recording %d feeds failed", batch.size());
+                batch.forEach(job -> job.done().completeExceptionally(e));
+            }
             batch.clear();
         }
         // Stopped: the polls still waiting fail (their feeds are polled again when their leases end).
