@@ -229,7 +229,7 @@ public class FeedPoller {
         String title = parsed.title() == null || parsed.title().isBlank()
                 ? null
                 : parsed.title().substring(0, Math.min(500, parsed.title().length()));
-        FeedRecorder.Written written = recorder.record(
+        FeedRecorder.Written written = recorder.record(new FeedRecorder.PollRecord(
                 claimed.id(),
                 changes,
                 judged.judgements(),
@@ -239,7 +239,7 @@ public class FeedPoller {
                         rhythm == null ? null : rhythm.toSeconds(),
                         parsed.ttl(),
                         parsed.prints().size() <= MAX_KNOWN_ENTRIES ? parsed.prints() : List.of())),
-                hub);
+                hub));
         return new PollOutcome(
                 claimed.id(),
                 claimed.url(),

@@ -13,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,20 +46,22 @@ public class FeedRecorder {
     record Written(int newPosts, int updatedPosts, int newResponses) {}
 
     /**
-     * One feed's record, waiting to be written.
+     * What a poll hands over to be written.
      *
      * @param judgements decisions keyed by the index of the entry in {@code changes.changed()}
      * @param pageLinks  post pages fetched, by entry key
      * @param hub        the WebSub hub the feed announces, to subscribe to unless it is already
      */
-    record Job(
+    record PollRecord(
             long feedId,
             FeedChanges changes,
             List<Judge.Judgement> judgements,
             Map<String, List<String>> pageLinks,
             FeedState state,
-            Optional<Hub> hub,
-            CompletableFuture<Written> done) {}
+            Optional<Hub> hub) {}
+
+    /** A record waiting to be written, and its poll waiting for what it wrote. */
+    record Job(PollRecord record, CompletableFuture<Written> done) {}
 
     private final PostStore posts;
     private final ResponseWriter responses;
@@ -91,17 +91,11 @@ public class FeedRecorder {
     }
 
     /** Writes the record and returns what it wrote, once its transaction has committed. */
-    Written record(
-            long feedId,
-            FeedChanges changes,
-            List<Judge.Judgement> judgements,
-            Map<String, List<String>> pageLinks,
-            FeedState state,
-            Optional<Hub> hub) {
+    Written record(PollRecord record) {
         if (!writer.isAlive()) {
             throw new IllegalStateException("the service is stopping");
         }
-        Job job = new Job(feedId, changes, judgements, pageLinks, state, hub, new CompletableFuture<>());
+        Job job = new Job(record, new CompletableFuture<>());
         jobs.add(job);
         try {
             return job.done().join();
@@ -153,30 +147,24 @@ public class FeedRecorder {
     }
 
     private List<Written> writeAll(List<Job> batch) {
-        // A lost commit only means the feeds are polled again: no need to wait for the disk. A plain statement:
-        // through a native query, Hibernate's parsing and flushing cost 2% of a first poll's CPU.
-        em.unwrap(Session.class).doWork(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL synchronous_commit TO OFF");
-            }
-        });
         Instant now = clock.instant();
         List<Written> written = new ArrayList<>();
         List<FeedState> feedStates = new ArrayList<>();
         for (Job job : batch) {
-            written.add(writePostsAndResponses(job, now));
-            feedStates.add(job.state());
-            job.hub().ifPresent(h -> subscriptions.discoveredInTransaction(job.feedId(), h, now));
+            PollRecord record = job.record();
+            written.add(writePostsAndResponses(record, now));
+            feedStates.add(record.state());
+            record.hub().ifPresent(h -> subscriptions.discoveredInTransaction(record.feedId(), h, now));
         }
         states.writeInTransaction(feedStates);
         return written;
     }
 
-    private Written writePostsAndResponses(Job job, Instant now) {
-        FeedChanges changes = job.changes();
+    private Written writePostsAndResponses(PollRecord record, Instant now) {
+        FeedChanges changes = record.changes();
         PostStore.Written written =
-                posts.write(em.getReference(Feed.class, job.feedId()), changes.changed(), job.pageLinks());
-        List<Verdict> verdicts = job.judgements().stream()
+                posts.write(em.getReference(Feed.class, record.feedId()), changes.changed(), record.pageLinks());
+        List<Verdict> verdicts = record.judgements().stream()
                 // A post inserted just now has no response a verdict could undo.
                 .filter(j -> j.decision().matched() || !written.inserted().contains(key(changes, j)))
                 .map(j -> Verdict.of(

@@ -73,9 +73,13 @@ public class FeedStateWriter {
         this.dataSource = dataSource;
     }
 
-    /** Inside a JTA transaction: the connection is the transaction's. */
+    /**
+     * Inside a JTA transaction: the connection is the transaction's. The transaction commits without waiting for the
+     * disk, as {@link #writeBatch}: what it records (the polls' states and posts) is polled again if a crash loses it.
+     */
     public void writeInTransaction(List<FeedState> states) {
         try (Connection c = dataSource.getConnection()) {
+            commitWithoutWaitingForDisk(c);
             write(c, states);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the state of " + states.size() + " feeds", e);
@@ -92,13 +96,18 @@ public class FeedStateWriter {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL synchronous_commit TO OFF");
-            }
+            commitWithoutWaitingForDisk(c);
             write(c, states);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the state of " + states.size() + " feeds", e);
+        }
+    }
+
+    /** For the current transaction only; PostgreSQL reads the setting when the transaction commits. */
+    private static void commitWithoutWaitingForDisk(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL synchronous_commit TO OFF");
         }
     }
 

@@ -85,12 +85,13 @@ class FeedRecorderBatchTest {
                 null,
                 null);
         return new FeedRecorder.Job(
-                feedId,
-                new FeedChanges(changed, Answerable.NONE),
-                List.of(),
-                Map.of(),
-                state,
-                Optional.empty(),
+                new FeedRecorder.PollRecord(
+                        feedId,
+                        new FeedChanges(changed, Answerable.NONE),
+                        List.of(),
+                        Map.of(),
+                        state,
+                        Optional.empty()),
                 new CompletableFuture<>());
     }
 
